@@ -1,0 +1,25 @@
+import type { TableSpec } from './types.ts';
+import * as report from './report.ts';
+import * as registry from './registry.ts';
+import * as evidence from './evidence.ts';
+import * as coverage from './coverage.ts';
+
+export * from './types.ts';
+export * from './report.ts';
+export * from './registry.ts';
+export * from './evidence.ts';
+export * from './coverage.ts';
+
+function tablesOf(mod: Record<string, unknown>): TableSpec[] {
+  return Object.values(mod).filter((v): v is TableSpec =>
+    typeof v === 'object' && v !== null && 'columns' in v && 'grain' in v);
+}
+
+/** Every table the pipeline writes, in declaration order. */
+export const CATALOG: readonly TableSpec[] = [report, registry, evidence, coverage].flatMap(tablesOf);
+
+export function tableSpec(name: string): TableSpec {
+  const t = CATALOG.find((s) => s.name === name);
+  if (!t) throw new Error(`no table named ${name} in the catalog`);
+  return t;
+}

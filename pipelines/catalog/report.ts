@@ -1,0 +1,95 @@
+import { col, type TableSpec } from './types.ts';
+
+/** Tables parsed from the report text (stage: ingest-report). */
+
+export const documents = {
+  name: 'documents', layer: 'primary',
+  description: 'Source documents listed in the seeds manifest, with their verified hash.',
+  grain: 'One row per source document.',
+  key: ['doc_id'],
+  columns: [
+    col('doc_id', 'VARCHAR', 'Stable document id from the manifest'),
+    col('symbol', 'VARCHAR', 'UN document symbol, e.g. A/HRC/14/32'),
+    col('title', 'VARCHAR', 'Title of the report'),
+    col('date', 'DATE', 'Date of issue'),
+    col('body', 'VARCHAR', 'Body and session the report was submitted to'),
+    col('language', 'VARCHAR', 'Language of the text (ISO 639-1)'),
+    col('source_file', 'VARCHAR', 'File name under the seeds folder'),
+    col('sha256', 'VARCHAR', 'SHA-256 of the file, checked against the manifest'),
+    col('n_paragraphs', 'INTEGER', 'Numbered paragraphs found in the body'),
+  ],
+} as const satisfies TableSpec;
+
+export const PARTS = ['introduction', 'activities', 'framework', 'description', 'achievements', 'challenges', 'recommendations'] as const;
+
+export const paragraphs = {
+  name: 'paragraphs', layer: 'primary',
+  description: 'Numbered paragraphs of the report with their place in its structure; footnote text removed.',
+  grain: 'One row per document × numbered paragraph.',
+  key: ['doc_id', 'para_no'],
+  columns: [
+    col('doc_id', 'VARCHAR', 'Document id'),
+    col('para_no', 'INTEGER', 'Paragraph number as printed'),
+    col('chapter', 'VARCHAR', 'Chapter roman numeral (I–IV)'),
+    col('section', 'VARCHAR', 'Section letter (A–C) where present', { nullable: true }),
+    col('subsection', 'INTEGER', 'Numbered subsection (1–5) where present', { nullable: true }),
+    col('heading', 'VARCHAR', 'Unnumbered thematic heading the paragraph sits under', { nullable: true }),
+    col('cluster', 'VARCHAR', 'Recommendation cluster letter (a)–(g) for 106–137', { nullable: true }),
+    col('part', 'VARCHAR', 'Part of the report', { accepted: PARTS }),
+    col('text', 'VARCHAR', 'Plain text of the paragraph, markup and footnote markers removed'),
+    col('is_bold', 'BOOLEAN', 'Printed in bold (the recommendations)'),
+    col('footnote_refs', 'INTEGER[]', 'Footnote numbers whose markers appear in the paragraph'),
+    col('line_start', 'INTEGER', 'First line of the paragraph in the source file (1-based)'),
+    col('line_end', 'INTEGER', 'Last line of the paragraph in the source file'),
+  ],
+} as const satisfies TableSpec;
+
+export const headings = {
+  name: 'headings', layer: 'primary',
+  description: 'Every heading of the body: chapters, sections, subsections, thematic headings and recommendation clusters.',
+  grain: 'One row per document × heading as printed.',
+  key: ['doc_id', 'heading_id'],
+  columns: [
+    col('doc_id', 'VARCHAR', 'Document id'),
+    col('heading_id', 'VARCHAR', 'Path of the heading, e.g. III.C.1/Redress'),
+    col('level', 'INTEGER', '1 chapter, 2 section, 3 subsection, 4 thematic heading, 5 recommendation cluster', { accepted: [1, 2, 3, 4, 5] }),
+    col('label', 'VARCHAR', 'Heading text without numbering or markup'),
+    col('number', 'VARCHAR', 'Printed number or letter (I, A, 1, a) where present', { nullable: true }),
+    col('first_para', 'INTEGER', 'First paragraph under the heading', { nullable: true }),
+    col('last_para', 'INTEGER', 'Last paragraph under the heading', { nullable: true }),
+    col('line', 'INTEGER', 'Line of the heading in the source file'),
+  ],
+} as const satisfies TableSpec;
+
+export const footnotes = {
+  name: 'footnotes', layer: 'primary',
+  description: 'Footnotes, moved out of the paragraph body and linked to the paragraph that carries the marker.',
+  grain: 'One row per document × footnote.',
+  key: ['doc_id', 'note_no'],
+  columns: [
+    col('doc_id', 'VARCHAR', 'Document id'),
+    col('note_no', 'INTEGER', 'Footnote number'),
+    col('para_no', 'INTEGER', 'Paragraph whose text carries the marker'),
+    col('text', 'VARCHAR', 'Footnote text, markup removed'),
+    col('line', 'INTEGER', 'Line of the footnote in the source file'),
+  ],
+} as const satisfies TableSpec;
+
+export const toc = {
+  name: 'toc', layer: 'primary',
+  description: 'The table of contents as printed, checked against the paragraphs found in the body.',
+  grain: 'One row per document × table-of-contents entry.',
+  key: ['doc_id', 'entry_no'],
+  columns: [
+    col('doc_id', 'VARCHAR', 'Document id'),
+    col('entry_no', 'INTEGER', 'Order of the entry in the table of contents'),
+    col('label', 'VARCHAR', 'Entry text without dot leaders'),
+    col('number', 'VARCHAR', 'Printed number or letter of the entry', { nullable: true }),
+    col('first_para', 'INTEGER', 'First paragraph of the printed range'),
+    col('last_para', 'INTEGER', 'Last paragraph of the printed range'),
+    col('page', 'INTEGER', 'Printed page'),
+    col('body_first_para', 'INTEGER', 'First paragraph found under the matching heading in the body', { nullable: true }),
+    col('body_last_para', 'INTEGER', 'Last paragraph found under the matching heading in the body', { nullable: true }),
+    col('matches_body', 'BOOLEAN', 'Printed range equals the range found in the body'),
+  ],
+} as const satisfies TableSpec;

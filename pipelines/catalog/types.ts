@@ -1,0 +1,54 @@
+/**
+ * The shape of a catalog entry. Every table the pipeline writes is declared once,
+ * with its grain, key, columns and checks; the runner enforces the declaration.
+ */
+export type ColumnType =
+  | 'VARCHAR' | 'INTEGER' | 'BIGINT' | 'DOUBLE' | 'BOOLEAN' | 'DATE'
+  | 'VARCHAR[]' | 'INTEGER[]';
+
+export interface Column {
+  readonly name: string;
+  readonly type: ColumnType;
+  readonly description: string;
+  /** Nulls allowed (default false: a NOT NULL check runs). */
+  readonly nullable?: boolean;
+  /** Closed vocabulary checked by an accepted-values check. */
+  readonly accepted?: readonly (string | number | boolean)[];
+}
+
+export type Layer = 'staging' | 'intermediate' | 'primary' | 'reporting';
+
+export interface TableSpec {
+  readonly name: string;
+  readonly layer: Layer;
+  readonly description: string;
+  /** "One row per …" */
+  readonly grain: string;
+  readonly key: readonly string[];
+  readonly columns: readonly Column[];
+  /** Written to output/tables as Parquet, Arrow and CSV (default true). */
+  readonly export?: boolean;
+}
+
+/** Column declaration shorthand: col('para_no', 'INTEGER', 'Paragraph number'). */
+export function col<N extends string, T extends ColumnType>(
+  name: N, type: T, description: string, opts: { nullable?: boolean; accepted?: readonly (string | number | boolean)[] } = {},
+) {
+  return { name, type, description, ...opts } as const;
+}
+
+type JsOf<T extends ColumnType> =
+  T extends 'VARCHAR' | 'DATE' ? string :
+  T extends 'INTEGER' | 'DOUBLE' ? number :
+  T extends 'BIGINT' ? bigint :
+  T extends 'BOOLEAN' ? boolean :
+  T extends 'VARCHAR[]' ? string[] :
+  T extends 'INTEGER[]' ? number[] : never;
+
+type ColJs<C> = C extends { type: infer T extends ColumnType; nullable: true } ? JsOf<T> | null
+  : C extends { type: infer T extends ColumnType } ? JsOf<T> : never;
+
+/** The plain-object row type of a declared table. */
+export type RowOf<S extends { columns: readonly { name: string }[] }> = {
+  [C in S['columns'][number] as C['name']]: ColJs<C>;
+};
