@@ -2,12 +2,14 @@ import type { TableSpec } from './types.ts';
 import * as report from './report.ts';
 import * as registry from './registry.ts';
 import * as evidence from './evidence.ts';
+import * as transforms from './transforms.ts';
 import * as coverage from './coverage.ts';
 
 export * from './types.ts';
 export * from './report.ts';
 export * from './registry.ts';
 export * from './evidence.ts';
+export * from './transforms.ts';
 export * from './coverage.ts';
 
 function tablesOf(mod: Record<string, unknown>): TableSpec[] {
@@ -16,7 +18,7 @@ function tablesOf(mod: Record<string, unknown>): TableSpec[] {
 }
 
 /** Every table the pipeline writes, in declaration order. */
-export const CATALOG: readonly TableSpec[] = [report, registry, evidence, coverage].flatMap(tablesOf);
+export const CATALOG: readonly TableSpec[] = [report, registry, evidence, transforms, coverage].flatMap(tablesOf);
 
 export function tableSpec(name: string): TableSpec {
   const t = CATALOG.find((s) => s.name === name);

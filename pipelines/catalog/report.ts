@@ -57,6 +57,7 @@ export const headings = {
     col('number', 'VARCHAR', 'Printed number or letter (I, A, 1, a) where present', { nullable: true }),
     col('first_para', 'INTEGER', 'First paragraph under the heading', { nullable: true }),
     col('last_para', 'INTEGER', 'Last paragraph under the heading', { nullable: true }),
+    col('intro', 'VARCHAR', 'Unnumbered text printed under the heading before its first paragraph', { nullable: true }),
     col('line', 'INTEGER', 'Line of the heading in the source file'),
   ],
 } as const satisfies TableSpec;

@@ -1,0 +1,35 @@
+/**
+ * Command line: `tsx pipelines/build.ts [--seeds DIR] [--data DIR] [--out DIR]`.
+ * Wires flags to the runner and turns errors into one clear message and an exit code.
+ */
+import { Command } from 'commander';
+import { resolve } from 'node:path';
+import { runBuild } from './runner.ts';
+import { PIPELINE } from './pipeline.ts';
+import { AtlasError } from './lib/errors.ts';
+
+const program = new Command()
+  .name('tsx pipelines/build.ts')
+  .description('Build the Mechanism Atlas tables, charts and briefing from the source report.')
+  .option('--seeds <dir>', 'folder holding the source documents and their manifest.yaml', 'seeds')
+  .option('--data <dir>', 'folder holding the curated registry and raw external data', 'data')
+  .option('--out <dir>', 'output folder (replaced atomically when the build succeeds)', 'output')
+  .showHelpAfterError();
+
+async function main(): Promise<number> {
+  const opts = program.parse().opts<{ seeds: string; data: string; out: string }>();
+  try {
+    const s = await runBuild(PIPELINE, { seedsDir: resolve(opts.seeds), dataDir: resolve(opts.data), outDir: resolve(opts.out) });
+    process.stderr.write(`built ${opts.out}: ${Object.keys(s.tables).length} tables, ${s.files} files in ${(s.ms / 1000).toFixed(2)} s\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof AtlasError) {
+      process.stderr.write(`error: ${e.message}\nthe previous output in ${opts.out} was left unchanged\n`);
+      return 1;
+    }
+    process.stderr.write(`internal error: ${(e as Error).stack ?? e}\nthe previous output in ${opts.out} was left unchanged\n`);
+    return 2;
+  }
+}
+
+process.exitCode = await main();

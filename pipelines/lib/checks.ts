@@ -1,0 +1,44 @@
+/**
+ * Data checks declared with each table in the catalog (dbt style): the columns
+ * and types match the declaration, the key is unique, declared columns are not
+ * null, closed vocabularies hold. A failure stops the build and quotes rows.
+ */
+import type { TableSpec } from '../catalog/types.ts';
+import { query, type Db } from './db.ts';
+import { AtlasError } from './errors.ts';
+
+const q = (s: string) => `"${s}"`;
+const lit = (v: string | number | boolean) => (typeof v === 'string' ? `'${v.replaceAll("'", "''")}'` : String(v));
+
+export async function checkTable(db: Db, spec: TableSpec, stage?: string): Promise<number> {
+  const fail = (problem: string, sample?: unknown[]) => {
+    throw new AtlasError(`${problem}${sample?.length ? `\n  sample: ${JSON.stringify(sample.slice(0, 3), bigintSafe)}` : ''}`,
+      { stage, record: `table ${spec.name}`, hint: 'fix the input or the model that produces this table' });
+  };
+
+  const cols = await query<{ column_name: string; column_type: string }>(db, `DESCRIBE ${q(spec.name)}`);
+  const got = cols.map((c) => `${c.column_name} ${c.column_type}`).join(', ');
+  const want = spec.columns.map((c) => `${c.name} ${c.type}`).join(', ');
+  if (got !== want) fail(`columns do not match the catalog\n  expected: ${want}\n  found:    ${got}`);
+
+  for (const c of spec.columns) {
+    if (!c.nullable) {
+      const bad = await query(db, `SELECT * FROM ${q(spec.name)} WHERE ${q(c.name)} IS NULL LIMIT 3`);
+      if (bad.length) fail(`column ${c.name} is declared not null but has nulls`, bad);
+    }
+    if (c.accepted) {
+      const bad = await query(db, `SELECT DISTINCT ${q(c.name)} AS value FROM ${q(spec.name)}
+        WHERE ${q(c.name)} IS NOT NULL AND ${q(c.name)} NOT IN (${c.accepted.map(lit).join(', ')}) LIMIT 3`);
+      if (bad.length) fail(`column ${c.name} has values outside ${JSON.stringify(c.accepted)}`, bad);
+    }
+  }
+
+  const key = spec.key.map(q).join(', ');
+  const dup = await query(db, `SELECT ${key}, count(*) AS n FROM ${q(spec.name)} GROUP BY ${key} HAVING count(*) > 1 LIMIT 3`);
+  if (dup.length) fail(`key (${spec.key.join(', ')}) is not unique`, dup);
+
+  const [{ n }] = await query<{ n: bigint }>(db, `SELECT count(*) AS n FROM ${q(spec.name)}`);
+  return Number(n);
+}
+
+function bigintSafe(_k: string, v: unknown) { return typeof v === 'bigint' ? Number(v) : v; }

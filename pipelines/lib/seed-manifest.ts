@@ -1,0 +1,66 @@
+/** The seeds manifest: which documents to ingest, with their metadata and hash. */
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import { AtlasError } from './errors.ts';
+import { sha256 } from './io.ts';
+
+const DocEntry = z.object({
+  doc_id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes'),
+  file: z.string().min(1),
+  symbol: z.string().min(1),
+  title: z.string().min(1),
+  date: z.union([z.string(), z.date()]).transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d))
+    .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')),
+  body: z.string().min(1),
+  language: z.string().regex(/^[a-z]{2}$/, 'an ISO 639-1 code'),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, '64 hex digits'),
+  source: z.string().optional(),
+});
+const Manifest = z.object({ documents: z.array(DocEntry).min(1) });
+
+export type SeedDoc = z.infer<typeof DocEntry>;
+
+export const MANIFEST_FILE = 'manifest.yaml';
+
+/** Read and validate the manifest; errors name the file, the entry and the field. */
+export function readSeedManifest(seedsDir: string): SeedDoc[] {
+  const file = join(seedsDir, MANIFEST_FILE);
+  if (!existsSync(file)) {
+    throw new AtlasError('no seeds manifest', { file, hint: `create ${MANIFEST_FILE} listing each document (see seeds/manifest.yaml)` });
+  }
+  const doc = parseDocument(readFileSync(file, 'utf8'));
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    throw new AtlasError(`YAML syntax error: ${e.message.split('\n')[0]}`, { file, line: e.linePos?.[0]?.line });
+  }
+  const parsed = Manifest.safeParse(doc.toJS());
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const [, idx, field] = issue.path;
+    const entry = typeof idx === 'number' ? (doc.toJS().documents?.[idx]?.doc_id ?? `#${idx + 1}`) : undefined;
+    throw new AtlasError(issue.message, { file, record: entry && `document ${entry}`, field: field === undefined ? issue.path.join('.') : String(field) });
+  }
+  const ids = new Set<string>();
+  for (const d of parsed.data.documents) {
+    if (ids.has(d.doc_id)) throw new AtlasError('doc_id is listed twice', { file, record: `document ${d.doc_id}`, field: 'doc_id' });
+    ids.add(d.doc_id);
+  }
+  return parsed.data.documents;
+}
+
+/** Read a listed document's bytes and refuse them if the hash differs. */
+export function readVerifiedSeed(seedsDir: string, d: SeedDoc): Uint8Array {
+  const file = join(seedsDir, d.file);
+  if (!existsSync(file)) throw new AtlasError('document listed in the manifest is missing', { file, record: `document ${d.doc_id}` });
+  const bytes = readFileSync(file);
+  const actual = sha256(bytes);
+  if (actual !== d.sha256) {
+    throw new AtlasError(`SHA-256 does not match the manifest: expected ${d.sha256}, found ${actual}`, {
+      file, record: `document ${d.doc_id}`,
+      hint: `restore the verbatim document, or if the new text is intended, record its hash in ${join(seedsDir, MANIFEST_FILE)}`,
+    });
+  }
+  return bytes;
+}

@@ -1,0 +1,15 @@
+/** The SQL models in the order they run (staging → intermediate → final). */
+import type { SqlLayer } from './lib/sql-models.ts';
+
+export const SQL_MODELS: readonly { layer: SqlLayer; name: string }[] = [
+  { layer: 'staging', name: 'stg_main_instruments' },
+  { layer: 'intermediate', name: 'int_mechanism_theme' },
+  { layer: 'intermediate', name: 'int_passage_cues' },
+  { layer: 'final', name: 'coverage_mechanism_theme' },
+  { layer: 'final', name: 'coverage_region_theme' },
+  { layer: 'final', name: 'gender_inclusion' },
+  { layer: 'final', name: 'gender_inclusion_region' },
+  { layer: 'final', name: 'redress' },
+  { layer: 'final', name: 'recommendation_coverage' },
+  { layer: 'final', name: 'data_gaps' },
+];

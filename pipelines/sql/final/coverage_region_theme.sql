@@ -1,0 +1,46 @@
+-- Every region × every theme: how many of the region's mechanisms address the theme.
+with coverage as (
+    select * from coverage_mechanism_theme
+),
+
+regions as (
+    select region, count(*)::INTEGER as n_mechanisms_in_region
+    from mechanisms
+    group by region
+),
+
+themes as (
+    select * from themes
+),
+
+covered as (
+    select
+        region,
+        theme_id,
+        count(*)::INTEGER as n_mechanisms,
+        list(mechanism_id order by mechanism_id) as mechanisms,
+        list_sort(list_distinct(flatten(list(paragraphs)))) as paragraphs
+    from coverage
+    where covered
+    group by region, theme_id
+),
+
+final as (
+    select
+        regions.region,
+        themes.theme_id,
+        themes.label as theme_label,
+        themes.pillar,
+        coalesce(covered.n_mechanisms, 0)::INTEGER as n_mechanisms,
+        regions.n_mechanisms_in_region,
+        (coalesce(covered.n_mechanisms, 0) / regions.n_mechanisms_in_region)::DOUBLE as share,
+        coalesce(covered.mechanisms, []::VARCHAR[]) as mechanisms,
+        coalesce(covered.paragraphs, []::INTEGER[]) as paragraphs
+    from regions
+    cross join themes
+    left join covered
+        on covered.region = regions.region
+        and covered.theme_id = themes.theme_id
+)
+
+select * from final

@@ -1,0 +1,150 @@
+/**
+ * Text helpers shared by the parser: markup removal, superscript footnote
+ * markers, whitespace, and the "shape" predicates used to tell headings from
+ * running text. Every function here is linear in its input (or looks only at a
+ * bounded head/tail of it), so a 10 MB line cannot make the parser quadratic.
+ */
+
+const SUPERSCRIPT_VALUE: Record<string, number> = {
+  '⁰': 0, '¹': 1, '²': 2, '³': 3, '⁴': 4, '⁵': 5, '⁶': 6, '⁷': 7, '⁸': 8, '⁹': 9,
+};
+
+/** A run of superscript digits, i.e. one footnote marker such as ⁵ or ¹². */
+export const SUPERSCRIPT_RUN = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
+
+/** Numeric value of a run of superscript digits ('¹²' → 12). */
+export function superscriptValue(run: string): number {
+  let n = 0;
+  for (const ch of run) n = n * 10 + (SUPERSCRIPT_VALUE[ch] ?? 0);
+  return n;
+}
+
+export interface Marker { note: number; index: number }
+
+/** Footnote markers (superscript runs) in a string, in order of appearance. */
+export function findMarkers(s: string): Marker[] {
+  const out: Marker[] = [];
+  for (const m of s.matchAll(SUPERSCRIPT_RUN)) out.push({ note: superscriptValue(m[0]), index: m.index ?? 0 });
+  return out;
+}
+
+export function removeMarkers(s: string): string {
+  return s.replace(SUPERSCRIPT_RUN, '');
+}
+
+/**
+ * Remove presentation markup: HTML tags (`<i>`, `</i>`, `<br/>` …) and
+ * Markdown emphasis (`**bold**`, `*italic*`). An asterisk is markup when it
+ * touches a non-space character; a free-standing ` * ` is kept as printed.
+ */
+export function stripMarkup(s: string): string {
+  return s
+    .replace(/<\/?[A-Za-z][^<>\n]{0,200}>/g, '')
+    .replace(/\*+(?=\S)|(?<=\S)\*+/g, '');
+}
+
+export function collapseWhitespace(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** Plain text: markup and markers removed, whitespace collapsed. */
+export function plain(s: string): string {
+  return collapseWhitespace(removeMarkers(stripMarkup(s)));
+}
+
+/** Normalised form used to compare labels (TOC entry vs. body heading). */
+export function labelKey(s: string): string {
+  return plain(s).replace(/[\s.…]+$/u, '').toLowerCase();
+}
+
+const TAIL = 240;
+
+/**
+ * Does the text end a sentence (., !, ?, :, ;, … possibly followed by closing
+ * quotes or brackets)? Looks only at the tail so it is O(1) on long lines.
+ */
+export function endsSentence(raw: string): boolean {
+  const tail = plain(raw.length > TAIL ? raw.slice(-TAIL) : raw);
+  return /[.!?:;…]["'”’»)\]]*$/u.test(tail);
+}
+
+const HEADING_MAX_CHARS = 200;
+const HEADING_MAX_WORDS = 25;
+
+/**
+ * Heading shape: short, starts with a capital letter or digit, does not end
+ * with sentence punctuation and holds no sentence break. Used for unnumbered
+ * thematic headings and for the label after a printed number (I., A., 1.).
+ */
+export function looksLikeHeading(raw: string): boolean {
+  if (raw.length > HEADING_MAX_CHARS * 2) return false;
+  const t = plain(raw);
+  if (t.length === 0 || t.length > HEADING_MAX_CHARS) return false;
+  if (!/^[\p{Lu}\d]/u.test(t)) return false;
+  if (/[.,;:!?]$/.test(t)) return false;
+  if (/[.!?]["”’)]*\s+[\p{Lu}"“]/u.test(t)) return false;
+  return t.split(' ').length <= HEADING_MAX_WORDS;
+}
+
+/**
+ * Lower-cased hyphenated compounds printed inside lines of the document
+ * ("rights-based", "anti-trafficking"); used to decide whether a hyphen at a
+ * line end is a real compound hyphen or a word broken across lines.
+ */
+export function hyphenatedWords(lines: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const line of lines) {
+    if (!line.includes('-')) continue;
+    for (const tok of line.split(/\s+/)) {
+      const core = tok.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+      if (core.length > 2 && core.length < 80 && /^\p{L}+(?:-\p{L}+)+$/u.test(core)) out.add(core.toLowerCase());
+    }
+  }
+  return out;
+}
+
+/**
+ * Join the text pieces of one paragraph (lines, or blocks across a page
+ * break) with single spaces; a word broken by a hyphen at a line end
+ * ("traf-" + "ficking") is joined into one word unless the hyphenated form
+ * is printed elsewhere in the document ("anti-" + "trafficking").
+ */
+export function joinPieces(pieces: readonly string[], compounds: () => Set<string>): string {
+  const parts: string[] = [];
+  for (let k = 0; k < pieces.length; k++) {
+    const cur = pieces[k].trim();
+    if (cur === '') continue;
+    if (parts.length > 0) {
+      const prev = parts[parts.length - 1];
+      const head = /^\p{Ll}+/u.exec(cur);
+      const tail = head && /(\p{L}+(?:-\p{L}+)*)-$/u.exec(prev.slice(-80));
+      if (head && tail) {
+        const lastFrag = tail[1].split('-').pop() ?? '';
+        const compound = `${lastFrag}-${head[0]}`.toLowerCase();
+        parts[parts.length - 1] = compounds().has(compound) ? prev : prev.slice(0, -1);
+        parts.push(cur);
+        continue;
+      }
+      parts.push(' ');
+    }
+    parts.push(cur);
+  }
+  return parts.join('');
+}
+
+/**
+ * Printed in bold? True when most non-space characters sit between `**`
+ * pairs. A single linear scan.
+ */
+export function isMostlyBold(raw: string): boolean {
+  let bold = false;
+  let inBold = 0;
+  let outBold = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 42 && raw.charCodeAt(i + 1) === 42) { bold = !bold; i++; continue; }
+    if (c <= 32 || c === 42) continue;
+    if (bold) inBold++; else outBold++;
+  }
+  return inBold > outBold;
+}

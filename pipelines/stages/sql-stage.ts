@@ -1,0 +1,11 @@
+/** A SQL model as a pipeline stage: its inputs are the catalog tables its SQL reads. */
+import { CATALOG } from '../catalog/index.ts';
+import { readModel, modelInputs, type SqlLayer } from '../lib/sql-models.ts';
+import type { SqlStage } from './stage.ts';
+
+const TABLES = new Set(CATALOG.map((t) => t.name));
+
+export function sqlStage(layer: SqlLayer, name: string): SqlStage {
+  const model = readModel(layer, name);
+  return { kind: 'sql', name: `sql:${layer}/${name}`, inputs: modelInputs(model, TABLES), outputs: [name], model };
+}

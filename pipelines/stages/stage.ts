@@ -1,0 +1,47 @@
+/**
+ * A stage is a named function from named inputs to named outputs (Kedro's node).
+ * Inputs and outputs are catalog tables; `files:<dir>` names a folder of files
+ * the stage writes into the build (charts, briefing). The runner loads inputs,
+ * stores outputs, checks them against the catalog and logs one line.
+ */
+import type { Db, Row } from '../lib/db.ts';
+import type { Logger } from '../lib/log.ts';
+import type { Params } from '../params.ts';
+import type { SqlModel } from '../lib/sql-models.ts';
+
+export interface StageContext {
+  db: Db;
+  /** Folder with the source documents and their manifest. */
+  seedsDir: string;
+  /** Folder with curated and raw data (registry/, raw/). */
+  dataDir: string;
+  params: Params;
+  log: Logger;
+  /** Write a file into the build folder (path relative to it). */
+  write(rel: string, data: string | Uint8Array): Promise<void>;
+}
+
+export type Tables = Record<string, Row[]>;
+
+export interface TsStage {
+  kind: 'ts';
+  name: string;
+  inputs: readonly string[];
+  outputs: readonly string[];
+  run(input: Tables, ctx: StageContext): Promise<Tables> | Tables;
+}
+
+export interface SqlStage {
+  kind: 'sql';
+  name: string;
+  inputs: readonly string[];
+  outputs: readonly [string];
+  model: SqlModel;
+}
+
+export type Stage = TsStage | SqlStage;
+
+/** Declare a TypeScript stage. */
+export function stage(name: string, inputs: readonly string[], outputs: readonly string[], run: TsStage['run']): TsStage {
+  return { kind: 'ts', name, inputs, outputs, run };
+}
