@@ -4,6 +4,7 @@ import * as registry from './registry.ts';
 import * as evidence from './evidence.ts';
 import * as transforms from './transforms.ts';
 import * as coverage from './coverage.ts';
+import * as country from './country.ts';
 
 export * from './types.ts';
 export * from './report.ts';
@@ -11,6 +12,7 @@ export * from './registry.ts';
 export * from './evidence.ts';
 export * from './transforms.ts';
 export * from './coverage.ts';
+export * from './country.ts';
 
 function tablesOf(mod: Record<string, unknown>): TableSpec[] {
   return Object.values(mod).filter((v): v is TableSpec =>
@@ -18,7 +20,7 @@ function tablesOf(mod: Record<string, unknown>): TableSpec[] {
 }
 
 /** Every table the pipeline writes, in declaration order. */
-export const CATALOG: readonly TableSpec[] = [report, registry, evidence, transforms, coverage].flatMap(tablesOf);
+export const CATALOG: readonly TableSpec[] = [report, registry, evidence, transforms, coverage, country].flatMap(tablesOf);
 
 export function tableSpec(name: string): TableSpec {
   const t = CATALOG.find((s) => s.name === name);

@@ -109,6 +109,9 @@ export function hyphenatedWords(lines: readonly string[]): Set<string> {
  * ("traf-" + "ficking") is joined into one word unless the hyphenated form
  * is printed elsewhere in the document ("anti-" + "trafficking").
  */
+/** Words after which a line-final hyphen is a suspended hyphen ("gender- and child-sensitive"). */
+const SUSPENDED = new Set(['and', 'or', 'to', 'nor']);
+
 export function joinPieces(pieces: readonly string[], compounds: () => Set<string>): string {
   const parts: string[] = [];
   for (let k = 0; k < pieces.length; k++) {
@@ -118,7 +121,7 @@ export function joinPieces(pieces: readonly string[], compounds: () => Set<strin
       const prev = parts[parts.length - 1];
       const head = /^\p{Ll}+/u.exec(cur);
       const tail = head && /(\p{L}+(?:-\p{L}+)*)-$/u.exec(prev.slice(-80));
-      if (head && tail) {
+      if (head && tail && !SUSPENDED.has(head[0])) {
         const lastFrag = tail[1].split('-').pop() ?? '';
         const compound = `${lastFrag}-${head[0]}`.toLowerCase();
         parts[parts.length - 1] = compounds().has(compound) ? prev : prev.slice(0, -1);

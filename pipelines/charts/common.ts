@@ -1,0 +1,118 @@
+/**
+ * Helpers shared by the chart builders: the spec type, options every builder
+ * takes, and the formatting of paragraph lists and mechanism lists that the
+ * tooltips show. Pure functions only.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { REGIONS } from '../catalog/registry.ts';
+import { chartConfig, DOC_SYMBOL, SIZES } from './theme.ts';
+
+export type VegaLiteSpec = TopLevelSpec;
+
+export const VL_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+export interface BaseOptions {
+  /** Document symbol cited in subtitles and descriptions (default A/HRC/14/32). */
+  docSymbol?: string;
+  /** Mechanism id → label (acronym) for tooltips; ids are shown where missing. */
+  mechanismLabels?: Readonly<Record<string, string>>;
+}
+
+/** "para. 85", "paras. 85, 88, 89", or "no paragraph" for an empty list. */
+export function formatParas(paras: readonly number[] | null | undefined): string {
+  const ps = uniqueSorted(paras ?? []);
+  if (ps.length === 0) return 'no paragraph';
+  return `${ps.length === 1 ? 'para.' : 'paras.'} ${ps.join(', ')}`;
+}
+
+/** "A/HRC/14/32, paras. 85, 87, 88" (the symbol alone when there are none). */
+export function formatCitation(docSymbol: string, paras: readonly number[] | null | undefined): string {
+  const ps = uniqueSorted(paras ?? []);
+  return ps.length === 0 ? docSymbol : `${docSymbol}, ${formatParas(ps)}`;
+}
+
+export function uniqueSorted(xs: readonly number[]): number[] {
+  return [...new Set(xs)].sort((a, b) => a - b);
+}
+
+/** Mechanism ids as labels, sorted, comma-separated; "none" when empty. */
+export function formatMechanisms(ids: readonly string[] | null | undefined, labels?: Readonly<Record<string, string>>): string {
+  const names = [...new Set((ids ?? []).map((id) => labels?.[id] ?? id))].sort(compareText);
+  return names.length === 0 ? 'none' : names.join(', ');
+}
+
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Index of a region in the report's order (unknown regions after, alphabetically). */
+export function regionRank(region: string): number {
+  const i = (REGIONS as readonly string[]).indexOf(region);
+  return i < 0 ? REGIONS.length : i;
+}
+
+export function compareRegions(a: string, b: string): number {
+  return regionRank(a) - regionRank(b) || compareText(a, b);
+}
+
+/** Regions present in rows, in the report's order. */
+export function regionsOf(rows: readonly { region: string }[]): string[] {
+  return [...new Set(rows.map((r) => r.region))].sort(compareRegions);
+}
+
+/** Split a label into lines of at most `width` characters, at spaces. */
+export function wrapLabel(label: string, width = 18): string[] {
+  const words = label.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let cur = '';
+  for (const w of words) {
+    if (cur && (cur + ' ' + w).length > width) { lines.push(cur); cur = w; } else cur = cur ? `${cur} ${w}` : w;
+  }
+  if (cur) lines.push(cur);
+  return lines.length ? lines : [label];
+}
+
+/**
+ * A Vega expression mapping an axis/header label to its wrapped lines, for the
+ * labels that need wrapping; others are left as they are.
+ */
+export function wrapLabelExpr(labels: readonly string[], width = 18, field = 'datum.label'): string | undefined {
+  const map: Record<string, string[]> = {};
+  for (const l of labels) {
+    const lines = wrapLabel(l, width);
+    if (lines.length > 1) map[l] = lines;
+  }
+  if (Object.keys(map).length === 0) return undefined;
+  return `(${JSON.stringify(map)})[${field}] || ${field}`;
+}
+
+/** A title block with the source document as subtitle (plus extra subtitle lines). */
+export function titleBlock(text: string, docSymbol: string, ...more: string[]) {
+  return {
+    text,
+    subtitle: [`Source: ${docSymbol}, report of the Special Rapporteur on trafficking in persons (2010).`, ...more],
+  };
+}
+
+/** Fields every spec starts with. */
+export function specBase(name: string, docSymbol: string) {
+  return {
+    $schema: VL_SCHEMA,
+    padding: SIZES.padding,
+    config: chartConfig(),
+    usermeta: { chart: name, source: docSymbol },
+  };
+}
+
+export function docOf(o: BaseOptions | undefined): string {
+  return o?.docSymbol ?? DOC_SYMBOL;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Deep copy of rows (so a spec never shares arrays with its input). */
+export function copyRows<T>(rows: readonly T[]): T[] {
+  return rows.map((r) => structuredClone(r));
+}

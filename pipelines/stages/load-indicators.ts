@@ -1,0 +1,190 @@
+/**
+ * Load the country indicator files listed in data/raw/indicators/manifest.yaml into
+ * all-text raw tables (raw_tip_tiers, raw_policy_index), after checking each file's
+ * SHA-256 and data-row count against the manifest. Typing, cleaning and code matching
+ * happen in the SQL staging models (stg_tip_tiers, stg_policy_index).
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import { AtlasError } from '../lib/errors.ts';
+import { sha256 } from '../lib/io.ts';
+import { raw_tip_tiers, raw_policy_index, type RowOf } from '../catalog/index.ts';
+import { stage } from './stage.ts';
+
+export const INDICATORS_MANIFEST = 'manifest.yaml';
+
+const RAW_TABLES = { raw_tip_tiers, raw_policy_index } as const;
+type RawTable = keyof typeof RAW_TABLES;
+
+export interface IndicatorTables {
+  raw_tip_tiers: RowOf<typeof raw_tip_tiers>[];
+  raw_policy_index: RowOf<typeof raw_policy_index>[];
+}
+
+const FileEntry = z.object({
+  file: z.string().min(1),
+  table: z.enum(Object.keys(RAW_TABLES) as [RawTable, ...RawTable[]]),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, '64 lowercase hex digits'),
+  rows: z.number().int().nonnegative(),
+  columns: z.array(z.string().min(1)).min(1),
+  source: z.string().min(1),
+});
+const Manifest = z.object({ files: z.array(FileEntry).min(1) });
+
+export type IndicatorFile = z.infer<typeof FileEntry>;
+
+/** Read and validate the manifest: each raw table listed exactly once. */
+export function readIndicatorManifest(dir: string): IndicatorFile[] {
+  const file = join(dir, INDICATORS_MANIFEST);
+  if (!existsSync(file)) {
+    throw new AtlasError('no indicators manifest', { file, stage: 'load-indicators', hint: `create ${INDICATORS_MANIFEST} listing each file with its sha256 and row count (see data/raw/indicators/manifest.yaml)` });
+  }
+  const doc = parseDocument(readFileSync(file, 'utf8'));
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    throw new AtlasError(`YAML syntax error: ${e.message.split('\n')[0]}`, { file, line: e.linePos?.[0]?.line, stage: 'load-indicators' });
+  }
+  const parsed = Manifest.safeParse(doc.toJS());
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AtlasError(issue.message, { file, field: issue.path.join('.'), stage: 'load-indicators' });
+  }
+  for (const table of Object.keys(RAW_TABLES) as RawTable[]) {
+    const n = parsed.data.files.filter((f) => f.table === table).length;
+    if (n !== 1) {
+      throw new AtlasError(`table ${table} must be listed exactly once, found ${n}`, { file, field: 'files.table', stage: 'load-indicators' });
+    }
+  }
+  return parsed.data.files;
+}
+
+/** Read a listed file and refuse it if its SHA-256 differs from the manifest. */
+export function readVerifiedIndicatorFile(dir: string, f: IndicatorFile): string {
+  const file = join(dir, f.file);
+  if (!existsSync(file)) {
+    throw new AtlasError('file listed in the indicators manifest is missing', {
+      file, stage: 'load-indicators', hint: `copy ${f.file} verbatim from ../shared/data/external/ (see SOURCES.md)`,
+    });
+  }
+  const bytes = readFileSync(file);
+  const actual = sha256(bytes);
+  if (actual !== f.sha256) {
+    throw new AtlasError(`SHA-256 of ${f.file} does not match the manifest: expected ${f.sha256}, found ${actual}`, {
+      file, stage: 'load-indicators',
+      hint: `restore the verbatim copy of ${f.file} (from ../shared/data/external/ or the source repository named in SOURCES.md); `
+        + `if the new file is intended, record its sha256 and row count in ${join(dir, INDICATORS_MANIFEST)} and update SOURCES.md`,
+    });
+  }
+  return bytes.toString('utf8');
+}
+
+/** One CSV record: the line it starts on and its fields (null for an unquoted NA). */
+export interface CsvRecord { line: number; fields: (string | null)[] }
+
+/**
+ * Parse CSV text as R's write.csv produces it: comma-separated, fields optionally in
+ * double quotes with "" for a quote, line breaks allowed inside quotes, and an unquoted
+ * NA meaning missing (a quoted "NA" stays the text NA). Blank lines are skipped.
+ */
+export function parseCsv(text: string, file = '<csv>'): CsvRecord[] {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const records: CsvRecord[] = [];
+  let fields: (string | null)[] = [];
+  let field = '';
+  let quoted = false;     // the current field was quoted
+  let inQuotes = false;   // inside a quoted section
+  let line = 1;
+  let recordLine = 1;
+  let atFieldStart = true;
+
+  const endField = () => {
+    fields.push(!quoted && field === 'NA' ? null : field);
+    field = ''; quoted = false; atFieldStart = true;
+  };
+  const endRecord = () => {
+    endField();
+    if (!(fields.length === 1 && fields[0] === '')) records.push({ line: recordLine, fields });
+    fields = [];
+  };
+
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i];
+    if (inQuotes) {
+      if (ch === '"') {
+        if (src[i + 1] === '"') { field += '"'; i++; } else inQuotes = false;
+      } else {
+        if (ch === '\n') line++;
+        field += ch;
+      }
+      continue;
+    }
+    if (ch === '"') {
+      if (!atFieldStart) throw new AtlasError('quote inside an unquoted field', { file, line, stage: 'load-indicators' });
+      inQuotes = true; quoted = true; atFieldStart = false;
+    } else if (ch === ',') {
+      endField();
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && src[i + 1] === '\n') i++;
+      endRecord();
+      line++;
+      recordLine = line;
+    } else {
+      if (quoted) throw new AtlasError('text after a closing quote', { file, line, stage: 'load-indicators' });
+      field += ch; atFieldStart = false;
+    }
+  }
+  if (inQuotes) throw new AtlasError('unterminated quoted field', { file, line: recordLine, stage: 'load-indicators' });
+  if (field !== '' || quoted || fields.length > 0) endRecord();
+  return records;
+}
+
+/** Column names of a raw table after source_line, from the header as printed. */
+const columnName = (header: string) => header.replaceAll('.', '_');
+
+function rowsOf(dir: string, f: IndicatorFile): Record<string, unknown>[] {
+  const file = join(dir, f.file);
+  const records = parseCsv(readVerifiedIndicatorFile(dir, f), file);
+  const [header, ...data] = records;
+  const where = { file, stage: 'load-indicators' };
+  if (!header) throw new AtlasError('file is empty', where);
+
+  const printed = header.fields.map((h) => h ?? 'NA');
+  if (printed.join(',') !== f.columns.join(',')) {
+    throw new AtlasError(`header does not match the manifest\n  expected: ${f.columns.join(',')}\n  found:    ${printed.join(',')}`,
+      { ...where, line: header.line, hint: 'restore the verbatim file, or update columns in the manifest and the raw table in pipelines/catalog/country.ts' });
+  }
+  const spec = RAW_TABLES[f.table];
+  const declared = spec.columns.map((c) => c.name).filter((n) => n !== 'source_line');
+  const names = printed.map(columnName);
+  if (names.join(',') !== declared.join(',')) {
+    throw new AtlasError(`header ${names.join(',')} does not match the columns of ${spec.name} (${declared.join(',')})`,
+      { ...where, line: header.line, hint: `update ${spec.name} in pipelines/catalog/country.ts` });
+  }
+  if (data.length !== f.rows) {
+    throw new AtlasError(`${f.file} has ${data.length} data rows, the manifest says ${f.rows}`,
+      { ...where, hint: 'restore the verbatim file, or record the new row count and hash in the manifest' });
+  }
+  return data.map((r) => {
+    if (r.fields.length !== names.length) {
+      throw new AtlasError(`row has ${r.fields.length} fields, the header ${names.length}`, { ...where, line: r.line });
+    }
+    const row: Record<string, unknown> = { source_line: r.line };
+    names.forEach((n, i) => { row[n] = r.fields[i]; });
+    return row;
+  });
+}
+
+/** Verify and parse every file of the manifest in `dir` (data/raw/indicators). */
+export function loadIndicators(dir: string): IndicatorTables {
+  const out: Record<string, unknown[]> = {};
+  for (const f of readIndicatorManifest(dir)) out[f.table] = rowsOf(dir, f);
+  return out as unknown as IndicatorTables;
+}
+
+/** Folder of the indicator files under the data folder. */
+export const indicatorsDir = (dataDir: string) => join(dataDir, 'raw', 'indicators');
+
+export const loadIndicatorsStage = stage('load-indicators', [], ['raw_tip_tiers', 'raw_policy_index'],
+  (_in, ctx) => ({ ...loadIndicators(indicatorsDir(ctx.dataDir)) }));
