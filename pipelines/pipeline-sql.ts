@@ -12,4 +12,14 @@ export const SQL_MODELS: readonly { layer: SqlLayer; name: string }[] = [
   { layer: 'final', name: 'redress' },
   { layer: 'final', name: 'recommendation_coverage' },
   { layer: 'final', name: 'data_gaps' },
+  // country lens: national indicators beside the mechanisms' coverage
+  { layer: 'staging', name: 'stg_cow_iso' },
+  { layer: 'staging', name: 'stg_tip_tiers' },
+  { layer: 'staging', name: 'stg_policy_index' },
+  { layer: 'intermediate', name: 'int_country_year_indicators' },
+  { layer: 'final', name: 'indicator_code_mismatches' },
+  { layer: 'final', name: 'country_mechanisms' },
+  { layer: 'final', name: 'country_coverage' },
+  { layer: 'final', name: 'mechanism_indicators' },
+  { layer: 'final', name: 'indicator_gaps' },
 ];

@@ -258,6 +258,6 @@ export const indicator_code_mismatches = {
     col('problem', 'VARCHAR', 'Why it does not match', { accepted: ['code missing', 'code not in countries'] }),
     col('cow', 'INTEGER', 'Correlates of War code of the rows (when a single one)', { nullable: true }),
     col('resolved_iso3', 'VARCHAR', 'Code the rows were staged under, if any', { nullable: true }),
-    col('resolution', 'VARCHAR', 'What the staging did', { accepted: ['resolved through COW code', 'not staged'] }),
+    col('resolution', 'VARCHAR', 'What the staging did', { accepted: ['resolved through COW code', 'partly resolved', 'not staged'] }),
   ],
 } as const satisfies TableSpec;

@@ -30,12 +30,14 @@ export interface TableSpec {
   readonly export?: boolean;
 }
 
-/** Column declaration shorthand: col('para_no', 'INTEGER', 'Paragraph number'). */
-export function col<N extends string, T extends ColumnType>(
-  name: N, type: T, description: string, opts: { nullable?: boolean; accepted?: readonly (string | number | boolean)[] } = {},
-) {
-  return { name, type, description, ...opts } as const;
+/** Column declaration shorthand: col('para_no', 'INTEGER', 'Paragraph number', { nullable: true }). */
+export function col<N extends string, T extends ColumnType, const O extends ColumnOptions = {}>(
+  name: N, type: T, description: string, opts?: O,
+): { readonly name: N; readonly type: T; readonly description: string } & O {
+  return { name, type, description, ...(opts ?? {}) } as { name: N; type: T; description: string } & O;
 }
+
+export interface ColumnOptions { readonly nullable?: boolean; readonly accepted?: readonly (string | number | boolean)[] }
 
 type JsOf<T extends ColumnType> =
   T extends 'VARCHAR' | 'DATE' ? string :

@@ -83,7 +83,7 @@ export function wrapLabelExpr(labels: readonly string[], width = 18, field = 'da
     if (lines.length > 1) map[l] = lines;
   }
   if (Object.keys(map).length === 0) return undefined;
-  return `(${JSON.stringify(map)})[${field}] || ${field}`;
+  return `(${JSON.stringify(map)})[(${field})] || (${field})`;
 }
 
 /** A title block with the source document as subtitle (plus extra subtitle lines). */

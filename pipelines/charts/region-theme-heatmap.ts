@@ -8,7 +8,7 @@ import {
   type BaseOptions, type VegaLiteSpec, compareText, copyRows, docOf, formatMechanisms, formatParas, plural,
   regionsOf, specBase, titleBlock, wrapLabelExpr,
 } from './common.ts';
-import { SCHEMES, SIZES } from './theme.ts';
+import { COLORS, SCHEMES, SIZES } from './theme.ts';
 
 export type RegionThemeRow = RowOf<typeof coverage_region_theme>;
 
@@ -66,9 +66,10 @@ export function regionThemeHeatmap(rows: readonly RegionThemeRow[], options: Reg
     encoding: {
       x: {
         field: 'region', type: 'nominal', sort: regions, title: null,
-        axis: { orient: 'top', labelAngle: 0, labelAlign: 'center', labelBaseline: 'bottom', domain: false, ticks: false, ...(regionLabels ? { labelExpr: regionLabels } : {}) },
+        scale: { paddingInner: 0.06 },
+        axis: { orient: 'bottom', labelAngle: 0, labelAlign: 'center', labelBaseline: 'top', domain: false, ticks: false, ...(regionLabels ? { labelExpr: regionLabels } : {}) },
       },
-      y: { field: 'theme_label', type: 'nominal', sort: themes, title: null, axis: { domain: false, ticks: false } },
+      y: { field: 'theme_label', type: 'nominal', sort: themes, title: null, scale: { paddingInner: 0.1 }, axis: { domain: false, ticks: false } },
       tooltip: [
         { field: 'region', title: 'Region' },
         { field: 'theme_label', title: 'Theme' },
@@ -83,6 +84,7 @@ export function regionThemeHeatmap(rows: readonly RegionThemeRow[], options: Reg
         mark: { type: 'rect' },
         encoding: {
           color: {
+            condition: { test: 'datum.n_mechanisms === 0', value: COLORS.empty },
             field: 'n_mechanisms', type: 'quantitative', title: 'Mechanisms',
             scale: { scheme: SCHEMES.counts, domain: [0, max] },
             legend: { orient: 'right', tickCount: Math.min(max, 5), format: 'd' },

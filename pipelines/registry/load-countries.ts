@@ -8,7 +8,10 @@ import type { RowOf } from '../catalog/types.ts';
 import type { countries } from '../catalog/registry.ts';
 import { AtlasError } from '../lib/errors.ts';
 
-export type CountryRow = RowOf<typeof countries>;
+/** RowOf with the nullable columns made nullable (RowOf does not yet see `nullable: true`). */
+export type CountryRow = Omit<RowOf<typeof countries>, 'iso2' | 'm49_region' | 'm49_subregion'> & {
+  iso2: string | null; m49_region: string | null; m49_subregion: string | null;
+};
 
 /** Path as shown in messages: relative to the working directory when inside it. */
 export function displayPath(file: string): string {

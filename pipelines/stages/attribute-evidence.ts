@@ -25,7 +25,7 @@ import { attributeSentences, passagesByMechanism, type AttributedSentence } from
 
 export type EvidenceRow = RowOf<typeof evidenceSpec>;
 export type MentionInput = Pick<RowOf<typeof mentionsSpec>, 'doc_id' | 'para_no' | 'in_footnote' | 'mechanism_id' | 'char_start' | 'char_end'>;
-export type ParagraphInput = Pick<RowOf<typeof paragraphs>, 'doc_id' | 'para_no' | 'part' | 'heading' | 'text'>;
+export type ParagraphInput = Pick<RowOf<typeof paragraphs>, 'doc_id' | 'para_no' | 'part' | 'text'> & { heading: string | null };
 /** A theme row; `keywords` (case-insensitive regular expressions from data/registry/themes.yaml) drive description paragraphs. */
 export type ThemeInput = Pick<RowOf<typeof themes>, 'theme_id' | 'headings'> & { keywords?: readonly string[] | null };
 export type RecommendationThemeInput = Pick<RowOf<typeof recommendation_themes>, 'para_no' | 'theme_id'>;
@@ -39,6 +39,17 @@ export const EVIDENCE_PART_OF: Readonly<Record<string, EvidenceRow['part']>> = {
   challenges: 'challenge',
   recommendations: 'recommendation',
 };
+
+/** Attach keyword cues given as separate rows (loadRegistry's extra.theme_keywords) to the theme rows, keeping their order. */
+export function withKeywords<T extends Pick<ThemeInput, 'theme_id' | 'headings'>>(
+  themeRows: readonly T[], keywords: readonly { theme_id: string; pattern: string }[],
+): (T & { keywords: string[] })[] {
+  const ids = new Set(themeRows.map((t) => t.theme_id));
+  for (const k of keywords) {
+    if (!ids.has(k.theme_id)) throw new AtlasError(`keyword ${JSON.stringify(k.pattern)} names unknown theme ${k.theme_id}`, { stage: STAGE, record: k.theme_id });
+  }
+  return themeRows.map((t) => ({ ...t, keywords: keywords.filter((k) => k.theme_id === t.theme_id).map((k) => k.pattern) }));
+}
 
 export function normalizeHeading(h: string): string {
   return h.normalize('NFC').replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"')

@@ -55,6 +55,8 @@ export function resolveMentions(
 ): ResolveResult {
   const { matcher, refs } = buildReferenceMatcher(references);
   const skip = new Set(nonMechanisms);
+  // non-mechanism names also hide the acronyms printed inside them ("CD" in "CD-Rom")
+  const skipMatcher = new SurfaceMatcher([...skip].filter((s) => s.trim() === s && s !== '' && !/\s{2}|[^\S ]/.test(s)));
   const out: MentionRow[] = [];
   // doc_id → acronym → { n, paragraphs }
   const acronyms = new Map<string, Map<string, { n: number; paras: Set<number> }>>();
@@ -70,11 +72,17 @@ export function resolveMentions(
       });
     }
     // acronyms outside every match (both lists are in text order)
+    const acr = findAcronyms(text);
+    if (acr.length === 0) return;
+    const hidden = skipMatcher.findAll(text);
     let k = 0;
-    for (const a of findAcronyms(text)) {
+    let h = 0;
+    for (const a of acr) {
       while (k < hits.length && hits[k].end <= a.start) k++;
       if (k < hits.length && hits[k].start < a.end) continue; // inside a mention
       if (isKnownNonMechanism(a.acronym, skip)) continue;
+      while (h < hidden.length && hidden[h].end <= a.start) h++;
+      if (h < hidden.length && hidden[h].start <= a.start && a.end <= hidden[h].end) continue; // inside a listed non-mechanism name
       let byDoc = acronyms.get(docId);
       if (!byDoc) acronyms.set(docId, (byDoc = new Map()));
       let rec = byDoc.get(a.acronym);

@@ -6,12 +6,9 @@
  * given the same path as body headings (III, III.C, III.C.1) so the printed
  * range can be checked against the paragraphs found under the heading.
  */
-import type { RowOf } from '../../catalog/types.ts';
-import type { toc } from '../../catalog/report.ts';
+import type { TocRow } from './row-types.ts';
 import { fail } from './fail.ts';
 import { plain } from './text.ts';
-
-export type TocRow = RowOf<typeof toc>;
 
 export type NumberKind = 'roman' | 'letter' | 'digit';
 
@@ -49,6 +46,29 @@ export function splitNumber(label: string): { number: string | null; rest: strin
   return { number: null, rest: label };
 }
 
+/**
+ * `Label ........ 13–16 4` without tabs: read page, range and dot leaders from
+ * the end with bounded patterns (no backtracking over the label).
+ */
+function splitDotLeaders(t: string): { labelPart: string; range: string; page: string } | null {
+  const pm = /\s(\d{1,4})$/.exec(t);
+  if (!pm) return null;
+  const before = t.slice(0, pm.index).trimEnd();
+  const rm = /(?:^|[\s.…])(\d{1,4}(?: ?[–—-] ?\d{1,4})?)$/.exec(before);
+  if (!rm) return null;
+  let end = before.length - rm[1].length;
+  let dots = 0;
+  while (end > 0) {
+    const c = before[end - 1];
+    if (c === '.') dots++;
+    else if (c === '…') dots += 3;
+    else if (c !== ' ') break;
+    end--;
+  }
+  if (dots < 3 || end === 0) return null;
+  return { labelPart: before.slice(0, end), range: rm[1], page: pm[1] };
+}
+
 /** Parse one printed TOC line, or null if the line is not a TOC entry. */
 export function parseTocLine(raw: string): TocLine | null {
   if (raw.length > MAX_TOC_LINE) return null;
@@ -62,9 +82,9 @@ export function parseTocLine(raw: string): TocLine | null {
     range = cells[cells.length - 2];
     labelPart = cells.slice(0, -2).join(' ');
   } else {
-    const m = /^(\S.*?)\s*(?:\.\s*){3,}(\d{1,4}(?:\s*[–—-]\s*\d{1,4})?)\s+(\d{1,4})$/.exec(raw.trim());
-    if (!m) return null;
-    [, labelPart, range, page] = m;
+    const split = splitDotLeaders(raw.trim());
+    if (!split) return null;
+    ({ labelPart, range, page } = split);
   }
   page = plain(page);
   const r = RANGE.exec(plain(range));

@@ -19,17 +19,20 @@ export function superscriptValue(run: string): number {
   return n;
 }
 
+const HAS_SUPERSCRIPT = /[⁰¹²³⁴⁵⁶⁷⁸⁹]/;
+
 export interface Marker { note: number; index: number }
 
 /** Footnote markers (superscript runs) in a string, in order of appearance. */
 export function findMarkers(s: string): Marker[] {
   const out: Marker[] = [];
+  if (!HAS_SUPERSCRIPT.test(s)) return out;
   for (const m of s.matchAll(SUPERSCRIPT_RUN)) out.push({ note: superscriptValue(m[0]), index: m.index ?? 0 });
   return out;
 }
 
 export function removeMarkers(s: string): string {
-  return s.replace(SUPERSCRIPT_RUN, '');
+  return HAS_SUPERSCRIPT.test(s) ? s.replace(SUPERSCRIPT_RUN, '') : s;
 }
 
 /**
@@ -38,13 +41,14 @@ export function removeMarkers(s: string): string {
  * touches a non-space character; a free-standing ` * ` is kept as printed.
  */
 export function stripMarkup(s: string): string {
-  return s
-    .replace(/<\/?[A-Za-z][^<>\n]{0,200}>/g, '')
-    .replace(/\*+(?=\S)|(?<=\S)\*+/g, '');
+  if (s.includes('<')) s = s.replace(/<\/?[A-Za-z][^<>\n]{0,200}>/g, '');
+  if (s.includes('*')) s = s.replace(/\*+(?=\S)|(?<=\S)\*+/g, '');
+  return s;
 }
 
+/** Runs of whitespace → one space (single plain spaces are left alone, which is much faster). */
 export function collapseWhitespace(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  return s.replace(/\s\s+|[^\S ]/g, ' ').trim();
 }
 
 /** Plain text: markup and markers removed, whitespace collapsed. */

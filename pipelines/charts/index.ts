@@ -1,0 +1,24 @@
+/** The chart spec builders (each pure: rows, options → Vega-Lite spec). */
+export { regionThemeHeatmap } from './region-theme-heatmap.ts';
+export { mechanismThemeMatrix } from './mechanism-theme-matrix.ts';
+export { themesRanked, rankThemes } from './themes-ranked.ts';
+export { genderInclusion } from './gender-inclusion.ts';
+export { redressElements } from './redress-elements.ts';
+export { requestResponses, groupRequests } from './request-responses.ts';
+export { recommendationsCoverage } from './recommendations-coverage.ts';
+export { memberMap, memberMapRows, type MemberMapRow, type CountriesTopology } from './member-map.ts';
+export { formatParas, formatCitation, formatMechanisms, type VegaLiteSpec, type BaseOptions } from './common.ts';
+
+/** Chart names, in the order the stage renders them and the briefing lists them. */
+export const CHART_NAMES = [
+  'region-theme-heatmap',
+  'mechanism-theme-matrix',
+  'themes-ranked',
+  'gender-inclusion',
+  'redress-elements',
+  'request-responses',
+  'recommendations-coverage',
+  'member-map',
+] as const;
+
+export type ChartName = (typeof CHART_NAMES)[number];

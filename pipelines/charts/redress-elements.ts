@@ -1,0 +1,96 @@
+/**
+ * redress-elements: which elements of redress (legal remedies, compensation,
+ * asset confiscation, free legal aid, witness protection, compensation fund)
+ * the report shows each mechanism addressing (redress).
+ */
+import { REDRESS_ELEMENTS, type redress } from '../catalog/coverage.ts';
+import type { RowOf } from '../catalog/types.ts';
+import {
+  type BaseOptions, type VegaLiteSpec, copyRows, docOf, formatParas, plural, regionsOf, specBase, titleBlock,
+} from './common.ts';
+import { mechanismOrder, regionHeader } from './mechanism-rows.ts';
+import { COLORS, SIZES } from './theme.ts';
+
+export type RedressRow = RowOf<typeof redress>;
+
+export const NAME = 'redress-elements';
+
+export const ELEMENT_LABELS: Record<(typeof REDRESS_ELEMENTS)[number], string> = {
+  legal_remedies: 'Legal remedies',
+  compensation: 'Compensation',
+  asset_confiscation: 'Asset confiscation',
+  free_legal_aid: 'Free legal aid',
+  witness_protection: 'Witness protection',
+  compensation_fund: 'Compensation fund',
+};
+
+export const ADDRESSED = 'addressed';
+export const NOT_ADDRESSED = 'no evidence';
+
+export function redressElements(rows: readonly RedressRow[], options: BaseOptions = {}): VegaLiteSpec {
+  const doc = docOf(options);
+  const regions = regionsOf(rows);
+  const mechanisms = mechanismOrder(rows);
+  const values = copyRows(rows).map((r) => ({
+    ...r,
+    n_elements_text: `${r.n_elements} of ${REDRESS_ELEMENTS.length}`,
+    ...Object.fromEntries(REDRESS_ELEMENTS.map((e) => [`${e}_paragraphs_text`, formatParas(r[`${e}_paragraphs`])])),
+  }));
+  const none = rows.filter((r) => !r.addresses_redress).length;
+  const perElement = REDRESS_ELEMENTS.map((e) => `${ELEMENT_LABELS[e]} ${rows.filter((r) => r[e]).length}`);
+  const description = `Grid of ${plural(rows.length, 'mechanism')} (rows, grouped by region) against ${REDRESS_ELEMENTS.length} elements of redress for victims from ${doc}; a filled cell means the report shows the mechanism addressing the element. `
+    + `Mechanisms per element: ${perElement.join(', ')}. ${plural(none, 'mechanism')} address none.`;
+  const elementLabel = `(${JSON.stringify(ELEMENT_LABELS)})[datum.element]`;
+  return {
+    ...specBase(NAME, doc),
+    title: titleBlock('Elements of redress for victims, by mechanism', doc, 'Filled cell: the report shows the mechanism addressing the element.'),
+    description,
+    data: { values },
+    transform: [
+      { fold: [...REDRESS_ELEMENTS], as: ['element', 'addressed'] },
+      { calculate: elementLabel, as: 'element_label' },
+      { calculate: `datum.addressed ? '${ADDRESSED}' : '${NOT_ADDRESSED}'`, as: 'addressed_text' },
+      { calculate: "datum.addressed ? '✓' : ''", as: 'cell_text' },
+      { calculate: "datum[datum.element + '_paragraphs_text']", as: 'paragraphs_text' },
+    ],
+    facet: { row: { field: 'region', type: 'nominal', sort: regions, title: null, header: regionHeader(regions) } },
+    spacing: 8,
+    resolve: { scale: { y: 'independent' } },
+    spec: {
+      width: { step: 118 },
+      height: { step: SIZES.cell },
+      encoding: {
+        x: {
+          field: 'element_label', type: 'nominal', sort: REDRESS_ELEMENTS.map((e) => ELEMENT_LABELS[e]), title: null,
+          scale: { paddingInner: 0.04 },
+          axis: { orient: 'top', labelAngle: 0, domain: false, ticks: false },
+        },
+        y: { field: 'acronym', type: 'nominal', sort: mechanisms, title: null, scale: { paddingInner: 0.08 }, axis: { domain: false, ticks: false } },
+        tooltip: [
+          { field: 'acronym', title: 'Mechanism' },
+          { field: 'region', title: 'Region' },
+          { field: 'element_label', title: 'Element' },
+          { field: 'addressed_text', title: 'Coverage' },
+          { field: 'paragraphs_text', title: 'Paragraphs' },
+          { field: 'n_elements_text', title: 'Elements addressed' },
+        ],
+      },
+      layer: [
+        {
+          mark: { type: 'rect' },
+          encoding: {
+            color: {
+              field: 'addressed_text', type: 'nominal', title: null,
+              scale: { domain: [ADDRESSED, NOT_ADDRESSED], range: [COLORS.yes, COLORS.empty] },
+              legend: { orient: 'bottom', direction: 'horizontal' },
+            },
+          },
+        },
+        {
+          mark: { type: 'text', baseline: 'middle', color: 'white', fontSize: 13 },
+          encoding: { text: { field: 'cell_text', type: 'nominal' } },
+        },
+      ],
+    },
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * Bytes → normalised text, keeping the line count so line numbers still point
+ * at the source file: BOM stripped, CRLF and lone CR → LF, Unicode NFC,
+ * non-breaking spaces → spaces, stray control characters → spaces. Fails
+ * (AtlasError with the line) on empty input, UTF-16, binary data and invalid
+ * UTF-8.
+ */
+import { fail } from './fail.ts';
+
+/** More than this share of control bytes means the file is not text. */
+const MAX_CONTROL_SHARE = 0.01;
+
+function isControlByte(b: number): boolean {
+  return (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) || b === 0x7f;
+}
+
+/** 1-based line of a byte offset (LF, CRLF and lone CR each end a line). */
+export function lineOfOffset(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  const end = Math.min(offset, bytes.length);
+  for (let i = 0; i < end; i++) {
+    const b = bytes[i];
+    if (b === 0x0a) line++;
+    else if (b === 0x0d && bytes[i + 1] !== 0x0a) line++;
+  }
+  return line;
+}
+
+/** Offset of the first byte that is not part of a valid UTF-8 sequence, or -1. */
+export function firstInvalidUtf8(b: Uint8Array): number {
+  const n = b.length;
+  let i = 0;
+  while (i < n) {
+    const c = b[i];
+    if (c < 0x80) { i++; continue; }
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) need = 1;
+    else if (c >= 0xe0 && c <= 0xef) {
+      need = 2;
+      if (c === 0xe0) lo = 0xa0;
+      if (c === 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      need = 3;
+      if (c === 0xf0) lo = 0x90;
+      if (c === 0xf4) hi = 0x8f;
+    } else return i;
+    if (i + need >= n) return i;
+    if (b[i + 1] < lo || b[i + 1] > hi) return i;
+    for (let k = 2; k <= need; k++) if (b[i + k] < 0x80 || b[i + k] > 0xbf) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+function hex(b: number): string {
+  return `0x${b.toString(16).toUpperCase().padStart(2, '0')}`;
+}
+
+export function decodeReport(bytes: Uint8Array, file: string): string {
+  if (bytes.length === 0) throw fail(file, 1, 'the file is empty', 'check that the seed file was copied completely');
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw fail(file, 1, 'the file is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8',
+      're-save the file as UTF-8 text');
+  }
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const body = bytes.subarray(start);
+
+  let controls = 0;
+  let line = 1;
+  for (let i = 0; i < body.length; i++) {
+    const b = body[i];
+    if (b === 0x0a) line++;
+    else if (b === 0x0d && body[i + 1] !== 0x0a) line++;
+    else if (b === 0) {
+      throw fail(file, line, `binary data: NUL byte at byte offset ${i + start}`,
+        'the file is not plain text; give the parser the UTF-8 text of the report, not a PDF or word-processor file');
+    } else if (isControlByte(b)) controls++;
+  }
+  if (controls > body.length * MAX_CONTROL_SHARE) {
+    throw fail(file, 1,
+      `binary data: ${controls} control characters in ${body.length} bytes (more than ${MAX_CONTROL_SHARE * 100}%)`,
+      'the file is not plain text; give the parser the UTF-8 text of the report');
+  }
+
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
+  } catch {
+    const off = firstInvalidUtf8(body);
+    const at = off < 0 ? 0 : off;
+    throw fail(file, lineOfOffset(body, at),
+      `invalid UTF-8: byte ${hex(body[at] ?? 0)} at byte offset ${at + start} does not start a valid UTF-8 sequence`,
+      're-save the file as UTF-8 (it may be Latin-1/Windows-1252 or cut in the middle of a character)');
+  }
+
+  text = text
+    .replace(/\r\n?/g, '\n')
+    .replace(/^\uFEFF/, '')
+    .normalize('NFC')
+    .replace(/[\u00A0\u202F\u2007]/g, ' ')
+    .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFEFF]/g, ' ');
+  if (text.trim() === '') {
+    throw fail(file, 1, 'the file holds only whitespace', 'check that the seed file was copied completely');
+  }
+  return text;
+}

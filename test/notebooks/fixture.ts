@@ -1,0 +1,176 @@
+/**
+ * A small built output folder for the notebook tests, until the real build
+ * runs end to end: `atlas.duckdb` with the input tables written from literal
+ * rows (catalog declarations, writeRows) and every final table computed by the
+ * project's own SQL models (pipelines/pipeline-sql.ts), plus two charts made by
+ * the project's chart builders: one with the SVG/PNG the renderer writes, one
+ * as a bare .vl.json (so the notebooks render it themselves).
+ *
+ * Every text says it is fixture text: nothing here is a quote from the report.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDb, writeRows, query, setVariables, type Row } from '../../pipelines/lib/db.ts';
+import { checkTable } from '../../pipelines/lib/checks.ts';
+import { runModel } from '../../pipelines/lib/sql-models.ts';
+import { tableSpec } from '../../pipelines/catalog/index.ts';
+import { sqlStage } from '../../pipelines/stages/sql-stage.ts';
+import { SQL_MODELS } from '../../pipelines/pipeline-sql.ts';
+import { PARAMS } from '../../pipelines/params.ts';
+import { DB_FILE } from '../../pipelines/runner.ts';
+import { renderChart } from '../../pipelines/lib/render.ts';
+import { regionThemeHeatmap, NAME as HEATMAP, type RegionThemeRow } from '../../pipelines/charts/region-theme-heatmap.ts';
+import { mechanismThemeMatrix, NAME as MATRIX, type MechanismThemeRow } from '../../pipelines/charts/mechanism-theme-matrix.ts';
+
+const D = 'a-hrc-14-32';
+
+const THEMES = [
+  ['normative_framework', 'Normative framework', 'protection'],
+  ['training', 'Training', 'prevention'],
+  ['data_collection', 'Collection of data', 'partnership'],
+  ['protection', 'Protection', 'protection'],
+  ['redress', 'Redress', 'protection'],
+  ['gender_child', 'Gender-sensitive and child-centred approaches', 'protection'],
+] as const;
+
+const MECHANISMS = [
+  ['au', 'AU', 'African Union', 'Africa'],
+  ['ecowas', 'ECOWAS', 'Economic Community of West African States', 'Africa'],
+  ['oas', 'OAS', 'Organization of American States', 'Latin America and the Caribbean'],
+  ['asean', 'ASEAN', 'Association of Southeast Asian Nations', 'Asia-Pacific'],
+  ['commit', 'COMMIT', 'Coordinated Mekong Ministerial Initiative against Trafficking', 'Asia-Pacific'],
+  ['saarc', 'SAARC', 'South Asian Association for Regional Cooperation', 'Asia-Pacific'],
+  ['coe', 'CoE', 'Council of Europe', 'Europe and Central Asia'],
+  ['osce', 'OSCE', 'Organization for Security and Co-operation in Europe', 'Europe and Central Asia'],
+  ['las', 'LAS', 'League of Arab States', 'Middle East and North Africa'],
+] as const;
+
+/** [mechanism, theme, paragraph, part, quote]: what the fixture says each mechanism does. */
+const EVIDENCE: [string, string, number, string, string][] = [
+  ['au', 'normative_framework', 35, 'achievement', 'Fixture: the AU adopted a plan of action.'],
+  ['ecowas', 'normative_framework', 35, 'achievement', 'Fixture: ECOWAS adopted a declaration.'],
+  ['ecowas', 'training', 65, 'achievement', 'Fixture: ECOWAS trained officials on child victims.'],
+  ['oas', 'normative_framework', 36, 'achievement', 'Fixture: the OAS adopted conclusions.'],
+  ['oas', 'protection', 74, 'achievement', 'Fixture: the OAS shelters women and men.'],
+  ['asean', 'normative_framework', 37, 'achievement', 'Fixture: ASEAN adopted a declaration.'],
+  ['commit', 'normative_framework', 37, 'achievement', 'Fixture: COMMIT signed an MOU.'],
+  ['commit', 'training', 66, 'achievement', 'Fixture: COMMIT trains police with a gender perspective.'],
+  ['commit', 'data_collection', 70, 'achievement', 'Fixture: COMMIT collects data.'],
+  ['commit', 'protection', 75, 'achievement', 'Fixture: COMMIT protects child victims.'],
+  ['saarc', 'normative_framework', 38, 'achievement', 'Fixture: the SAARC Convention covers women and children.'],
+  ['coe', 'normative_framework', 39, 'achievement', 'Fixture: the CoE Convention covers all persons.'],
+  ['coe', 'training', 65, 'achievement', 'Fixture: the CoE trains judges.'],
+  ['coe', 'protection', 76, 'achievement', 'Fixture: the CoE protects witnesses.'],
+  ['coe', 'redress', 88, 'achievement', 'Fixture: the CoE Convention grants free legal aid and compensation.'],
+  ['coe', 'gender_child', 91, 'achievement', 'Fixture: the CoE applies gender mainstreaming.'],
+  ['osce', 'normative_framework', 40, 'achievement', 'Fixture: the OSCE adopted an action plan.'],
+  ['osce', 'redress', 89, 'achievement', 'Fixture: the OSCE studied compensation for trafficked persons.'],
+  ['osce', 'gender_child', 92, 'achievement', 'Fixture: the OSCE addresses men and boys.'],
+  ['saarc', 'redress', 130, 'recommendation', 'Fixture: SAARC should set up a compensation fund.'],
+];
+
+const CUES: [string, string, string][] = [
+  ['men_and_boys', 'gender', '\\bmen\\b'],
+  ['men_and_boys', 'gender', '\\bboys\\b'],
+  ['gender_mainstreaming', 'gender', 'gender'],
+  ['child_specific', 'gender', '\\bchild'],
+  ['legal_remedies', 'redress', 'legal remed'],
+  ['compensation', 'redress', 'compensat'],
+  ['asset_confiscation', 'redress', 'confiscat'],
+  ['free_legal_aid', 'redress', 'legal aid'],
+  ['witness_protection', 'redress', 'witness'],
+  ['compensation_fund', 'redress', 'compensation fund'],
+];
+
+const RECOMMENDATIONS: [number, string, string[]][] = [
+  [106, 'a', ['normative_framework']],
+  [107, 'a', ['training']],
+  [120, 'c', ['data_collection']],
+  [130, 'f', ['redress']],
+  [131, 'f', ['redress', 'gender_child']],
+];
+
+function partOf(p: number): string {
+  if (p <= 5) return 'introduction';
+  if (p <= 33) return 'description';
+  if (p <= 95) return 'achievements';
+  if (p <= 105) return 'challenges';
+  return 'recommendations';
+}
+
+function paragraphRow(p: number): Row {
+  const ev = EVIDENCE.filter((e) => e[2] === p).map((e) => e[4]);
+  const theme = EVIDENCE.find((e) => e[2] === p)?.[1];
+  const text = p === 3
+    ? 'Fixture paragraph 3: the Special Rapporteur asked the Council of Europe, the OAS and SAARC for information; SAARC had not yet responded.'
+    : `Fixture paragraph ${p}${theme ? ` (${theme.replaceAll('_', ' ')})` : ''}: ${ev.join(' ') || 'text of the fixture report.'}`;
+  return {
+    doc_id: D, para_no: p, chapter: p <= 5 ? 'I' : p <= 105 ? 'III' : 'IV',
+    section: p > 33 && p <= 105 ? 'C' : null, subsection: p > 33 && p <= 95 ? 1 : p > 95 && p <= 105 ? 2 : null,
+    heading: theme ? THEMES.find((t) => t[0] === theme)![1] : null,
+    cluster: RECOMMENDATIONS.find((r) => r[0] === p)?.[1] ?? null,
+    part: partOf(p), text, is_bold: p >= 106, footnote_refs: [], line_start: p * 2, line_end: p * 2 + 1,
+  };
+}
+
+/** Write the fixture output folder; returns its path. */
+export async function writeFixtureOutput(outDir: string): Promise<string> {
+  mkdirSync(join(outDir, 'charts'), { recursive: true });
+  const db = await openDb(join(outDir, DB_FILE));
+  try {
+    await setVariables(db, PARAMS);
+    const paras = [...new Set([3, 70, ...EVIDENCE.map((e) => e[2]), ...RECOMMENDATIONS.map((r) => r[0])])].sort((a, b) => a - b);
+    const inputs: Record<string, Row[]> = {
+      documents: [{
+        doc_id: D, symbol: 'A/HRC/14/32', title: 'Fixture: report of the Special Rapporteur on trafficking in persons, especially women and children',
+        date: '2010-05-04', body: 'Human Rights Council, fourteenth session', language: 'en', source_file: 'fixture.md',
+        sha256: '0'.repeat(64), n_paragraphs: paras.length,
+      }],
+      paragraphs: paras.map(paragraphRow),
+      themes: THEMES.map(([theme_id, label, pillar], i) => ({ theme_id, label, pillar, headings: [label], sort_order: i + 1 })),
+      mechanisms: MECHANISMS.map(([mechanism_id, acronym, name, region]) => ({
+        mechanism_id, name, acronym, kind: 'regional organisation', region, bodies: [],
+        paragraphs: EVIDENCE.filter((e) => e[0] === mechanism_id).map((e) => e[2]), n_members: 0, members_source: null,
+      })),
+      instruments: [
+        { instrument_id: 'coe-convention', mechanism_id: 'coe', name: 'Fixture CoE Convention', kind: 'convention', year: 2005, legally_binding: true, personal_scope: 'all persons', is_main: true, paragraphs: [39] },
+        { instrument_id: 'saarc-convention', mechanism_id: 'saarc', name: 'Fixture SAARC Convention', kind: 'convention', year: 2002, legally_binding: true, personal_scope: 'women and children only', is_main: true, paragraphs: [38] },
+        { instrument_id: 'ecowas-declaration', mechanism_id: 'ecowas', name: 'Fixture ECOWAS Declaration', kind: 'declaration', year: 2001, legally_binding: false, personal_scope: 'all persons, especially women and children', is_main: true, paragraphs: [35] },
+      ],
+      cues: CUES.map(([measure, family, pattern]) => ({ measure, family, pattern })),
+      evidence: EVIDENCE.map(([mechanism_id, theme_id, para_no, part, quote]) => ({
+        doc_id: D, mechanism_id, theme_id, para_no, part, theme_source: 'heading', quote,
+      })),
+      recommendation_themes: RECOMMENDATIONS.flatMap(([para_no, , themes]) => themes.map((theme_id) => ({ para_no, theme_id }))),
+      data_requests: [
+        { doc_id: D, mechanism_id: 'coe', name_in_text: 'Council of Europe', region: 'Europe and Central Asia', responded: true, para_no: 3, quote: 'Fixture: the Council of Europe' },
+        { doc_id: D, mechanism_id: 'oas', name_in_text: 'OAS', region: 'Latin America and the Caribbean', responded: true, para_no: 3, quote: 'Fixture: the OAS' },
+        { doc_id: D, mechanism_id: 'saarc', name_in_text: 'SAARC', region: 'Asia-Pacific', responded: false, para_no: 3, quote: 'Fixture: SAARC' },
+      ],
+      data_collection_initiatives: [
+        { doc_id: D, initiative_id: 'p70-s1', kind: 'initiative', mechanism_id: 'commit', description: 'Fixture: COMMIT collects data.', year: 2009, para_no: 70, cue: 'collects data' },
+      ],
+    };
+    for (const [name, rows] of Object.entries(inputs)) {
+      await writeRows(db, tableSpec(name), rows);
+      await checkTable(db, tableSpec(name));
+    }
+    for (const m of SQL_MODELS) {
+      await runModel(db, sqlStage(m.layer, m.name).model);
+      await checkTable(db, tableSpec(m.name));
+    }
+
+    const labels = Object.fromEntries(MECHANISMS.map(([id, acronym]) => [id, acronym]));
+    const themeOrder = THEMES.map((t) => t[0]);
+    const heat = regionThemeHeatmap(await query<RegionThemeRow>(db, 'SELECT * FROM coverage_region_theme ORDER BY region, theme_id'), { themeOrder, mechanismLabels: labels });
+    const r = await renderChart(HEATMAP, heat);
+    writeFileSync(join(outDir, 'charts', `${HEATMAP}.vl.json`), r.json);
+    writeFileSync(join(outDir, 'charts', `${HEATMAP}.svg`), r.svg);
+    writeFileSync(join(outDir, 'charts', `${HEATMAP}.png`), r.png);
+    const matrix = mechanismThemeMatrix(await query<MechanismThemeRow>(db, 'SELECT * FROM coverage_mechanism_theme ORDER BY mechanism_id, theme_id'), { themeOrder });
+    writeFileSync(join(outDir, 'charts', `${MATRIX}.vl.json`), `${JSON.stringify(matrix, null, 2)}\n`);
+  } finally {
+    db.close();
+  }
+  return outDir;
+}
