@@ -1,19 +1,16 @@
 /**
- * Runs the ordered stages into a fresh build folder, checks every table against
- * the catalog, exports the tables, writes the manifest and publishes the folder
- * as the new output in one atomic step. Any failure leaves the previous output.
+ * Decides what to build. Every stage has a content key (its code, sources,
+ * parameters and upstream keys); stages whose key matches the published build
+ * are fresh. When every stage is fresh nothing is opened at all, which keeps a
+ * no-change rebuild fast; otherwise the executor loads the heavy libraries.
  */
-import { readdirSync, statSync, readFileSync, mkdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { CATALOG, tableSpec } from './catalog/index.ts';
-import { openDb, writeRows, query, setVariables, type Db, type Row } from './lib/db.ts';
-import { checkTable } from './lib/checks.ts';
-import { exportTable } from './lib/export.ts';
-import { startBuild, writeFileIn, sha256 } from './lib/io.ts';
-import { runModel } from './lib/sql-models.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stageKeys } from './lib/fingerprint.ts';
+import { publishedBuild } from './lib/io.ts';
 import { stderrLogger, type Logger } from './lib/log.ts';
 import { PARAMS, type Params } from './params.ts';
-import type { Stage, StageContext, Tables } from './stages/stage.ts';
+import type { Stage } from './stages/stage.ts';
 
 export interface BuildOptions {
   seedsDir: string;
@@ -22,6 +19,8 @@ export interface BuildOptions {
   log?: Logger;
   params?: Params;
   now?: () => Date;
+  /** Run every stage even when its key is unchanged. */
+  force?: boolean;
 }
 
 export interface BuildSummary {
@@ -29,91 +28,43 @@ export interface BuildSummary {
   tables: Record<string, number>;
   files: number;
   ms: number;
+  /** Stages that were not run because nothing they depend on changed. */
+  fresh: string[];
 }
 
 export const DB_FILE = 'atlas.duckdb';
 export const MANIFEST = 'manifest.json';
 
+export interface OutputManifest {
+  built_at: string;
+  stages: Record<string, string>;
+  tables: Record<string, number>;
+  files: { path: string; sha256: string; bytes: number; rows?: number }[];
+}
+
+/** The manifest of the published output, or null when there is none (or it is unreadable). */
+export function readPublishedManifest(outDir: string): { dir: string; manifest: OutputManifest } | null {
+  const dir = publishedBuild(outDir);
+  if (!dir) return null;
+  try { return { dir, manifest: JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as OutputManifest }; } catch { return null; }
+}
+
 export async function runBuild(stages: readonly Stage[], opts: BuildOptions): Promise<BuildSummary> {
   const t0 = performance.now();
   const log = opts.log ?? stderrLogger();
   const params = opts.params ?? { ...PARAMS };
-  const build = startBuild(opts.outDir);
-  let db: Db | undefined;
-  try {
-    db = await openDb(join(build.dir, DB_FILE));
-    await setVariables(db, params);
-    const ctx: StageContext = {
-      db, seedsDir: opts.seedsDir, dataDir: opts.dataDir, params, log,
-      write: async (rel, data) => writeFileIn(build.dir, rel, data),
-    };
-    const rows = await runStages(stages, ctx);
-    const exported = await exportTables(db, build.dir, Object.keys(rows));
-    db.close(); db = undefined;
-    const files = writeManifest(build.dir, rows, exported, (opts.now ?? (() => new Date()))());
-    build.publish();
-    return { outDir: opts.outDir, tables: rows, files, ms: performance.now() - t0 };
-  } catch (e) {
-    db?.close();
-    build.discard();
-    throw e;
+  const keys = stageKeys(stages.map((s) => ({ ...s, sources: s.sources(opts) })), params);
+  const previous = opts.force ? null : readPublishedManifest(opts.outDir);
+  const fresh = new Set(stages.filter((s) => previous?.manifest.stages?.[s.name] === keys.get(s.name)).map((s) => s.name));
+
+  if (previous && fresh.size === stages.length) {
+    for (const s of stages) log.stage(s.name, 'fresh', s.outputs.join(' '), 0);
+    const m = previous.manifest;
+    return { outDir: opts.outDir, tables: m.tables, files: m.files.length + 1, ms: performance.now() - t0, fresh: [...fresh] };
   }
+  const { execute } = await import('./execute.ts');
+  const summary = await execute(stages, { ...opts, log, params, keys, fresh, previous });
+  return { ...summary, ms: performance.now() - t0 };
 }
 
-/** Run each stage in order; returns the row count of every table produced. */
-async function runStages(stages: readonly Stage[], ctx: StageContext): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  const memo = new Map<string, Row[]>(); // rows produced by TS stages, so later stages need not re-read them
-  for (const s of stages) {
-    const t = performance.now();
-    if (s.kind === 'sql') {
-      await runModel(ctx.db, s.model);
-      counts[s.outputs[0]] = await checkTable(ctx.db, tableSpec(s.outputs[0]), s.name);
-    } else {
-      const input: Tables = {};
-      for (const name of s.inputs) input[name] = memo.get(name) ?? await query(ctx.db, `SELECT * FROM "${name}"`);
-      const out = await s.run(input, ctx);
-      for (const name of s.outputs.filter((o) => !o.startsWith('files:'))) {
-        const spec = tableSpec(name);
-        if (!out[name]) throw new Error(`stage ${s.name} did not return its declared output ${name}`);
-        await writeRows(ctx.db, spec, out[name]);
-        counts[name] = await checkTable(ctx.db, spec, s.name);
-        memo.set(name, out[name]);
-      }
-    }
-    const detail = s.outputs.map((o) => (o in counts ? `${o}=${counts[o]}` : o)).join(' ');
-    ctx.log.stage(s.name, 'ran', detail, performance.now() - t);
-    for (const o of s.outputs) if (counts[o] === 0) ctx.log.warn(`${s.name}: table ${o} is empty`);
-  }
-  return counts;
-}
-
-async function exportTables(db: Db, dir: string, produced: string[]): Promise<string[]> {
-  const tablesDir = join(dir, 'tables');
-  mkdirSync(tablesDir, { recursive: true });
-  const out: string[] = [];
-  for (const spec of CATALOG) {
-    if (spec.export === false || !produced.includes(spec.name)) continue;
-    out.push(...await exportTable(db, spec, tablesDir));
-  }
-  return out;
-}
-
-/** output/manifest.json: every file with its sha256 and size, and every table's row count. */
-function writeManifest(dir: string, rows: Record<string, number>, _exported: string[], now: Date): number {
-  const files = listFiles(dir).filter((f) => f !== MANIFEST).map((f) => {
-    const data = readFileSync(join(dir, f));
-    const table = /^tables\/([a-z0-9_]+)\.(parquet|arrow|csv)$/.exec(f)?.[1];
-    return { path: f, sha256: sha256(data), bytes: data.length, ...(table ? { rows: rows[table] } : {}) };
-  });
-  const manifest = { built_at: now.toISOString(), tables: rows, files };
-  writeFileIn(dir, MANIFEST, JSON.stringify(manifest, null, 2) + '\n');
-  return files.length + 1;
-}
-
-export function listFiles(dir: string, base = dir): string[] {
-  return readdirSync(dir).sort().flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? listFiles(p, base) : [relative(base, p)];
-  });
-}
+export { listFiles } from './lib/io.ts';

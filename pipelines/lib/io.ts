@@ -6,8 +6,8 @@
  * reader, a failed build or a killed build never sees a half-written folder.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, mkdirSync, writeFileSync, renameSync, rmSync, symlinkSync, lstatSync, readlinkSync, readdirSync, existsSync } from 'node:fs';
-import { dirname, basename, join, resolve } from 'node:path';
+import { readFileSync, mkdirSync, writeFileSync, renameSync, rmSync, symlinkSync, lstatSync, readlinkSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { dirname, basename, join, resolve, relative } from 'node:path';
 
 export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
@@ -80,4 +80,12 @@ export function pruneBuilds(out: string): void {
   for (const name of readdirSync(dirname(abs))) {
     if (name.startsWith(prefix)) rmSync(join(dirname(abs), name), { force: true });
   }
+}
+
+/** Every file under dir, as sorted relative paths. */
+export function listFiles(dir: string, base = dir): string[] {
+  return readdirSync(dir).sort().flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? listFiles(p, base) : [relative(base, p)];
+  });
 }

@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exec, type Db } from './db.ts';
+import type { Db } from './db.ts';
 import { AtlasError } from './errors.ts';
 
 export const SQL_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'sql');
@@ -43,7 +43,7 @@ export function modelInputs(model: SqlModel, known: ReadonlySet<string>): string
 export async function runModel(db: Db, model: SqlModel): Promise<void> {
   const body = model.sql.trim().replace(/;\s*$/, '');
   try {
-    await exec(db, `CREATE OR REPLACE TABLE "${model.name}" AS (\n${body}\n)`);
+    await db.conn.run(`CREATE OR REPLACE TABLE "${model.name}" AS (\n${body}\n)`);
   } catch (e) {
     throw new AtlasError(`SQL model failed: ${(e as Error).message}`, { file: model.file, record: model.name });
   }

@@ -4,14 +4,22 @@
  *
  * One matcher is built from all surfaces and run once over each text (see
  * pipelines/text/matcher.ts for the matching rules: case-sensitive, word
- * boundaries, leftmost-longest, non-overlapping).
+ * boundaries, leftmost-longest, non-overlapping). `surface` in a row is the text
+ * as printed (text.slice(char_start, char_end)); it can differ from the registry
+ * string only by layout (a line break for a space, ’ for ').
+ *
+ * Unresolved acronyms: words of two or more capitals (SOMTC, CoE, NGOs) outside
+ * every mention, except roman numerals (I to XCIX), the acronyms listed in
+ * nonMechanisms (a listed "NGO" also covers "NGOs"), and acronyms printed inside
+ * a listed non-mechanism name ("CD" in "CD-Rom"). Footnotes count for the
+ * paragraph carrying their marker.
  */
 import type { RowOf } from '../catalog/types.ts';
 import type { footnotes, paragraphs } from '../catalog/report.ts';
 import type { mechanism_references } from '../catalog/registry.ts';
 import type { mentions as mentionsSpec, unresolved_acronyms } from '../catalog/evidence.ts';
 import { AtlasError } from '../lib/errors.ts';
-import { SurfaceMatcher, findAcronyms } from '../text/matcher.ts';
+import { SurfaceMatcher, findAcronyms, layoutNormalize } from '../text/matcher.ts';
 
 export type MentionRow = RowOf<typeof mentionsSpec>;
 export type UnresolvedAcronymRow = RowOf<typeof unresolved_acronyms>;
@@ -25,18 +33,20 @@ const STAGE = 'resolve-mentions';
 export function buildReferenceMatcher(references: readonly ReferenceRow[]): { matcher: SurfaceMatcher; refs: ReferenceRow[] } {
   const seen = new Map<string, ReferenceRow>();
   for (const r of references) {
-    if (typeof r.surface !== 'string' || r.surface.trim() === '' || r.surface.trim() !== r.surface) {
-      throw new AtlasError(`reference surface ${JSON.stringify(r.surface)} is empty or has leading or trailing spaces`, {
+    if (typeof r.surface !== 'string' || r.surface.trim() === '' || r.surface.trim() !== r.surface || /\s{2}|[^\S ]/.test(r.surface)) {
+      throw new AtlasError(`reference surface ${JSON.stringify(r.surface)} is empty, has leading or trailing spaces, or whitespace other than single spaces`, {
         stage: STAGE, record: r.mechanism_id, field: 'surface',
       });
     }
-    const prev = seen.get(r.surface);
+    // surfaces that differ only by layout (’ for ') are the same surface to the matcher
+    const key = layoutNormalize(r.surface);
+    const prev = seen.get(key);
     if (prev && prev.mechanism_id !== r.mechanism_id) {
       throw new AtlasError(`reference "${r.surface}" resolves to both ${prev.mechanism_id} and ${r.mechanism_id}`, {
         stage: STAGE, record: r.surface, field: 'surface', hint: 'give each surface one mechanism in data/registry',
       });
     }
-    if (!prev) seen.set(r.surface, r);
+    if (!prev) seen.set(key, r);
   }
   const refs = [...seen.values()];
   return { matcher: new SurfaceMatcher(refs.map((r) => r.surface)), refs };

@@ -3,18 +3,23 @@
  * Inputs and outputs are catalog tables; `files:<dir>` names a folder of files
  * the stage writes into the build (charts, briefing). The runner loads inputs,
  * stores outputs, checks them against the catalog and logs one line.
+ * `code` and `sources` say what the stage's result depends on, so an unchanged
+ * stage is not run again.
  */
 import type { Db, Row } from '../lib/db.ts';
 import type { Logger } from '../lib/log.ts';
 import type { Params } from '../params.ts';
 import type { SqlModel } from '../lib/sql-models.ts';
 
-export interface StageContext {
-  db: Db;
+export interface SourceDirs {
   /** Folder with the source documents and their manifest. */
   seedsDir: string;
   /** Folder with curated and raw data (registry/, raw/). */
   dataDir: string;
+}
+
+export interface StageContext extends SourceDirs {
+  db: Db;
   params: Params;
   log: Logger;
   /** Write a file into the build folder (path relative to it). */
@@ -23,18 +28,23 @@ export interface StageContext {
 
 export type Tables = Record<string, Row[]>;
 
-export interface TsStage {
-  kind: 'ts';
+interface StageBase {
   name: string;
   inputs: readonly string[];
   outputs: readonly string[];
+  /** Repo-relative files or folders holding the stage's code. */
+  code: readonly string[];
+  /** Source files or folders the stage reads, given the source folders. */
+  sources(dirs: SourceDirs): string[];
+}
+
+export interface TsStage extends StageBase {
+  kind: 'ts';
   run(input: Tables, ctx: StageContext): Promise<Tables> | Tables;
 }
 
-export interface SqlStage {
+export interface SqlStage extends StageBase {
   kind: 'sql';
-  name: string;
-  inputs: readonly string[];
   outputs: readonly [string];
   model: SqlModel;
 }
@@ -42,6 +52,9 @@ export interface SqlStage {
 export type Stage = TsStage | SqlStage;
 
 /** Declare a TypeScript stage. */
-export function stage(name: string, inputs: readonly string[], outputs: readonly string[], run: TsStage['run']): TsStage {
-  return { kind: 'ts', name, inputs, outputs, run };
+export function stage(
+  name: string, inputs: readonly string[], outputs: readonly string[], run: TsStage['run'],
+  deps: { code?: readonly string[]; sources?: (dirs: SourceDirs) => string[] } = {},
+): TsStage {
+  return { kind: 'ts', name, inputs, outputs, run, code: deps.code ?? [], sources: deps.sources ?? (() => []) };
 }

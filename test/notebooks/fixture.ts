@@ -25,7 +25,7 @@ import { mechanismThemeMatrix, NAME as MATRIX, type MechanismThemeRow } from '..
 const D = 'a-hrc-14-32';
 
 const THEMES = [
-  ['normative_framework', 'Normative framework', 'protection'],
+  ['human_rights_approach', 'Human rights-based approach and normative framework', 'protection'],
   ['training', 'Training', 'prevention'],
   ['data_collection', 'Collection of data', 'partnership'],
   ['protection', 'Protection', 'protection'],
@@ -47,23 +47,23 @@ const MECHANISMS = [
 
 /** [mechanism, theme, paragraph, part, quote]: what the fixture says each mechanism does. */
 const EVIDENCE: [string, string, number, string, string][] = [
-  ['au', 'normative_framework', 35, 'achievement', 'Fixture: the AU adopted a plan of action.'],
-  ['ecowas', 'normative_framework', 35, 'achievement', 'Fixture: ECOWAS adopted a declaration.'],
+  ['au', 'human_rights_approach', 35, 'achievement', 'Fixture: the AU adopted a plan of action.'],
+  ['ecowas', 'human_rights_approach', 35, 'achievement', 'Fixture: ECOWAS adopted a declaration.'],
   ['ecowas', 'training', 65, 'achievement', 'Fixture: ECOWAS trained officials on child victims.'],
-  ['oas', 'normative_framework', 36, 'achievement', 'Fixture: the OAS adopted conclusions.'],
+  ['oas', 'human_rights_approach', 36, 'achievement', 'Fixture: the OAS adopted conclusions.'],
   ['oas', 'protection', 74, 'achievement', 'Fixture: the OAS shelters women and men.'],
-  ['asean', 'normative_framework', 37, 'achievement', 'Fixture: ASEAN adopted a declaration.'],
-  ['commit', 'normative_framework', 37, 'achievement', 'Fixture: COMMIT signed an MOU.'],
+  ['asean', 'human_rights_approach', 37, 'achievement', 'Fixture: ASEAN adopted a declaration.'],
+  ['commit', 'human_rights_approach', 37, 'achievement', 'Fixture: COMMIT signed an MOU.'],
   ['commit', 'training', 66, 'achievement', 'Fixture: COMMIT trains police with a gender perspective.'],
   ['commit', 'data_collection', 70, 'achievement', 'Fixture: COMMIT collects data.'],
   ['commit', 'protection', 75, 'achievement', 'Fixture: COMMIT protects child victims.'],
-  ['saarc', 'normative_framework', 38, 'achievement', 'Fixture: the SAARC Convention covers women and children.'],
-  ['coe', 'normative_framework', 39, 'achievement', 'Fixture: the CoE Convention covers all persons.'],
+  ['saarc', 'human_rights_approach', 38, 'achievement', 'Fixture: the SAARC Convention covers women and children.'],
+  ['coe', 'human_rights_approach', 39, 'achievement', 'Fixture: the CoE Convention covers all persons.'],
   ['coe', 'training', 65, 'achievement', 'Fixture: the CoE trains judges.'],
   ['coe', 'protection', 76, 'achievement', 'Fixture: the CoE protects witnesses.'],
   ['coe', 'redress', 88, 'achievement', 'Fixture: the CoE Convention grants free legal aid and compensation.'],
   ['coe', 'gender_child', 91, 'achievement', 'Fixture: the CoE applies gender mainstreaming.'],
-  ['osce', 'normative_framework', 40, 'achievement', 'Fixture: the OSCE adopted an action plan.'],
+  ['osce', 'human_rights_approach', 40, 'achievement', 'Fixture: the OSCE adopted an action plan.'],
   ['osce', 'redress', 89, 'achievement', 'Fixture: the OSCE studied compensation for trafficked persons.'],
   ['osce', 'gender_child', 92, 'achievement', 'Fixture: the OSCE addresses men and boys.'],
   ['saarc', 'redress', 130, 'recommendation', 'Fixture: SAARC should set up a compensation fund.'],
@@ -83,7 +83,7 @@ const CUES: [string, string, string][] = [
 ];
 
 const RECOMMENDATIONS: [number, string, string[]][] = [
-  [106, 'a', ['normative_framework']],
+  [106, 'a', ['human_rights_approach']],
   [107, 'a', ['training']],
   [120, 'c', ['data_collection']],
   [130, 'f', ['redress']],

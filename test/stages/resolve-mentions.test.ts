@@ -70,6 +70,8 @@ describe('resolveMentions (fixtures)', () => {
 
   it('rejects a surface that resolves to two mechanisms', () => {
     expect(() => resolveMentions([], [], [ref('EU', 'eu'), ref('EU', 'other')], [])).toThrow(/resolves to both eu and other/);
+    expect(() => resolveMentions([], [], [ref("People's Republic", 'a'), ref('People’s Republic', 'b')], [])).toThrow(/resolves to both a and b/);
+    expect(() => resolveMentions([], [], [ref('Bali  Process', 'bali')], [])).toThrow(/whitespace/);
   });
 
   it('has a unique key per row', () => {

@@ -36,6 +36,10 @@ function takeMarkers(pieces: readonly Piece[], para: number | null, where: strin
 export function buildRows(a: Assembled, file: string, docId: string, lines: readonly string[]): ReportTables {
   let compoundSet: Set<string> | null = null;
   const compounds = () => (compoundSet ??= hyphenatedWords(lines));
+  // A truncated file explains every later symptom (missing footnotes, …): check it first.
+  const last = a.paragraphs[a.paragraphs.length - 1];
+  checkNotTruncated(file, a.toc, last ? { no: last.no, line: last.line } : null);
+
   const markers: MarkerSeen[] = [];
   const labels = new Map<HeadingBuild, string>();
   const headingRows: HeadingRow[] = a.headings.map((h) => {
@@ -91,8 +95,6 @@ export function buildRows(a: Assembled, file: string, docId: string, lines: read
   markers.sort((x, y) => x.line - y.line);
   const footnoteRows = linkFootnotes(file, a.footnotes, markers, docId);
 
-  const last = a.paragraphs[a.paragraphs.length - 1];
-  checkNotTruncated(file, a.toc, last ? { no: last.no, line: last.line } : null);
   const byPath = new Map<string, BodyRange>();
   for (const h of headingRows) if (h.level <= 3 && !byPath.has(h.heading_id)) byPath.set(h.heading_id, h);
 

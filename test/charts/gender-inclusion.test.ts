@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { genderInclusion, type GenderRow } from '../../pipelines/charts/gender-inclusion.ts';
+import { compileWithWarnings, description, inlineValues, schemaErrors, titleText, tooltipFields } from '../fixtures/charts/spec-helpers.ts';
+import * as vega from 'vega';
+
+const rows: GenderRow[] = [
+  {
+    mechanism_id: 'commit', acronym: 'COMMIT', region: 'Asia-Pacific', main_instrument: 'COMMIT MOU', personal_scope: 'all persons',
+    personal_scope_paragraphs: [24], men_and_boys: 'true', men_and_boys_paragraphs: [99],
+    gender_mainstreaming: 'true', gender_mainstreaming_paragraphs: [91, 99], child_specific: 'unknown', child_specific_paragraphs: [],
+  },
+  {
+    mechanism_id: 'saarc', acronym: 'SAARC', region: 'Asia-Pacific', main_instrument: 'SAARC Convention', personal_scope: 'women and children only',
+    personal_scope_paragraphs: [25, 37], men_and_boys: 'false', men_and_boys_paragraphs: [37],
+    gender_mainstreaming: 'unknown', gender_mainstreaming_paragraphs: [], child_specific: 'true', child_specific_paragraphs: [93],
+  },
+  {
+    mechanism_id: 'coe', acronym: 'CoE', region: 'Europe and Central Asia', main_instrument: 'CoE Convention', personal_scope: 'all persons',
+    personal_scope_paragraphs: [27], men_and_boys: 'true', men_and_boys_paragraphs: [94],
+    gender_mainstreaming: 'true', gender_mainstreaming_paragraphs: [94], child_specific: 'true', child_specific_paragraphs: [94],
+  },
+];
+
+describe('gender-inclusion', () => {
+  const spec = genderInclusion(rows);
+
+  it('validates against the Vega-Lite schema and compiles without warnings', () => {
+    expect(schemaErrors(spec)).toEqual([]);
+    expect(compileWithWarnings(spec).warnings).toEqual([]);
+  });
+
+  it('inlines every row with formatted paragraphs per question', () => {
+    const values = inlineValues(spec);
+    for (const r of rows) expect(values).toContainEqual(expect.objectContaining(r));
+    expect(values[0]).toMatchObject({
+      men_and_boys_paragraphs_text: 'para. 99', gender_mainstreaming_paragraphs_text: 'paras. 91, 99', child_specific_paragraphs_text: 'no paragraph',
+    });
+    expect(values[1]).toMatchObject({ personal_scope_text: 'women and children only (paras. 25, 37)' });
+    expect(tooltipFields(spec)).toEqual(expect.arrayContaining(['acronym', 'measure_label', 'answer_label', 'paragraphs_text', 'personal_scope_text']));
+  });
+
+  it('draws one cell per mechanism × question with yes / no / not stated and its paragraphs', async () => {
+    const { vega: vg } = compileWithWarnings(spec);
+    const view = new vega.View(vega.parse(vg), { renderer: 'none' });
+    await view.runAsync();
+    // The folded data set feeding the cells.
+    const sets = (vg.data ?? []).map((d) => view.data(d.name) as Record<string, unknown>[]);
+    const data = sets.filter((s) => s.length > 0 && 'answer_label' in s[0]!).sort((a, b) => b.length - a.length)[0]!;
+    view.finalize();
+    expect(data).toHaveLength(rows.length * 3);
+    const cell = (m: string, q: string) => data.find((d) => d.mechanism_id === m && d.measure === q)!;
+    expect(cell('commit', 'men_and_boys')).toMatchObject({ answer_label: 'yes', measure_label: 'Men and boys as victims', paragraphs_text: 'para. 99' });
+    expect(cell('saarc', 'men_and_boys')).toMatchObject({ answer_label: 'no', paragraphs_text: 'para. 37' });
+    expect(cell('commit', 'child_specific')).toMatchObject({ answer_label: 'not stated', paragraphs_text: 'no paragraph' });
+  });
+
+  it('has a title and a description with the yes counts', () => {
+    expect(titleText(spec)).toBe('Gender and child perspectives, by mechanism');
+    expect(description(spec)).toContain('Men and boys as victims: 2; Gender mainstreaming: 2; Child-specific measures: 2');
+  });
+});
