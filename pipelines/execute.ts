@@ -11,7 +11,7 @@ import { openDb, writeRows, query, setVariables, type Db, type Row } from './lib
 import { checkTable } from './lib/checks.ts';
 import { exportTable, EXPORT_FORMATS } from './lib/export.ts';
 import { startBuild, writeFileIn, sha256, listFiles } from './lib/io.ts';
-import { runModel } from './lib/sql-models.ts';
+import { runModel, createMacros } from './lib/sql-models.ts';
 import type { Logger } from './lib/log.ts';
 import type { Params } from './params.ts';
 import type { Stage, StageContext, Tables } from './stages/stage.ts';
@@ -57,6 +57,7 @@ export async function execute(stages: readonly Stage[], opts: ExecuteOptions): P
 async function runStages(stages: readonly Stage[], ctx: StageContext, fresh: Set<string>, previousCounts: Record<string, number>): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   const memo = new Map<string, Row[]>(); // rows produced by TS stages, so later stages need not re-read them
+  let macros = false; // the macros read the documents table, so they are made just before the first SQL model
   for (const s of stages) {
     const t = performance.now();
     if (fresh.has(s.name)) {
@@ -65,6 +66,7 @@ async function runStages(stages: readonly Stage[], ctx: StageContext, fresh: Set
       continue;
     }
     if (s.kind === 'sql') {
+      if (!macros) { await createMacros(ctx.db); macros = true; }
       await runModel(ctx.db, s.model);
       counts[s.outputs[0]] = await checkTable(ctx.db, tableSpec(s.outputs[0]), s.name);
     } else {

@@ -1,10 +1,71 @@
 /**
- * The pipeline, in order: ingest the report, load the registry, resolve what
- * the text says about whom, compute the coverage tables in SQL, draw the charts.
+ * The pipeline, in order (Kedro-style nodes: a pure function, named inputs,
+ * named outputs): ingest the report, load the registry and the indicator data,
+ * resolve what the text says about whom, compute the tables in SQL, draw the
+ * charts and write the briefing. `code` and `sources` feed the build cache.
  */
-import type { Stage } from './stages/stage.ts';
+import { join } from 'node:path';
+import { stage, type Stage, type Tables } from './stages/stage.ts';
 import { ingestReport } from './stages/ingest-report.ts';
+import { loadIndicatorsStage } from './stages/load-indicators.ts';
+import { sqlStage } from './stages/sql-stage.ts';
+import { SQL_MODELS } from './pipeline-sql.ts';
+import { loadRegistry } from './registry/load-registry.ts';
+import { resolveMentions } from './stages/resolve-mentions.ts';
+import { attributeEvidence, withKeywords } from './stages/attribute-evidence.ts';
+import { collectDataRequests } from './stages/collect-data-requests.ts';
+import { collectDataInitiatives, loadDataCollectionCues } from './stages/collect-data-initiatives.ts';
+import type { Row } from './lib/db.ts';
+
+const REGISTRY_TABLES = ['mechanisms', 'mechanism_references', 'instruments', 'mechanism_members', 'countries',
+  'themes', 'recommendation_themes', 'cues', 'theme_keywords', 'non_mechanisms'] as const;
+
+const loadRegistryStage = stage('load-registry', [], REGISTRY_TABLES, (_in, ctx) => {
+  const r = loadRegistry(join(ctx.dataDir, 'registry'));
+  const { extra, ...tables } = r;
+  return { ...tables, theme_keywords: extra.theme_keywords, non_mechanisms: extra.non_mechanisms } as unknown as Tables;
+}, {
+  code: ['pipelines/registry'],
+  sources: (d) => [join(d.dataDir, 'registry'), join(d.dataDir, 'raw', 'country-codes.csv')],
+});
+
+const resolveMentionsStage = stage('resolve-mentions',
+  ['paragraphs', 'footnotes', 'mechanism_references', 'non_mechanisms'], ['mentions', 'unresolved_acronyms'],
+  (t) => {
+    const r = resolveMentions(t.paragraphs as never, t.footnotes as never, t.mechanism_references as never,
+      t.non_mechanisms.map((n) => String(n.surface)));
+    return { mentions: r.mentions, unresolved_acronyms: r.unresolved } as unknown as Tables;
+  }, { code: ['pipelines/stages/resolve-mentions.ts', 'pipelines/text'] });
+
+const attributeEvidenceStage = stage('attribute-evidence',
+  ['paragraphs', 'mentions', 'themes', 'theme_keywords', 'recommendation_themes'], ['evidence'],
+  (t) => ({
+    evidence: attributeEvidence(t.paragraphs as never, t.mentions as never,
+      withKeywords(t.themes as never, t.theme_keywords as never), t.recommendation_themes as never) as unknown as Row[],
+  }), { code: ['pipelines/stages/attribute-evidence.ts', 'pipelines/text'] });
+
+const collectDataRequestsStage = stage('collect-data-requests',
+  ['paragraphs', 'mentions', 'mechanisms'], ['data_requests'],
+  (t) => ({ data_requests: collectDataRequests(t.paragraphs as never, t.mentions as never, t.mechanisms as never) as unknown as Row[] }),
+  { code: ['pipelines/stages/collect-data-requests.ts', 'pipelines/text'] });
+
+const collectDataInitiativesStage = stage('collect-data-initiatives',
+  ['paragraphs', 'mentions'], ['data_collection_initiatives'],
+  (t, ctx) => ({
+    data_collection_initiatives: collectDataInitiatives(t.paragraphs as never, t.mentions as never,
+      loadDataCollectionCues(join(ctx.dataDir, 'registry', 'data_collection.yaml'))) as unknown as Row[],
+  }), {
+    code: ['pipelines/stages/collect-data-initiatives.ts', 'pipelines/stages/attribute-evidence.ts', 'pipelines/text'],
+    sources: (d) => [join(d.dataDir, 'registry', 'data_collection.yaml')],
+  });
 
 export const PIPELINE: readonly Stage[] = [
   ingestReport,
+  loadRegistryStage,
+  loadIndicatorsStage,
+  resolveMentionsStage,
+  attributeEvidenceStage,
+  collectDataRequestsStage,
+  collectDataInitiativesStage,
+  ...SQL_MODELS.map((m) => sqlStage(m.layer, m.name)),
 ];

@@ -15,7 +15,7 @@
  * The output folder is $ATLAS_OUT, else `output`; a relative path is taken
  * from the project root (the notebooks run with notebooks/ as their folder).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import process from 'node:process';
@@ -26,7 +26,7 @@ import { listModels, type SqlModel } from '../../pipelines/lib/sql-models.ts';
 import { formatCitation } from '../../pipelines/charts/common.ts';
 import { DOC_SYMBOL } from '../../pipelines/charts/theme.ts';
 import { PARAMS, type Params } from '../../pipelines/params.ts';
-import { DB_FILE } from '../../pipelines/runner.ts';
+import { DB_FILE, MANIFEST } from '../../pipelines/runner.ts';
 import {
   JUPYTER_DISPLAY, displayBundle, escapeMarkdown, markdownBundle, rowsBundle, tableBundle, type MimeBundle, type TableOptions,
 } from './display.ts';
@@ -145,6 +145,10 @@ export interface Atlas {
   readonly outDir: string;
   /** Absolute path of the DuckDB file (opened read-only). */
   readonly dbPath: string;
+  /** When the build ran (manifest.json built_at), if the folder has a manifest. */
+  readonly builtAt: string | null;
+  /** One line of markdown naming the build read, for the top of a notebook. */
+  about(): string;
   /** Run SQL (or name a table) → plain rows; $name parameters bound from `params`. */
   sql<T = Row>(text: string, params?: Params_): Promise<T[]>;
   /** A table or a query as a danfojs DataFrame. */
@@ -187,9 +191,12 @@ export async function openAtlas(outDir?: string): Promise<Atlas> {
   let closed = false;
   const scratches = new Set<Scratch>();
 
+  const builtAt = readBuiltAt(dir);
   const atlas: Atlas = {
     outDir: dir,
     dbPath,
+    builtAt,
+    about: () => `Reading \`${dbPath}\` (read-only)${builtAt ? `, built ${builtAt}` : ''}.`,
     sql: <T = Row>(text: string, params?: Params_) => rowsOf<T>(db, text, params),
     async frame(text, params) {
       const reader = await db.conn.runAndReadAll(tableOrSql(text), params);
@@ -269,6 +276,17 @@ export async function openAtlas(outDir?: string): Promise<Atlas> {
   };
   current = atlas;
   return atlas;
+}
+
+function readBuiltAt(dir: string): string | null {
+  const file = join(dir, MANIFEST);
+  if (!existsSync(file)) return null;
+  try {
+    const m = JSON.parse(readFileSync(file, 'utf8')) as { built_at?: unknown };
+    return typeof m.built_at === 'string' ? m.built_at : null;
+  } catch {
+    return null;
+  }
 }
 
 async function currentAtlas(): Promise<Atlas> {

@@ -25,7 +25,7 @@ export const PILLARS = ['prevention', 'protection', 'prosecution', 'partnership'
 
 export const mechanisms = {
   name: 'mechanisms', layer: 'primary',
-  description: 'Regional and subregional mechanisms the report names, from data/registry/mechanisms.yaml.',
+  description: 'Regional and subregional mechanisms the report names, from data/registry/mechanisms/ (one file a mechanism).',
   grain: 'One row per mechanism.',
   key: ['mechanism_id'],
   columns: [
@@ -133,5 +133,30 @@ export const cues = {
     col('measure', 'VARCHAR', 'What the pattern detects, e.g. compensation'),
     col('family', 'VARCHAR', 'gender or redress', { accepted: ['gender', 'redress'] }),
     col('pattern', 'VARCHAR', 'Case-insensitive regular expression (RE2)'),
+  ],
+} as const satisfies TableSpec;
+
+export const theme_keywords = {
+  name: 'theme_keywords', layer: 'primary',
+  description: 'Keyword cues that assign a theme to a passage with no thematic heading (description paragraphs), from data/registry/themes.yaml.',
+  grain: 'One row per theme × pattern.',
+  key: ['theme_id', 'pattern'],
+  columns: [
+    col('theme_id', 'VARCHAR', 'Theme'),
+    col('pattern', 'VARCHAR', 'Case-insensitive regular expression'),
+  ],
+} as const satisfies TableSpec;
+
+export const non_mechanisms = {
+  name: 'non_mechanisms', layer: 'primary',
+  description: 'Names and acronyms in the text that are deliberately not regional mechanisms, with the reason, from data/registry/non_mechanisms.yaml.',
+  grain: 'One row per surface string.',
+  key: ['surface'],
+  columns: [
+    col('surface', 'VARCHAR', 'Text as printed'),
+    col('kind', 'VARCHAR', 'acronym or name', { accepted: ['acronym', 'name'] }),
+    col('name', 'VARCHAR', 'What it stands for'),
+    col('reason', 'VARCHAR', 'Why it is not a regional mechanism'),
+    col('related_mechanism', 'VARCHAR', 'Mechanism it belongs to, if any', { nullable: true }),
   ],
 } as const satisfies TableSpec;

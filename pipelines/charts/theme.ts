@@ -59,7 +59,7 @@ export const SIZES = {
   /** Width of a bar chart's plot area. */
   barWidth: 420,
   mapWidth: 820,
-  mapHeight: 430,
+  mapHeight: 360,
   padding: 12,
   fontSize: 11,
   titleSize: 15,

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Code every stage depends on: the runner, the catalog, the side-effect library and the installed packages. */
-export const SHARED_CODE = ['pipelines/runner.ts', 'pipelines/execute.ts', 'pipelines/catalog', 'pipelines/lib', 'package-lock.json'];
+export const SHARED_CODE = ['pipelines/runner.ts', 'pipelines/execute.ts', 'pipelines/catalog', 'pipelines/lib', 'pipelines/sql/macros.sql', 'package-lock.json'];
 
 function filesUnder(path: string): string[] {
   if (!existsSync(path)) return [];

@@ -291,6 +291,9 @@ export async function specToSvg(spec: TopLevelSpec, name = 'chart'): Promise<{ s
   }
   const t1 = performance.now();
   useDejaVuMetrics();
+  // Clip-path and gradient ids come from process-wide counters: restart them so
+  // a chart's SVG does not depend on what was rendered before it.
+  vega.resetSVGDefIds();
   const view = new vega.View(vega.parse(vg), { renderer: 'none' });
   let raw: string;
   try {

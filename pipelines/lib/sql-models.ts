@@ -48,3 +48,13 @@ export async function runModel(db: Db, model: SqlModel): Promise<void> {
     throw new AtlasError(`SQL model failed: ${(e as Error).message}`, { file: model.file, record: model.name });
   }
 }
+
+/** Create the shared macros (pipelines/sql/macros.sql). */
+export async function createMacros(db: Db): Promise<void> {
+  const file = join(SQL_DIR, 'macros.sql');
+  try {
+    await db.conn.run(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new AtlasError(`SQL macros failed: ${(e as Error).message}`, { file });
+  }
+}

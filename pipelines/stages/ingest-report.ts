@@ -20,4 +20,7 @@ export const ingestReport = stage('ingest-report', [], ['documents', 'paragraphs
     out.toc.push(...parsed.toc);
   }
   return out;
+}, {
+  code: ['pipelines/stages/ingest-report.ts', 'pipelines/stages/parse-report'],
+  sources: (d) => [d.seedsDir],
 });

@@ -187,4 +187,5 @@ export function loadIndicators(dir: string): IndicatorTables {
 export const indicatorsDir = (dataDir: string) => join(dataDir, 'raw', 'indicators');
 
 export const loadIndicatorsStage = stage('load-indicators', [], ['raw_tip_tiers', 'raw_policy_index'],
-  (_in, ctx) => ({ ...loadIndicators(indicatorsDir(ctx.dataDir)) }));
+  (_in, ctx) => ({ ...loadIndicators(indicatorsDir(ctx.dataDir)) }),
+  { code: ['pipelines/stages/load-indicators.ts'], sources: (d) => [indicatorsDir(d.dataDir)] });

@@ -106,7 +106,7 @@ function chartFigure(name: string, chart: BriefingChart | undefined): string {
     : `../charts/${name}.svg`;
   return `<figure class="chart" id="chart-${escapeHtml(name)}">
 <img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${size}>
-<figcaption><strong>${escapeHtml(title)}</strong>. ${escapeHtml(alt)}
+<figcaption><strong>${escapeHtml(title)}</strong>
 <span class="links">Interactive version with tooltips (mechanisms and paragraphs behind each mark): <a href="../charts/${escapeHtml(name)}.html">${escapeHtml(name)}.html</a> · <a href="../charts/${escapeHtml(name)}.png">PNG</a> · <a href="../charts/${escapeHtml(name)}.svg">SVG</a></span></figcaption>
 </figure>`;
 }
@@ -131,6 +131,7 @@ ${s.chart ? chartFigure(s.chart, charts.get(s.chart)) : ''}
 </section>`;
   }).join('\n');
   const n = rows.length;
+  const allCharts = (opts.charts ?? []).map((c) => `<li><a href="../charts/${escapeHtml(c.name)}.html">${escapeHtml(c.title || c.name)}</a> (<a href="../charts/${escapeHtml(c.name)}.png">PNG</a>, <a href="../charts/${escapeHtml(c.name)}.svg">SVG</a>)</li>`).join('\n');
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -163,6 +164,7 @@ ${secs.length ? `<nav><ul>\n${toc}\n</ul></nav>` : '<p>No findings.</p>'}
 </header>
 <main>
 ${body}
+${allCharts ? `<section id="all-charts">\n<h2>All charts</h2>\n<ul>\n${allCharts}\n</ul>\n</section>` : ''}
 </main>
 </body>
 </html>
@@ -207,6 +209,11 @@ export function briefingMarkdown(rows: readonly DataGapRow[], opts: BriefingOpti
     }
   }
   if (n === 0) out.push('No findings.', '');
+  if (opts.charts?.length) {
+    out.push('## All charts', '');
+    for (const c of opts.charts) out.push(`- [${escapeMarkdown(c.title || c.name)}](../charts/${c.name}.html) ([PNG](../charts/${c.name}.png), [SVG](../charts/${c.name}.svg))`);
+    out.push('');
+  }
   return out.join('\n');
 }
 

@@ -155,9 +155,15 @@ export async function writeFixtureOutput(outDir: string): Promise<string> {
       await writeRows(db, tableSpec(name), rows);
       await checkTable(db, tableSpec(name));
     }
+    // The project's SQL models, in pipeline order; models whose inputs the fixture
+    // does not have (the country lens: indicator files, members) are left out.
+    const present = new Set(Object.keys(inputs));
     for (const m of SQL_MODELS) {
-      await runModel(db, sqlStage(m.layer, m.name).model);
+      const stage = sqlStage(m.layer, m.name);
+      if (!stage.inputs.every((t) => present.has(t))) continue;
+      await runModel(db, stage.model);
       await checkTable(db, tableSpec(m.name));
+      present.add(m.name);
     }
 
     const labels = Object.fromEntries(MECHANISMS.map(([id, acronym]) => [id, acronym]));

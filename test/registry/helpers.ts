@@ -43,24 +43,18 @@ const WORD = /[A-Za-z0-9_]/;
  * only where the surface itself starts or ends with a word character.
  */
 export function findMentions(text: string, surfaces: ReadonlyMap<string, string>): Mention[] {
-  const masked = text.split('');
+  const masked = new Uint8Array(text.length);
   const out: Mention[] = [];
   const sorted = [...surfaces.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
   for (const s of sorted) {
-    const hay = masked.join('');
-    let from = 0;
-    for (;;) {
-      const i = hay.indexOf(s, from);
-      if (i < 0) break;
-      from = i + 1;
-      // word boundaries are judged on the original text
+    for (let i = text.indexOf(s); i >= 0; i = text.indexOf(s, i + 1)) {
       const before = i > 0 ? text[i - 1] : ' ';
       const after = i + s.length < text.length ? text[i + s.length] : ' ';
       if (WORD.test(s[0]) && WORD.test(before)) continue;
       if (WORD.test(s[s.length - 1]) && WORD.test(after)) continue;
+      if (masked.subarray(i, i + s.length).some((b) => b === 1)) continue; // inside a longer match
       out.push({ surface: s, owner: surfaces.get(s)!, index: i });
-      for (let k = i; k < i + s.length; k++) masked[k] = '\u0000';
-      from = i + s.length;
+      masked.fill(1, i, i + s.length);
     }
   }
   return out.sort((a, b) => a.index - b.index);

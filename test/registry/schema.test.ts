@@ -22,7 +22,7 @@ function load(files: LoadRegistryOptions['files'] = {}) {
 function failure(kind: 'mechanisms' | 'themes' | 'cues' | 'countries', fixture: string) {
   const e = errorOf(() => load({ [kind]: path.join(FIXTURES, fixture) }));
   expect(e).toBeInstanceOf(AtlasError);
-  const a = e as AtlasError;
+  const a = e as unknown as AtlasError;
   expect(a.where.file).toBe(rel(fixture));
   expect(a.message).toContain(rel(fixture));
   return a;

@@ -1,6 +1,7 @@
 -- The report's data-gap findings, computed from the tables above. Each finding
 -- carries the count, what it is counted out of, a generated statement and the
 -- paragraphs behind it. Thresholds come from pipelines/params.ts.
+-- Citations are printed "A/HRC/14/32, para. 3" or "A/HRC/14/32, paras. 85, 88".
 with coverage as (
     select * from coverage_mechanism_theme
 ),
@@ -38,9 +39,9 @@ few_mechanisms as (
         (select n from n_described) as denominator,
         case when n_mechanisms = 0
             then format('No mechanism the report describes is credited with work on {}.', lower(theme_label))
-            else format('Only {} of the {} mechanisms the report describes {} credited with work on {}: {} (A/HRC/14/32, paras. {}).',
+            else format('Only {} of the {} mechanisms the report describes {} credited with work on {}: {} ({}).',
                 n_mechanisms, (select n from n_described), case when n_mechanisms = 1 then 'is' else 'are' end,
-                lower(theme_label), array_to_string(acronyms, ', '), array_to_string(paragraphs, ', '))
+                lower(theme_label), array_to_string(acronyms, ', '), cite(paragraphs))
         end as statement,
         paragraphs as citations
     from theme_counts
@@ -65,9 +66,10 @@ thin_region as (
         region as subject,
         n_themes as value,
         n_themes_all as denominator,
-        format('Mechanisms of {} are credited with work on {} of {} themes{}.',
-            region, n_themes, n_themes_all,
-            case when len(paragraphs) > 0 then format(' (A/HRC/14/32, paras. {})', array_to_string(paragraphs, ', ')) else '' end
+        format('{} are credited with work on {} of {} themes{}.',
+            case when region = 'cross-regional' then 'Cross-regional mechanisms' else 'Mechanisms in ' || region end,
+            n_themes, n_themes_all,
+            case when len(paragraphs) > 0 then format(' ({})', cite(paragraphs)) else '' end
         ) as statement,
         paragraphs as citations
     from region_counts
@@ -85,10 +87,10 @@ no_response as (
         'request for information' as subject,
         count(*) filter (where not responded)::INTEGER as value,
         count(*)::INTEGER as denominator,
-        format('{} of the {} organisations asked for information had not responded when the report was written: {} (A/HRC/14/32, para. {}).',
+        format('{} of the {} organisations asked for information had not responded when the report was written: {} ({}).',
             count(*) filter (where not responded), count(*),
             string_agg(name_in_text, ', ' order by name_in_text) filter (where not responded),
-            array_to_string(list_sort(list_distinct(list(para_no))), ', ')) as statement,
+            cite(list_sort(list_distinct(list(para_no))))) as statement,
         list_sort(list_distinct(list(para_no))) as citations
     from requests
 ),
@@ -104,10 +106,10 @@ missing_data_collection as (
         'data collection' as subject,
         count(distinct initiatives.mechanism_id)::INTEGER as value,
         (select n from n_described) as denominator,
-        format('Only {} of the {} mechanisms the report describes are credited with a data-collection or information-exchange activity ({}); the report notes that trafficking remains under-reported (A/HRC/14/32, paras. {}).',
+        format('Only {} of the {} mechanisms the report describes are credited with a data-collection or information-exchange activity ({}); the report notes that trafficking remains under-reported ({}).',
             count(distinct initiatives.mechanism_id), (select n from n_described),
             string_agg(distinct m.acronym, ', ' order by m.acronym),
-            array_to_string(list_sort(list_distinct(list(initiatives.para_no))), ', ')) as statement,
+            cite(list_sort(list_distinct(list(initiatives.para_no))))) as statement,
         list_sort(list_distinct(list(initiatives.para_no))) as citations
     from initiatives
     left join mechanisms m on m.mechanism_id = initiatives.mechanism_id
@@ -124,11 +126,12 @@ group_left_out as (
         'men and boys' as subject,
         count(*) filter (where men_and_boys = 'false')::INTEGER as value,
         count(*) filter (where men_and_boys <> 'unknown')::INTEGER as denominator,
-        format('{} of the {} mechanisms whose reference instrument is known cover women and children only ({}); {} show explicit attention to men and boys or cover all persons (A/HRC/14/32, paras. {}).',
-            count(*) filter (where men_and_boys = 'false'), count(*) filter (where men_and_boys <> 'unknown'),
+        format('Of the {} mechanisms whose coverage of men can be read from the report, {} {} their reference instrument to women and children ({}); {} cover all persons or address men and boys explicitly ({}).',
+            count(*) filter (where men_and_boys <> 'unknown'), count(*) filter (where men_and_boys = 'false'),
+            case when count(*) filter (where men_and_boys = 'false') = 1 then 'limits' else 'limit' end,
             coalesce(string_agg(acronym, ', ' order by acronym) filter (where men_and_boys = 'false'), 'none'),
             count(*) filter (where men_and_boys = 'true'),
-            array_to_string(list_sort(list_distinct(flatten(list(men_and_boys_paragraphs)))), ', ')) as statement,
+            cite(list_sort(list_distinct(flatten(list(men_and_boys_paragraphs)))))) as statement,
         list_sort(list_distinct(flatten(list(men_and_boys_paragraphs)))) as citations
     from gender
 ),
@@ -144,11 +147,11 @@ redress_gap as (
         'redress and compensation' as subject,
         count(*) filter (where addresses_redress)::INTEGER as value,
         (select n from n_described) as denominator,
-        format('Only {} of the {} mechanisms the report describes address any element of redress ({}); {} address compensation (A/HRC/14/32, paras. {}).',
+        format('Only {} of the {} mechanisms the report describes address any element of redress ({}); {} address compensation ({}).',
             count(*) filter (where addresses_redress), (select n from n_described),
             string_agg(acronym, ', ' order by acronym) filter (where addresses_redress),
             count(*) filter (where compensation),
-            array_to_string(list_sort(list_distinct(flatten(list(paragraphs)))), ', ')) as statement,
+            cite(list_sort(list_distinct(flatten(list(paragraphs)))))) as statement,
         list_sort(list_distinct(flatten(list(paragraphs)))) as citations
     from redress
 ),

@@ -15,8 +15,10 @@
  *   the next paragraph number; otherwise it starts the next paragraph, or is
  *   an error (repeated, skipped, out of order).
  * - After blank lines, a text block continues the open paragraph unless it
- *   is a heading (heading shape, closed previous paragraph, block of one
- *   line); with no open paragraph it is the intro of the last heading.
+ *   is a heading (heading shape, closed previous paragraph, a line of its
+ *   own: followed by a blank line or a new item); with no open paragraph it
+ *   is the intro of the last heading. Inside a block, a line continues the
+ *   current item, except such a stand-alone heading after a finished one.
  * - Footnote lines (leading superscript digits) never enter a paragraph and
  *   do not close it.
  */
@@ -93,7 +95,8 @@ class Assembler {
   private readonly paras: ParaBuild[] = [];
   private readonly paraLine = new Map<number, number>();
   private readonly heads: HeadingBuild[] = [];
-  private readonly ids = new Set<string>();
+  /** Heading ids in use → next #suffix to try for a repeat. */
+  private readonly ids = new Map<string, number>();
   private readonly notes: FootnoteBuild[] = [];
   private readonly tocLines: (TocLine & { line: number })[] = [];
   private readonly tocSubsections = new Set<string>();
@@ -265,6 +268,11 @@ class Assembler {
     const piece = { text: ln.text, line: ln.no };
     const c = this.current;
     if (!this.blockStart && c !== null) {
+      if ((c.type === 'para' || c.type === 'intro') && this.boundary() && looksLikeHeading(ln.text) && this.headingBlockEnds(i)) {
+        // A heading printed right under a finished paragraph, with no blank line.
+        this.openHeading(4, null, ln.text, ln.no);
+        return;
+      }
       switch (c.type) {
         case 'para': c.p.pieces.push(piece); return;
         case 'footnote': c.f.pieces.push(ln.text); return;
@@ -313,12 +321,18 @@ class Assembler {
       const theme = this.stack[4];
       id = `${base}${theme ? `/${plain(theme.labelPieces[0].text)}` : ''}/(${number})`;
     }
-    if (this.ids.has(id)) {
-      let n = 2;
+    // Unique ids: a repeated path gets #2, #3 … The map keeps, per id, the next suffix to
+    // try, so a label repeated many times stays linear.
+    const next = this.ids.get(id);
+    if (next === undefined) {
+      this.ids.set(id, 2);
+    } else {
+      let n = next;
       while (this.ids.has(`${id}#${n}`)) n++;
+      this.ids.set(id, n + 1);
       id = `${id}#${n}`;
+      this.ids.set(id, 2);
     }
-    this.ids.add(id);
     const h: HeadingBuild = {
       level, number, id, line, labelPieces: [{ text: label, line }], introPieces: [], first: null, last: null,
     };

@@ -59,8 +59,8 @@ export function buildRows(a: Assembled, file: string, docId: string, lines: read
   const paragraphRows: ParagraphRow[] = a.paragraphs.map((p) => {
     const first = markers.length;
     const joined = joinPieces(takeMarkers(p.pieces, p.no, `paragraph ${p.no}`, markers), compounds);
-    const refs: number[] = [];
-    for (let i = first; i < markers.length; i++) if (!refs.includes(markers[i].note)) refs.push(markers[i].note);
+    const refs = new Set<number>();
+    for (let i = first; i < markers.length; i++) refs.add(markers[i].note);
     const text = collapseWhitespace(stripMarkup(joined));
     if (text === '') {
       throw fail(file, p.line, `paragraph ${p.no} has no text`, 'restore the paragraph text after its number');
@@ -86,7 +86,7 @@ export function buildRows(a: Assembled, file: string, docId: string, lines: read
       cluster: cluster?.number ?? null,
       part, text,
       is_bold: isMostlyBold(joined),
-      footnote_refs: refs,
+      footnote_refs: [...refs],
       line_start: p.line,
       line_end: p.pieces[p.pieces.length - 1].line,
     };

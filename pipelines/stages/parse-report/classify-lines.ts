@@ -38,34 +38,54 @@ const JOB_NUMBER = /^GE\.\d{2}-\d{4,6}(?:\s.*)?$/s;
 const FOOTNOTE = /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*([\s\S]*)$/;
 const CLUSTER = /^(?:[-–—•*]\s+)?\(([a-z])\)\s+(\S[\s\S]*)$/;
 const ROMAN_OR_LETTER = /^([IVXL]+|[A-Z])\.\s+(\S[\s\S]*)$/;
-const NUMBERED = /^(\d{1,4})(\.?)\s+(\S[\s\S]*)$/;
+/** `12. Text`, `106 **Text`, `12.**Text**` (the number is bounded: 9 digits). */
+const NUMBERED = /^(\d{1,9})(\.?)(?:\s+|(?=\*\*))(\S[\s\S]*)$/;
 
 export function isArtefact(t: string): boolean {
   if (t.length > 120) return false;
   return DOC_SYMBOL.test(t) || PAGE_NUMBER.test(t) || JOB_NUMBER.test(t);
 }
 
+// Shared instances for the payload-free kinds (a file of millions of blank lines stays small).
+const BLANK: LineKind = Object.freeze({ kind: 'blank' });
+const ARTEFACT: LineKind = Object.freeze({ kind: 'artefact' });
+const TEXT: LineKind = Object.freeze({ kind: 'text' });
+
 export function classifyLine(raw: string): LineKind {
   const t = raw.trim();
-  if (t === '' || EMPTY_BULLET.test(t)) return { kind: 'blank' };
-  if (isArtefact(t)) return { kind: 'artefact' };
-  let m = FOOTNOTE.exec(t);
-  if (m) return { kind: 'footnote', note: m[1], text: m[2] };
+  if (t === '') return BLANK;
+  // Dispatch on the first character so ordinary text lines run almost no patterns.
+  const c = t.charCodeAt(0);
+  const digit = c >= 48 && c <= 57;
+  const upper = c >= 65 && c <= 90;
+  const bullet = c === 45 || c === 0x2013 || c === 0x2014 || c === 0x2022 || c === 42; // - – — • *
+  if (bullet && EMPTY_BULLET.test(t)) return BLANK;
+  if ((digit || upper || bullet || c === 112) && isArtefact(t)) return ARTEFACT; // 112: 'p' of "page 5"
+  if (c === 0xb2 || c === 0xb3 || c === 0xb9 || (c >= 0x2070 && c <= 0x2079)) {
+    const m = FOOTNOTE.exec(t);
+    if (m) return { kind: 'footnote', note: m[1], text: m[2] };
+  }
   if (t.length <= 600 && (t.includes('\t') || t.includes('...') || t.includes('…'))) {
     const entry = parseTocLine(t);
     if (entry) return { kind: 'toc', entry };
   }
-  m = CLUSTER.exec(t);
-  if (m) return { kind: 'cluster', letter: m[1], label: m[2] };
-  m = ROMAN_OR_LETTER.exec(t);
-  if (m && looksLikeHeading(m[2])) {
-    const kind = numberKind(m[1]);
-    if (kind === 'roman') return { kind: 'chapter', number: m[1], label: m[2] };
-    if (kind === 'letter') return { kind: 'section', number: m[1], label: m[2] };
+  if (c === 40 || bullet) { // '('
+    const m = CLUSTER.exec(t);
+    if (m) return { kind: 'cluster', letter: m[1], label: m[2] };
   }
-  m = NUMBERED.exec(t);
-  if (m) return { kind: 'numbered', number: Number(m[1]), period: m[2] === '.', rest: m[3] };
-  return { kind: 'text' };
+  if (upper) {
+    const m = ROMAN_OR_LETTER.exec(t);
+    if (m && looksLikeHeading(m[2])) {
+      const kind = numberKind(m[1]);
+      if (kind === 'roman') return { kind: 'chapter', number: m[1], label: m[2] };
+      if (kind === 'letter') return { kind: 'section', number: m[1], label: m[2] };
+    }
+  }
+  if (digit) {
+    const m = NUMBERED.exec(t);
+    if (m) return { kind: 'numbered', number: Number(m[1]), period: m[2] === '.', rest: m[3] };
+  }
+  return TEXT;
 }
 
 /** Split text into lines (LF, CRLF or CR) and classify each. */

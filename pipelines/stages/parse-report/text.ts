@@ -100,6 +100,7 @@ export function hyphenatedWords(lines: readonly string[]): Set<string> {
   for (const line of lines) {
     if (!line.includes('-')) continue;
     for (const tok of line.split(/\s+/)) {
+      if (tok.length > 120 || !tok.includes('-')) continue;
       const core = tok.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
       if (core.length > 2 && core.length < 80 && /^\p{L}+(?:-\p{L}+)+$/u.test(core)) out.add(core.toLowerCase());
     }

@@ -77,6 +77,14 @@ describe('parseReport: bad structure', () => {
 describe('very long input is bounded', () => {
   const MB10 = 10 * 1024 * 1024;
 
+  it('100 000 repeated headings (unique ids by counter, not by search) stay bounded', () => {
+    const text = `I. Introduction\n\n1. Text.\n\n${'Redress\n\n'.repeat(100_000)}`;
+    const t0 = performance.now();
+    const r = parseReport(text, { file: 'h.txt', docId: 'd' });
+    expect(performance.now() - t0).toBeLessThan(10000);
+    expect(new Set(r.headings.map((h) => h.heading_id)).size).toBe(100_001);
+  });
+
   it('a 10 MB single line of text fails fast with an AtlasError', () => {
     const bytes = new Uint8Array(MB10).fill(0x61); // "aaaa…"
     const t0 = performance.now();
@@ -96,9 +104,9 @@ describe('very long input is bounded', () => {
     expect(r.paragraphs[0].text.length).toBeGreaterThan(MB10 / 2);
   });
 
-  it('10 MB of pathological characters on one line (stars, dots, digits, tabs) stays bounded', () => {
-    for (const unit of ['*', '.', '1', '\t', '-', '<', '¹', 'a-']) {
-      const text = `I. Introduction\n\n1. x ${unit.repeat(MB10 / 10 / unit.length)}\n`;
+  it('1 MB of pathological characters on one line (stars, dots, digits, markers, tags) stays bounded', () => {
+    for (const unit of ['*', '.', '1', '\t', '-', '<', '¹', 'a-', '¹ ', '¹²³ ⁴⁵ ⁶⁷⁸⁹ ', '(a) ', 'I. ', '\u00a0']) {
+      const text = `I. Introduction\n\n1. x ${unit.repeat(Math.floor(MB10 / 10 / unit.length))}\n`;
       const t0 = performance.now();
       try { parseReport(text, { file: 'p.txt', docId: 'd' }); } catch (e) { expect(e).toBeInstanceOf(AtlasError); }
       expect(performance.now() - t0, JSON.stringify(unit)).toBeLessThan(3000);

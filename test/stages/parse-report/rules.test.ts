@@ -1,7 +1,7 @@
 /** One small fixture per parsing rule (test/fixtures/report/*.txt). */
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../../pipelines/stages/parse-report/index.ts';
-import { parseFixture, parseSeed } from './helpers.ts';
+import { parseFixture, parseSeed, SEED_FILE, seedText } from './helpers.ts';
 
 const texts = (name: string) => parseFixture(name).paragraphs.map((p) => p.text);
 
@@ -110,6 +110,28 @@ describe('thematic headings and intros', () => {
       .toBe('Based on her analysis, the Special Rapporteur puts forward the recommendations set out in the following paragraphs.');
     expect(r.headings.filter((h) => h.heading_id !== 'III').every((h) => h.intro === null)).toBe(true);
     expect(r.paragraphs.at(-1)!.text).toBe('Whenever possible, regional cooperation mechanisms should be established.');
+  });
+});
+
+describe('heading ids', () => {
+  it('a label repeated under the same parent gets #2, #3 …', () => {
+    const text = 'I. Introduction\n\nRedress\n\n1. One.\n\nRedress\n\n2. Two.\n\nRedress\n\n3. Three.\n';
+    const r = parseReport(text, { file: 'ids.txt', docId: 'd' });
+    expect(r.headings.map((h) => h.heading_id)).toEqual(['I', 'I/Redress', 'I/Redress#2', 'I/Redress#3']);
+    expect(r.paragraphs.map((p) => p.heading)).toEqual(['Redress', 'Redress', 'Redress']);
+  });
+});
+
+describe('headings without blank lines around them', () => {
+  it('a thematic heading printed right under a finished paragraph is still a heading', () => {
+    const lines = seedText().split('\n');
+    lines.splice(294, 1); // the blank line 295 between paragraph 84 and "Redress"
+    const r = parseReport(lines.join('\n'), { file: SEED_FILE, docId: 'd' });
+    const p84 = r.paragraphs[83];
+    expect(p84.text.endsWith('use the services of a victim if they are aware that the person is a victim of trafficking.')).toBe(true);
+    expect(p84.line_end).toBe(294);
+    expect(r.paragraphs[84].heading).toBe('Redress');
+    expect(r.headings.find((h) => h.heading_id === 'III.C.1/Redress')!.line).toBe(295);
   });
 });
 

@@ -1,0 +1,155 @@
+/**
+ * The chart pages and the briefing in a real browser, offline: render the
+ * fixtures into a temp folder, open each page from disk in headless Chromium
+ * with every non-file request aborted, and check that marks are drawn, nothing
+ * errors, hostile text stays text, and no alert fires. Screenshots go to
+ * $ATLAS_SCREENSHOT_DIR (default output/screenshots).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { renderCharts, type ChartTables } from '../../pipelines/stages/render-charts.ts';
+import { writeBriefing } from '../../pipelines/stages/write-briefing.ts';
+import { CHART_NAMES, type ChartName } from '../../pipelines/charts/index.ts';
+import * as F from '../fixtures/charts/rows.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOTS = resolve(process.env.ATLAS_SCREENSHOT_DIR ?? 'output/screenshots');
+
+/** The SVG elements that must exist once each chart is drawn. */
+const MARKS: Record<ChartName, string> = {
+  'region-theme-heatmap': '.mark-rect path',
+  'mechanism-theme-matrix': '.mark-rect path',
+  'themes-ranked': '.mark-rect path',
+  'gender-inclusion': '.mark-rect path',
+  'redress-elements': '.mark-rect path',
+  'request-responses': '.mark-rect path',
+  'recommendations-coverage': '.mark-rect path',
+  'member-map': '.mark-shape path',
+};
+
+const tables: ChartTables = {
+  coverage_region_theme: F.regionThemeRows(),
+  coverage_mechanism_theme: F.mechanismThemeRows(),
+  gender_inclusion: F.genderRows(),
+  redress: F.redressRows(),
+  recommendation_coverage: F.recommendationRows(),
+  data_requests: F.dataRequestRows(),
+  mechanism_members: F.memberRows(),
+  countries: F.countryRows(),
+  mechanisms: F.mechanismRows(),
+  themes: F.themeRows(),
+};
+
+let dir = '';
+let browser: Browser | undefined;
+
+interface Watch { consoleErrors: string[]; pageErrors: string[]; dialogs: string[]; blocked: string[] }
+
+async function openOffline(url: string): Promise<{ page: Page; watch: Watch }> {
+  const context = await browser!.newContext({ viewport: { width: 1100, height: 900 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const watch: Watch = { consoleErrors: [], pageErrors: [], dialogs: [], blocked: [] };
+  await page.route('**/*', (r) => {
+    if (r.request().url().startsWith('file:')) return r.continue();
+    watch.blocked.push(r.request().url());
+    return r.abort();
+  });
+  page.on('console', (m) => { if (m.type() === 'error') watch.consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => watch.pageErrors.push(String(e)));
+  page.on('dialog', (d) => { watch.dialogs.push(`${d.type()}: ${d.message()}`); void d.dismiss(); });
+  await page.goto(url);
+  return { page, watch };
+}
+
+function expectClean(watch: Watch) {
+  expect(watch.pageErrors).toEqual([]);
+  expect(watch.consoleErrors).toEqual([]);
+  expect(watch.dialogs).toEqual([]);
+  expect(watch.blocked).toEqual([]);
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is not installed at ${CHROMIUM}; the browser tests need it: run \`apt-get install -y chromium\``);
+  }
+  dir = await mkdtemp(join(tmpdir(), 'atlas-browser-'));
+  const write = async (rel: string, data: string | Uint8Array) => {
+    const f = join(dir, rel);
+    await mkdir(dirname(f), { recursive: true });
+    await writeFile(f, data);
+  };
+  const { charts } = await renderCharts(tables, { write });
+  await writeBriefing(F.dataGapRows(), { charts, write });
+  await mkdir(SCREENSHOTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('chart pages in Chromium, offline', () => {
+  for (const name of CHART_NAMES) {
+    it(`${name}: draws its marks with no errors`, async () => {
+      const { page, watch } = await openOffline(pathToFileURL(join(dir, 'charts', `${name}.html`)).href);
+      await page.waitForSelector('body[data-rendered="true"]', { timeout: 30_000 });
+      const marks = await page.locator(`#vis svg ${MARKS[name]}`).count();
+      expect(marks).toBeGreaterThan(5);
+      // Accessible name and document title.
+      expect(await page.title()).not.toBe('');
+      expect(await page.getAttribute('#vis', 'aria-label')).toMatch(/\S{10,}/);
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+      expectClean(watch);
+      await page.context().close();
+    });
+  }
+
+  it('request-responses: the tooltip shows the organisations, hostile text escaped, no alert', async () => {
+    const { page, watch } = await openOffline(pathToFileURL(join(dir, 'charts', 'request-responses.html')).href);
+    await page.waitForSelector('body[data-rendered="true"]', { timeout: 30_000 });
+    const bar = page.locator('#vis svg .mark-rect path[aria-label*="African Union"]').first();
+    await bar.hover();
+    const tip = page.locator('#vg-tooltip-element');
+    await expect.poll(async () => (await tip.textContent()) ?? '', { timeout: 10_000 }).toContain('African Union (AU)');
+    const text = (await tip.textContent()) ?? '';
+    expect(text).toContain(F.SCRIPT_PAYLOAD); // shown as text…
+    expect(text).toContain('para. 3');
+    expect(await tip.locator('script').count()).toBe(0); // …not as an element
+    expect(await tip.innerHTML()).toContain('&lt;script&gt;');
+    await page.screenshot({ path: join(SCREENSHOTS, 'request-responses-tooltip.png') });
+    expectClean(watch);
+    await page.context().close();
+  });
+});
+
+describe('briefing in Chromium, offline', () => {
+  it('shows every finding with escaped hostile text, its charts loaded, no alert', async () => {
+    const { page, watch } = await openOffline(pathToFileURL(join(dir, 'briefing', 'index.html')).href);
+    await page.waitForLoadState('load');
+    expect(await page.locator('li.finding').count()).toBe(F.dataGapRows().length);
+    // The payloads appear as text, and created no element.
+    expect(await page.locator('li.finding', { hasText: F.SCRIPT_PAYLOAD }).count()).toBe(1);
+    expect(await page.locator('li.finding', { hasText: F.IMG_PAYLOAD }).count()).toBe(1);
+    expect(await page.locator('main script, li.finding img').count()).toBe(0);
+    expect(await page.locator('script').count()).toBe(0);
+    // Every chart image is decoded (data URIs, nothing fetched).
+    const imgs = await page.locator('figure.chart img').evaluateAll((els) =>
+      (els as HTMLImageElement[]).map((i) => ({ ok: i.complete && i.naturalWidth > 0, alt: i.alt })));
+    expect(imgs.length).toBe(6);
+    for (const i of imgs) { expect(i.ok).toBe(true); expect(i.alt.length).toBeGreaterThan(20); }
+    await expect.poll(() => page.locator('cite', { hasText: 'A/HRC/14/32, paras. 85, 87, 88' }).count()).toBe(1);
+    await page.screenshot({ path: join(SCREENSHOTS, 'briefing.png'), fullPage: true });
+    expectClean(watch);
+    await page.context().close();
+  });
+});
