@@ -22,7 +22,7 @@ import process from 'node:process';
 import type { DataFrame } from 'danfojs-node';
 import { openDb, query, exec, setVariables, type Db, type Row } from '../../pipelines/lib/db.ts';
 import { CATALOG, type TableSpec } from '../../pipelines/catalog/index.ts';
-import { listModels, type SqlModel } from '../../pipelines/lib/sql-models.ts';
+import { listModels, createMacros, type SqlModel } from '../../pipelines/lib/sql-models.ts';
 import { formatCitation } from '../../pipelines/charts/common.ts';
 import { DOC_SYMBOL } from '../../pipelines/charts/theme.ts';
 import { PARAMS, type Params } from '../../pipelines/params.ts';
@@ -353,6 +353,7 @@ export async function openScratch(dbPath: string, overrides: Partial<Params> = {
   const db = await openDb();
   await exec(db, `ATTACH '${dbPath.replaceAll("'", "''")}' AS atlas (READ_ONLY)`);
   await exec(db, `SET search_path = 'memory.main,atlas.main'`);
+  await createMacros(db); // the models' shared macros (pipelines/sql/macros.sql), as the build creates them
   const params = { ...PARAMS, ...overrides } as Params;
   await setVariables(db, params);
   let closed = false;

@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDb, writeRows, query, setVariables, type Row } from '../../pipelines/lib/db.ts';
 import { checkTable } from '../../pipelines/lib/checks.ts';
-import { runModel } from '../../pipelines/lib/sql-models.ts';
+import { runModel, createMacros } from '../../pipelines/lib/sql-models.ts';
 import { tableSpec } from '../../pipelines/catalog/index.ts';
 import { sqlStage } from '../../pipelines/stages/sql-stage.ts';
 import { SQL_MODELS } from '../../pipelines/pipeline-sql.ts';
@@ -158,6 +158,7 @@ export async function writeFixtureOutput(outDir: string): Promise<string> {
     // The project's SQL models, in pipeline order; models whose inputs the fixture
     // does not have (the country lens: indicator files, members) are left out.
     const present = new Set(Object.keys(inputs));
+    await createMacros(db);
     for (const m of SQL_MODELS) {
       const stage = sqlStage(m.layer, m.name);
       if (!stage.inputs.every((t) => present.has(t))) continue;
