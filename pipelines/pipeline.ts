@@ -59,6 +59,20 @@ const collectDataInitiativesStage = stage('collect-data-initiatives',
     sources: (d) => [join(d.dataDir, 'registry', 'data_collection.yaml')],
   });
 
+const CHART_INPUTS = ['coverage_region_theme', 'coverage_mechanism_theme', 'gender_inclusion', 'redress',
+  'recommendation_coverage', 'data_requests', 'mechanism_members', 'countries', 'mechanisms', 'themes'] as const;
+
+// Rendering loads vega, vega-lite and resvg, so its modules are imported only when the stage runs.
+const renderChartsStage = stage('render-charts', [...CHART_INPUTS, 'data_gaps', 'documents'], ['files:charts', 'files:briefing'],
+  async (t, ctx) => {
+    const { renderCharts } = await import('./stages/render-charts.ts');
+    const { writeBriefing } = await import('./stages/write-briefing.ts');
+    const docSymbol = t.documents.map((d) => String(d.symbol)).sort().join('; ');
+    const charts = await renderCharts(t as never, { write: ctx.write, docSymbol, fewMechanismsMax: ctx.params.few_mechanisms_max });
+    await writeBriefing(t.data_gaps as never, { write: ctx.write, docSymbol, charts: charts.charts });
+    return {};
+  }, { code: ['pipelines/stages/render-charts.ts', 'pipelines/stages/write-briefing.ts', 'pipelines/charts'] });
+
 export const PIPELINE: readonly Stage[] = [
   ingestReport,
   loadRegistryStage,
@@ -68,4 +82,5 @@ export const PIPELINE: readonly Stage[] = [
   collectDataRequestsStage,
   collectDataInitiativesStage,
   ...SQL_MODELS.map((m) => sqlStage(m.layer, m.name)),
+  renderChartsStage,
 ];

@@ -19,7 +19,7 @@ import type { footnotes, paragraphs } from '../catalog/report.ts';
 import type { mechanism_references } from '../catalog/registry.ts';
 import type { mentions as mentionsSpec, unresolved_acronyms } from '../catalog/evidence.ts';
 import { AtlasError } from '../lib/errors.ts';
-import { SurfaceMatcher, findAcronyms, layoutNormalize } from '../text/matcher.ts';
+import { SurfaceMatcher, findAcronyms, layoutNormalize, type AcronymHit } from '../text/matcher.ts';
 
 export type MentionRow = RowOf<typeof mentionsSpec>;
 export type UnresolvedAcronymRow = RowOf<typeof unresolved_acronyms>;
@@ -82,15 +82,18 @@ export function resolveMentions(
       });
     }
     // acronyms outside every match (both lists are in text order)
-    const acr = findAcronyms(text);
-    if (acr.length === 0) return;
-    const hidden = skipMatcher.findAll(text);
+    const left: AcronymHit[] = [];
     let k = 0;
-    let h = 0;
-    for (const a of acr) {
+    for (const a of findAcronyms(text)) {
       while (k < hits.length && hits[k].end <= a.start) k++;
       if (k < hits.length && hits[k].start < a.end) continue; // inside a mention
       if (isKnownNonMechanism(a.acronym, skip)) continue;
+      left.push(a);
+    }
+    if (left.length === 0) return;
+    const hidden = skipMatcher.findAll(text); // only for the few texts that need it
+    let h = 0;
+    for (const a of left) {
       while (h < hidden.length && hidden[h].end <= a.start) h++;
       if (h < hidden.length && hidden[h].start <= a.start && a.end <= hidden[h].end) continue; // inside a listed non-mechanism name
       let byDoc = acronyms.get(docId);

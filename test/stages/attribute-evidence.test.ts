@@ -65,6 +65,12 @@ describe('attributeEvidence (fixtures)', () => {
     expect(get('eu', 30)).toEqual([]);
   });
 
+  it('uses keywords for an achievements paragraph printed before the first thematic heading (like 34 and 96)', () => {
+    const paras = [P(34, 'achievements', null, 'The EU runs awareness seminars. It also studies budgets.')];
+    const rows = attributeEvidence(paras, resolveMentions(paras, [], REFS, []).mentions, THEMES, []);
+    expect(rows.map((e) => [e.mechanism_id, e.theme_id, e.part, e.theme_source])).toEqual([['eu', 'prevention', 'achievement', 'keyword:awareness']]);
+  });
+
   it('takes recommendation themes from the registry', () => {
     expect(get('eu', 110).map((e) => [e.theme_id, e.theme_source, e.part])).toEqual([
       ['institutional', 'recommendation', 'recommendation'], ['data', 'recommendation', 'recommendation'],
