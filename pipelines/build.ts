@@ -14,12 +14,13 @@ const program = new Command()
   .option('--seeds <dir>', 'folder holding the source documents and their manifest.yaml', 'seeds')
   .option('--data <dir>', 'folder holding the curated registry and raw external data', 'data')
   .option('--out <dir>', 'output folder (replaced atomically when the build succeeds)', 'output')
+  .option('--force', 'run every stage, even those whose inputs and code have not changed', false)
   .showHelpAfterError();
 
 async function main(): Promise<number> {
-  const opts = program.parse().opts<{ seeds: string; data: string; out: string }>();
+  const opts = program.parse().opts<{ seeds: string; data: string; out: string; force: boolean }>();
   try {
-    const s = await runBuild(PIPELINE, { seedsDir: resolve(opts.seeds), dataDir: resolve(opts.data), outDir: resolve(opts.out) });
+    const s = await runBuild(PIPELINE, { seedsDir: resolve(opts.seeds), dataDir: resolve(opts.data), outDir: resolve(opts.out), force: opts.force });
     process.stderr.write(`built ${opts.out}: ${Object.keys(s.tables).length} tables, ${s.files} files in ${(s.ms / 1000).toFixed(2)} s\n`);
     return 0;
   } catch (e) {

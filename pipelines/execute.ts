@@ -71,7 +71,7 @@ async function runStages(stages: readonly Stage[], ctx: StageContext, fresh: Set
       counts[s.outputs[0]] = await checkTable(ctx.db, tableSpec(s.outputs[0]), s.name);
     } else {
       const input: Tables = {};
-      for (const name of s.inputs) input[name] = memo.get(name) ?? await query(ctx.db, `SELECT * FROM "${name}"`);
+      for (const name of s.inputs) input[name] = memo.get(name) ?? await readTable(ctx.db, name);
       const out = await s.run(input, ctx);
       for (const name of s.outputs.filter((o) => !o.startsWith('files:'))) {
         const spec = tableSpec(name);
@@ -86,6 +86,12 @@ async function runStages(stages: readonly Stage[], ctx: StageContext, fresh: Set
     for (const o of s.outputs) if (counts[o] === 0) ctx.log.warn(`${s.name}: table ${o} is empty`);
   }
   return counts;
+}
+
+/** A table's rows ordered by its key, so a stage sees the same rows in the same order on every build. */
+async function readTable(db: Db, name: string): Promise<Row[]> {
+  const key = tableSpec(name).key.map((k) => `"${k}"`).join(', ');
+  return query(db, `SELECT * FROM "${name}" ORDER BY ${key}`);
 }
 
 /** Export rebuilt tables; copy the previous build's files for the others. */
@@ -119,7 +125,9 @@ function writeManifest(dir: string, rows: Record<string, number>, keys: Map<stri
   const files = listFiles(dir).filter((f) => f !== MANIFEST).map((f) => {
     const data = readFileSync(join(dir, f));
     const table = /^tables\/([a-z0-9_]+)\.(parquet|arrow|csv)$/.exec(f)?.[1];
-    return { path: f, sha256: sha256(data), bytes: data.length, ...(table ? { rows: rows[table] } : {}) };
+    // DuckDB's file format is not byte-reproducible (same SQL, different bytes); its tables are, via the exports
+    const reproducible = f === DB_FILE ? { reproducible: false as const } : {};
+    return { path: f, sha256: sha256(data), bytes: data.length, ...(table ? { rows: rows[table] } : {}), ...reproducible };
   });
   const manifest: OutputManifest = { built_at: now.toISOString(), stages: Object.fromEntries(keys), tables: rows, files };
   writeFileIn(dir, MANIFEST, JSON.stringify(manifest, null, 2) + '\n');

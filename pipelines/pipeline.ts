@@ -15,7 +15,9 @@ import { resolveMentions } from './stages/resolve-mentions.ts';
 import { attributeEvidence, withKeywords } from './stages/attribute-evidence.ts';
 import { collectDataRequests } from './stages/collect-data-requests.ts';
 import { collectDataInitiatives, loadDataCollectionCues } from './stages/collect-data-initiatives.ts';
+import { checkRegistryCitations } from './stages/check-citations.ts';
 import type { Row } from './lib/db.ts';
+import { existsSync } from 'node:fs';
 
 const REGISTRY_TABLES = ['mechanisms', 'mechanism_references', 'instruments', 'mechanism_members', 'countries',
   'themes', 'recommendation_themes', 'cues', 'theme_keywords', 'non_mechanisms'] as const;
@@ -28,6 +30,14 @@ const loadRegistryStage = stage('load-registry', [], REGISTRY_TABLES, (_in, ctx)
   code: ['pipelines/registry'],
   sources: (d) => [join(d.dataDir, 'registry'), join(d.dataDir, 'raw', 'country-codes.csv')],
 });
+
+const checkCitationsStage = stage('check-citations',
+  ['paragraphs', 'mechanisms', 'instruments', 'mechanism_members'], [],
+  (t, ctx) => {
+    const folder = join(ctx.dataDir, 'registry', 'mechanisms');
+    checkRegistryCitations(t as never, (id) => (existsSync(folder) ? join(folder, `${id}.yaml`) : join(ctx.dataDir, 'registry', 'mechanisms.yaml')));
+    return {};
+  }, { code: ['pipelines/stages/check-citations.ts'] });
 
 const resolveMentionsStage = stage('resolve-mentions',
   ['paragraphs', 'footnotes', 'mechanism_references', 'non_mechanisms'], ['mentions', 'unresolved_acronyms'],
@@ -77,6 +87,7 @@ export const PIPELINE: readonly Stage[] = [
   ingestReport,
   loadRegistryStage,
   loadIndicatorsStage,
+  checkCitationsStage,
   resolveMentionsStage,
   attributeEvidenceStage,
   collectDataRequestsStage,

@@ -39,7 +39,7 @@ export interface OutputManifest {
   built_at: string;
   stages: Record<string, string>;
   tables: Record<string, number>;
-  files: { path: string; sha256: string; bytes: number; rows?: number }[];
+  files: { path: string; sha256: string; bytes: number; rows?: number; reproducible?: false }[];
 }
 
 /** The manifest of the published output, or null when there is none (or it is unreadable). */

@@ -67,7 +67,8 @@ if [ -f "$out/atlas.duckdb" ]; then
 else
   echo "tables:    none yet at $out/atlas.duckdb; build first: npx tsx pipelines/build.ts"
 fi
-echo "to run one headless: JUPYTER_PATH=$kernels_root $jupyter nbconvert --to notebook --execute notebooks/01-tour.ipynb --output-dir /tmp/executed"
+echo "headless:  JUPYTER_PATH=$kernels_root $jupyter nbconvert --to notebook --execute notebooks/01-tour.ipynb --output-dir /tmp/executed"
+echo "commit:    strip outputs first: npx tsx scripts/strip-notebooks.ts (check: --check)"
 
 front=""
 if "$jupyter" lab --version >/dev/null 2>&1; then front=lab

@@ -50,7 +50,14 @@ export async function displayBundle(data: MimeBundle, metadata: MimeBundle = {})
   } else {
     await j.display(data, { raw: true });
   }
+  // Deno 2.9's kernel can send a cell's last output after the cell's "idle" status,
+  // and nbconvert/nbclient then drops it (about 1 cell in 10 when a display is the
+  // cell's last statement). Yielding briefly lets the message go out first.
+  await new Promise((resolve) => setTimeout(resolve, DISPLAY_FLUSH_MS));
 }
+
+/** Pause after each display so it reaches the frontend before the cell ends (see displayBundle). */
+export const DISPLAY_FLUSH_MS = 20;
 
 // ---------------------------------------------------------------------------
 // Tables

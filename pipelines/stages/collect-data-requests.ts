@@ -91,14 +91,19 @@ export function collectDataRequests(
     docs.add(p.doc_id);
   }
   const region = new Map(mechanismRows.map((m) => [m.mechanism_id, m.region]));
+  // body mentions of the paragraphs found, by document and paragraph (one pass over the mentions)
+  const key = (doc: string, para: number) => `${doc}\u0000${para}`;
+  const wanted = new Map<string, MentionInput[]>(hits.map((p) => [key(p.doc_id, p.para_no), []]));
+  for (const m of mentions) {
+    if (m.in_footnote) continue;
+    wanted.get(key(m.doc_id, m.para_no))?.push(m);
+  }
   const out: DataRequestRow[] = [];
 
   for (const p of hits) {
     const where = { stage: STAGE, record: `${p.doc_id} para ${p.para_no}` };
     const clauses = findClauses(p.text, cues, where);
-    const ms = mentions
-      .filter((m) => !m.in_footnote && m.doc_id === p.doc_id && m.para_no === p.para_no)
-      .sort((a, b) => a.char_start - b.char_start);
+    const ms = wanted.get(key(p.doc_id, p.para_no))!.sort((a, b) => a.char_start - b.char_start);
     const responded = new Map<string, boolean>();
 
     for (const c of clauses) {

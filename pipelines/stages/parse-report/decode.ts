@@ -7,6 +7,12 @@
  */
 import { fail } from './fail.ts';
 
+/**
+ * A line longer than this is not a report line: the text has lost its line breaks
+ * (or is not a report). The seed's longest line is about 2,600 bytes.
+ */
+export const MAX_LINE_BYTES = 200_000;
+
 /** More than this share of control bytes means the file is not text. */
 const MAX_CONTROL_SHARE = 0.01;
 
@@ -69,11 +75,14 @@ export function decodeReport(bytes: Uint8Array, file: string): string {
 
   let controls = 0;
   let line = 1;
+  let lineStart = 0;
   for (let i = 0; i < body.length; i++) {
     const b = body[i];
-    if (b === 0x0a) line++;
-    else if (b === 0x0d && body[i + 1] !== 0x0a) line++;
-    else if (b === 0) {
+    if (b === 0x0a || (b === 0x0d && body[i + 1] !== 0x0a)) { line++; lineStart = i + 1; }
+    else if (i - lineStart >= MAX_LINE_BYTES) {
+      throw fail(file, line, `line ${line} is longer than ${MAX_LINE_BYTES.toLocaleString('en')} bytes`,
+        'the text seems to have lost its line breaks; extract it again with one line per paragraph');
+    } else if (b === 0) {
       throw fail(file, line, `binary data: NUL byte at byte offset ${i + start}`,
         'the file is not plain text; give the parser the UTF-8 text of the report, not a PDF or word-processor file');
     } else if (isControlByte(b)) controls++;
