@@ -12,7 +12,7 @@ db.close();
 const h = (x: unknown) => createHash('sha256').update(JSON.stringify(x)).digest('hex').slice(0, 12);
 const only = process.env.ONLY?.split(',');
 const time = <X,>(name: string, f: () => X): X => {
-  const t0 = performance.now(); const r = f(); console.log(name.padEnd(26), (performance.now() - t0).toFixed(0).padStart(6), 'ms', h(r)); return r;
+  const t0 = performance.now(); const c0 = process.cpuUsage(); const r = f(); const c = process.cpuUsage(c0); console.log(name.padEnd(26), (performance.now() - t0).toFixed(0).padStart(6), 'ms wall', ((c.user + c.system) / 1000).toFixed(0).padStart(6), 'ms cpu', h(r)); return r;
 };
 const r = time('resolve-mentions', () => resolveMentions(T.paragraphs, T.footnotes, T.mechanism_references, T.non_mechanisms.map((n) => String(n.surface))));
 if (!only || only.includes('ae')) time('attribute-evidence', () => attributeEvidence(T.paragraphs, r.mentions, withKeywords(T.themes, T.theme_keywords), T.recommendation_themes));

@@ -19,8 +19,15 @@ function tablesOf(mod: Record<string, unknown>): TableSpec[] {
     typeof v === 'object' && v !== null && 'columns' in v && 'grain' in v);
 }
 
-/** Every table the pipeline writes, in declaration order. */
-export const CATALOG: readonly TableSpec[] = [report, registry, evidence, transforms, coverage, country].flatMap(tablesOf);
+const LAYER_ORDER = ['primary', 'staging', 'intermediate', 'reporting'];
+
+/**
+ * Every table the pipeline writes, by module (text, registry, evidence, …) and
+ * within a module by layer then name; explicit, since a module namespace's key
+ * order depends on the module loader.
+ */
+export const CATALOG: readonly TableSpec[] = [report, registry, evidence, transforms, coverage, country].flatMap((mod) => tablesOf(mod)
+  .sort((a, b) => LAYER_ORDER.indexOf(a.layer) - LAYER_ORDER.indexOf(b.layer) || a.name.localeCompare(b.name)));
 
 export function tableSpec(name: string): TableSpec {
   const t = CATALOG.find((s) => s.name === name);

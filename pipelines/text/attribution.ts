@@ -9,7 +9,7 @@
  * Example (A/HRC/14/32 para. 88): sentence 1 names the CoE Convention, sentences
  * 2–5 name nothing and stay with the CoE, sentence 6 names OSCE.
  */
-import { splitSentences, type Sentence } from './sentences.ts';
+import { sentenceBounds, type Sentence } from './sentences.ts';
 
 export interface SpanMention {
   mechanism_id: string;
@@ -24,23 +24,36 @@ export interface AttributedSentence extends Sentence {
   about: string[];
 }
 
+function byStart(a: SpanMention, b: SpanMention): number {
+  return a.char_start - b.char_start;
+}
+
+function sortedByStart<M extends SpanMention>(mentions: readonly M[]): readonly M[] {
+  for (let i = 1; i < mentions.length; i++) {
+    if (mentions[i - 1].char_start > mentions[i].char_start) return [...mentions].sort(byStart);
+  }
+  return mentions; // already in text order (the usual case): no copy
+}
+
 export function attributeSentences(text: string, mentions: readonly SpanMention[]): AttributedSentence[] {
-  const sentences = splitSentences(text);
-  const sorted = [...mentions].sort((a, b) => a.char_start - b.char_start);
-  const out: AttributedSentence[] = [];
+  const b = sentenceBounds(text);
+  const n = b.length / 2;
+  const sorted = sortedByStart(mentions);
+  const out: AttributedSentence[] = new Array(n);
   let current: string[] = [];
   let m = 0;
-  for (let s = 0; s < sentences.length; s++) {
-    const sent = sentences[s];
+  for (let s = 0; s < n; s++) {
+    const start = b[2 * s];
+    const end = b[2 * s + 1];
     // a mention belongs to the sentence its start falls in (sentences tile the text up to whitespace)
-    const limit = s + 1 < sentences.length ? sentences[s + 1].start : Infinity;
+    const limit = s + 1 < n ? b[2 * s + 2] : Infinity;
     const named: string[] = [];
     while (m < sorted.length && sorted[m].char_start < limit) {
       if (!named.includes(sorted[m].mechanism_id)) named.push(sorted[m].mechanism_id);
       m++;
     }
     if (named.length > 0) current = named;
-    out.push({ ...sent, named, about: [...current] });
+    out[s] = { index: s + 1, start, end, text: text.slice(start, end), named, about: current.slice() };
   }
   return out;
 }

@@ -1,0 +1,22 @@
+import { openDb, query } from '../pipelines/lib/db.ts';
+import { resolveMentions } from '../pipelines/stages/resolve-mentions.ts';
+import { attributeSentences, passagesByMechanism } from '../pipelines/text/attribution.ts';
+import { bodyMentionsByParagraph, EVIDENCE_PART_OF, compileThemeKeywords, withKeywords, quoteOf } from '../pipelines/stages/attribute-evidence.ts';
+const db = await openDb('/tmp/abs/ph1000/atlas.duckdb', { readOnly: true });
+const T: Record<string, any[]> = {};
+for (const t of ['paragraphs', 'footnotes', 'mechanism_references', 'non_mechanisms', 'themes', 'theme_keywords']) T[t] = await query(db, `SELECT * FROM ${t}`);
+db.close();
+const r = resolveMentions(T.paragraphs, T.footnotes, T.mechanism_references, T.non_mechanisms.map((n) => String(n.surface)));
+const lap = (() => { let t = performance.now(); return (w: string) => { const n = performance.now(); console.log(w.padEnd(20), (n - t).toFixed(0)); t = n; }; })();
+lap('start');
+const byPara = bodyMentionsByParagraph(r.mentions); lap('byPara');
+const work = T.paragraphs.filter((p) => EVIDENCE_PART_OF[p.part]).map((p) => [p, byPara.get(`${p.doc_id}\u0000${p.para_no}`)] as const).filter(([, ms]) => ms && ms.length);
+lap(`filter ${work.length}`);
+const att = work.map(([p, ms]) => attributeSentences(p.text, ms!)); lap('attributeSentences');
+const pas = att.map((a) => passagesByMechanism(a)); lap('passages');
+let n = 0; const quotes: string[] = [];
+for (const m of pas) for (const [, ss] of m) { quotes.push(quoteOf(ss)); n++; } lap(`quotes ${n}`);
+const compiled = compileThemeKeywords(withKeywords(T.themes, T.theme_keywords));
+let hits = 0;
+for (let i = 0; i < quotes.length; i++) { if (work[i % work.length][0].part !== 'description') continue; for (const t of compiled) if (t.keywords.find((k) => k.re.test(quotes[i]))) hits++; }
+lap(`keywords ${hits}`);

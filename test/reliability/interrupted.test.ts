@@ -1,0 +1,63 @@
+/**
+ * Killing the build (SIGKILL) at random moments never leaves a broken output:
+ * after every kill, output/ is a complete build whose files all match its
+ * manifest (the previous build or the new one), and the next successful build
+ * leaves no temporary folders behind.
+ */
+import { describe, it, expect } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ROOT, BUILD } from '../helpers/cli.ts';
+import { sha256, listFiles } from '../../pipelines/lib/io.ts';
+
+const KILLS = 22;
+// one process (node with the tsx loader), so SIGKILL leaves no child behind that could finish the build
+const build = (out: string) => spawn(process.execPath, ['--import', 'tsx', BUILD, '--out', out, '--force'], { cwd: ROOT, stdio: 'ignore' });
+
+/** Asserts that out is a complete build; returns its manifest's identity. */
+function verifyComplete(out: string): string {
+  const dir = realpathSync(out);
+  const text = readFileSync(join(dir, 'manifest.json'), 'utf8');
+  const manifest = JSON.parse(text) as { files: { path: string; sha256: string }[] };
+  for (const f of manifest.files) expect(sha256(readFileSync(join(dir, f.path))), f.path).toBe(f.sha256);
+  expect(listFiles(dir)).toEqual([...manifest.files.map((f) => f.path), 'manifest.json'].sort());
+  return sha256(text);
+}
+
+/** A small deterministic generator, so a failing run can be repeated (seed printed). */
+function lcg(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+describe('interrupted builds', () => {
+  it(`leave the previous or the new complete output after each of ${KILLS} kills`, async () => {
+    const root = mkdtempSync(join(tmpdir(), 'atlas-kill-'));
+    const out = join(root, 'output');
+    const t0 = performance.now();
+    expect(spawnSync(process.execPath, ['--import', 'tsx', BUILD, '--out', out], { cwd: ROOT }).status).toBe(0);
+    const full = performance.now() - t0;
+    const seen = new Set([verifyComplete(out)]);
+    const seed = Date.now() % 100_000;
+    const random = lcg(seed);
+    let completed = 0;
+    for (let i = 0; i < KILLS; i++) {
+      const child = build(out);
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      const delay = 50 + random() * full * 1.1; // mostly mid-build, sometimes after it finished
+      const code = await Promise.race([exited, sleep(delay).then(() => 'timeout' as const)]);
+      if (code === 'timeout') { child.kill('SIGKILL'); await exited; } else { expect(code).toBe(0); completed++; }
+      seen.add(verifyComplete(out));
+    }
+    console.log(`kill test: seed ${seed}, ${KILLS} runs, ${KILLS - completed} killed mid-build, ${completed} completed, ${seen.size} distinct complete outputs seen, full build ${full.toFixed(0)} ms`);
+    expect(KILLS - completed).toBeGreaterThanOrEqual(20);
+    // the next successful build cleans up what killed builds left
+    expect(spawnSync(process.execPath, ['--import', 'tsx', BUILD, '--out', out, '--force'], { cwd: ROOT }).status).toBe(0);
+    verifyComplete(out);
+    expect(readdirSync(join(root, '.output-builds'))).toHaveLength(1);
+    expect(readdirSync(root).sort()).toEqual(['.output-builds', 'output']);
+  }, 600_000);
+});
