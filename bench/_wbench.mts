@@ -9,7 +9,7 @@ for (const t of tables) { const t0 = performance.now(); data[t] = await query(sr
 src.close();
 const mode = process.argv[2];
 rmSync('/tmp/abs/wb.duckdb', { force: true });
-const db = await openDb('/tmp/abs/wb.duckdb');
+const db = await openDb(process.env.MEM ? undefined : '/tmp/abs/wb.duckdb');
 for (const t of tables) {
   const spec = tableSpec(t);
   const rows = data[t];
@@ -26,6 +26,24 @@ for (const t of tables) {
     const colsSql = '{' + spec.columns.map((c) => `'${c.name}': '${c.type}'`).join(', ') + '}';
     await db.conn.run(`INSERT INTO "${t}" SELECT * FROM read_json('${f}', format='newline_delimited', columns=${colsSql})`);
     console.log('  json write', (t1 - t0).toFixed(0), 'load', (performance.now() - t1).toFixed(0));
+  } else if (mode === 'vec') {
+    await db.conn.run(createTableSql(spec));
+    const app = await db.conn.createAppender(t);
+    const types = spec.columns.map((c) => c.type === 'VARCHAR' ? VARCHAR : c.type === 'INTEGER' ? INTEGER : c.type === 'BOOLEAN' ? BOOLEAN : c.type === 'INTEGER[]' ? LIST(INTEGER) : LIST(VARCHAR));
+    for (let off = 0; off < rows.length; off += 2048) {
+      const n = Math.min(2048, rows.length - off);
+      const chunk = DuckDBDataChunk.create(types, n);
+      spec.columns.forEach((c, j) => {
+        const v = chunk.getColumnVector(j);
+        for (let i = 0; i < n; i++) {
+          const x = rows[off + i][c.name];
+          v.setItem(i, x == null ? null : c.type.endsWith('[]') ? listValue(x) : x);
+        }
+        v.flush();
+      });
+      app.appendDataChunk(chunk);
+    }
+    app.closeSync();
   } else if (mode === 'chunk') {
     await db.conn.run(createTableSql(spec));
     const app = await db.conn.createAppender(t);

@@ -70,7 +70,8 @@ const collectDataInitiativesStage = stage('collect-data-initiatives',
   });
 
 const CHART_INPUTS = ['coverage_region_theme', 'coverage_mechanism_theme', 'gender_inclusion', 'redress',
-  'recommendation_coverage', 'data_requests', 'mechanism_members', 'countries', 'mechanisms', 'themes'] as const;
+  'recommendation_coverage', 'data_requests', 'mechanism_members', 'countries', 'mechanisms', 'themes',
+  'country_mechanisms', 'country_coverage'] as const;
 
 // Rendering loads vega, vega-lite and resvg, so its modules are imported only when the stage runs.
 const renderChartsStage = stage('render-charts', [...CHART_INPUTS, 'data_gaps', 'documents'], ['files:charts', 'files:briefing'],

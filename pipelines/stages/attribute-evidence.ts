@@ -59,12 +59,20 @@ export function normalizeHeading(h: string): string {
 interface CompiledTheme {
   theme_id: string;
   keywords: { source: string; re: RegExp }[];
+  /**
+   * All the theme's keywords as one alternation, or null when they cannot be
+   * combined safely (back-references, named groups). It matches exactly when one
+   * of the keywords does, so one test rules out a theme instead of one per keyword.
+   */
+  any: RegExp | null;
 }
 
+/** Patterns whose meaning could change inside a larger alternation. */
+const NOT_COMBINABLE = /\\[1-9]|\\k<|\(\?<[^=!]/;
+
 export function compileThemeKeywords(themeRows: readonly ThemeInput[]): CompiledTheme[] {
-  return themeRows.map((t) => ({
-    theme_id: t.theme_id,
-    keywords: (t.keywords ?? []).map((k) => {
+  return themeRows.map((t) => {
+    const keywords = (t.keywords ?? []).map((k) => {
       try {
         return { source: k, re: new RegExp(k, 'i') };
       } catch (e) {
@@ -72,8 +80,18 @@ export function compileThemeKeywords(themeRows: readonly ThemeInput[]): Compiled
           file: 'data/registry/themes.yaml', record: t.theme_id, field: 'keywords', stage: STAGE,
         });
       }
-    }),
-  }));
+    });
+    const any = keywords.length > 1 && !keywords.some((k) => NOT_COMBINABLE.test(k.source))
+      ? new RegExp(keywords.map((k) => `(?:${k.source})`).join('|'), 'i') : null;
+    return { theme_id: t.theme_id, keywords, any };
+  });
+}
+
+/** The first keyword of the theme (in list order) that matches the text, or undefined. */
+function firstKeyword(t: CompiledTheme, text: string): { source: string; re: RegExp } | undefined {
+  if (t.any && !t.any.test(text)) return undefined;
+  for (const k of t.keywords) if (k.re.test(text)) return k;
+  return undefined;
 }
 
 /** Key "doc_id\u0000para_no" → body mentions of that paragraph. */
@@ -130,7 +148,9 @@ export function attributeEvidence(
   }
 
   const out: EvidenceRow[] = [];
-  const seen = new Set<string>();
+  // (doc, paragraph) → mechanism\u0000theme pairs already written
+  const seenIn = new Map<string, Set<string>>();
+  const headingThemes = new Map<string, string[] | undefined>(); // heading as printed → themes
   for (const p of paras) {
     const part = EVIDENCE_PART_OF[p.part];
     if (!part) continue;
@@ -138,6 +158,9 @@ export function attributeEvidence(
     if (!ms || ms.length === 0) continue;
     const where = { stage: STAGE, record: `${p.doc_id} para ${p.para_no}` };
     const passages = passagesByMechanism(attributeSentences(p.text, ms));
+    const paraKey = `${p.doc_id}\u0000${p.para_no}`;
+    let seen = seenIn.get(paraKey);
+    if (!seen) seenIn.set(paraKey, (seen = new Set()));
 
     for (const [mech, sentences] of passages) {
       const quote = quoteOf(sentences);
@@ -151,7 +174,8 @@ export function attributeEvidence(
         }
         for (const t of ts) assigned.push({ theme_id: t, source: 'recommendation' });
       } else if ((part === 'achievement' || part === 'challenge') && p.heading) {
-        const ts = byHeading.get(normalizeHeading(p.heading));
+        if (!headingThemes.has(p.heading)) headingThemes.set(p.heading, byHeading.get(normalizeHeading(p.heading)));
+        const ts = headingThemes.get(p.heading);
         if (!ts) {
           throw new AtlasError(`thematic heading "${p.heading}" belongs to no theme`, {
             ...where, file: 'data/registry/themes.yaml', field: 'headings', hint: 'add the heading to the headings of a theme',
@@ -160,12 +184,12 @@ export function attributeEvidence(
         for (const t of ts) assigned.push({ theme_id: t, source: 'heading' });
       } else {
         for (const t of compiled) {
-          const kw = t.keywords.find((k) => k.re.test(quote));
+          const kw = firstKeyword(t, quote);
           if (kw) assigned.push({ theme_id: t.theme_id, source: `keyword:${kw.source}` });
         }
       }
       for (const a of assigned) {
-        const key = `${p.doc_id}\u0000${mech}\u0000${a.theme_id}\u0000${p.para_no}`;
+        const key = `${mech}\u0000${a.theme_id}`;
         if (seen.has(key)) continue;
         seen.add(key);
         out.push({

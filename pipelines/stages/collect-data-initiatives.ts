@@ -104,6 +104,12 @@ function firstMatch(text: string, cues: readonly { re: RegExp }[]): string | nul
   return null;
 }
 
+/** Does the pattern use an anchor (^, $) or a look-around? Escapes and "[^" (a negated class) do not count. */
+function looksAround(pattern: string): boolean {
+  const bare = pattern.replace(/\\./g, '').replace(/\[\^/g, '[');
+  return /[$^]|\(\?<?[=!]/.test(bare);
+}
+
 const YEAR_RE = /(?<![\p{L}\p{N}])(1[89]\d\d|20\d\d)(?![\p{L}\p{N}])/u;
 
 export function collectDataInitiatives(
@@ -115,9 +121,17 @@ export function collectDataInitiatives(
   const initiativeCues = compile('initiative');
   const gapCues = compile('gap');
   const byPara = bodyMentionsByParagraph(mentions);
+  // A cue that matches a sentence also matches the paragraph it is part of (a sentence
+  // is a substring bounded by whitespace), so a paragraph no cue matches is skipped
+  // without splitting it. Cues that look at their surroundings beyond a word boundary
+  // (anchors, look-arounds) could break that, and turn the shortcut off, as do back-references
+  // and named groups, which would change meaning inside the combined pattern.
+  const prefilter = !cues.some((c) => looksAround(c.pattern) || /\\[1-9]|\\k<|\(\?</.test(c.pattern))
+    ? new RegExp(cues.map((c) => `(?:${c.pattern})`).join('|'), 'i') : null;
   const out: DataInitiativeRow[] = [];
   for (const p of paras) {
     if (!EVIDENCE_PART_OF[p.part]) continue;
+    if (prefilter && !prefilter.test(p.text)) continue;
     const sentences = attributeSentences(p.text, byPara.get(`${p.doc_id}\u0000${p.para_no}`) ?? []);
     for (const s of sentences) {
       const gap = firstMatch(s.text, gapCues);

@@ -13,12 +13,14 @@ import type {
   coverage_mechanism_theme, coverage_region_theme, gender_inclusion, recommendation_coverage, redress,
 } from '../catalog/coverage.ts';
 import type { data_requests } from '../catalog/evidence.ts';
+import type { country_coverage, country_mechanisms } from '../catalog/country.ts';
 import type { countries, mechanism_members, mechanisms, themes } from '../catalog/registry.ts';
 import { PARAMS } from '../params.ts';
 import {
   CHART_NAMES, type ChartName, type CountriesTopology, type VegaLiteSpec, genderInclusion, mechanismThemeMatrix,
   memberMap, memberMapRows, recommendationsCoverage, redressElements, regionThemeHeatmap, requestResponses,
-  themesRanked,
+  themesRanked, protectionMap, protectionMapRows, scoresByMechanism, scoresByMechanismRows, countryProfile,
+  countryProfileRows,
 } from '../charts/index.ts';
 import { DOC_SYMBOL } from '../charts/theme.ts';
 import { type RenderTimings, escapeHtml, loadWorldAtlas, renderChart, vendorFiles } from '../lib/render.ts';
@@ -38,6 +40,10 @@ export interface ChartTables {
   mechanisms?: readonly RowOf<typeof mechanisms>[];
   /** For the report's theme order and labels (else themes are ordered by coverage). */
   themes?: readonly RowOf<typeof themes>[];
+  /** Country lens: members × mechanisms (scores-by-mechanism, country-profile). */
+  country_mechanisms: readonly RowOf<typeof country_mechanisms>[];
+  /** Country lens: each member's coverage and indicators (protection-map, scores-by-mechanism, country-profile). */
+  country_coverage: readonly RowOf<typeof country_coverage>[];
 }
 
 export interface ChartSpecOptions {
@@ -46,6 +52,8 @@ export interface ChartSpecOptions {
   fewMechanismsMax?: number;
   /** world-atlas countries TopoJSON (default: read from node_modules). */
   topology?: CountriesTopology;
+  /** Country of country-profile (default THA, else the member of most mechanisms). */
+  profileIso3?: string;
 }
 
 export interface RenderChartsOptions extends ChartSpecOptions {
@@ -85,6 +93,9 @@ export function buildChartSpecs(tables: ChartTables, opts: ChartSpecOptions = {}
   for (const t of themeRows) themeLabels[t.theme_id] = t.label;
   const base = { docSymbol, mechanismLabels };
   const themeCount = new Set([...tables.coverage_mechanism_theme.map((r) => r.theme_id), ...themeRows.map((t) => t.theme_id)]).size;
+  const topology = opts.topology ?? (loadWorldAtlas() as unknown as CountriesTopology);
+  const withMembers = new Set(tables.country_mechanisms.map((r) => r.mechanism_id));
+  const withoutMembers = (tables.mechanisms ?? []).filter((m) => !withMembers.has(m.mechanism_id)).map((m) => m.acronym);
   return {
     'region-theme-heatmap': regionThemeHeatmap(tables.coverage_region_theme, { ...base, themeOrder }),
     'mechanism-theme-matrix': mechanismThemeMatrix(tables.coverage_mechanism_theme, { ...base, themeOrder }),
@@ -93,9 +104,10 @@ export function buildChartSpecs(tables: ChartTables, opts: ChartSpecOptions = {}
     'redress-elements': redressElements(tables.redress, base),
     'request-responses': requestResponses(tables.data_requests, base),
     'recommendations-coverage': recommendationsCoverage(tables.recommendation_coverage, { ...base, themeLabels }),
-    'member-map': memberMap(memberMapRows(tables), {
-      ...base, themeCount, topology: opts.topology ?? (loadWorldAtlas() as unknown as CountriesTopology),
-    }),
+    'member-map': memberMap(memberMapRows(tables), { ...base, themeCount, topology }),
+    'protection-map': protectionMap(protectionMapRows(tables, mechanismLabels), { ...base, topology }),
+    'scores-by-mechanism': scoresByMechanism(scoresByMechanismRows(tables), { ...base, withoutMembers }),
+    'country-profile': countryProfile(countryProfileRows(tables), { ...base, themeOrder, iso3: opts.profileIso3 }),
   };
 }
 
