@@ -29,7 +29,7 @@ import { writeFixtureOutput } from './fixture.ts';
 //              otherwise `tsx pipelines/build.ts --out <tmp>/output`, run here once.
 //
 // NOTEBOOK_TEST_OUTPUT=build (or =fixture) overrides it without editing this file.
-const OUTPUT_SOURCE_DEFAULT: 'fixture' | 'build' = 'fixture';
+const OUTPUT_SOURCE_DEFAULT: 'fixture' | 'build' = 'build';
 // ---------------------------------------------------------------------------
 
 const OUTPUT_SOURCE = (process.env.NOTEBOOK_TEST_OUTPUT ?? OUTPUT_SOURCE_DEFAULT) as 'fixture' | 'build';
