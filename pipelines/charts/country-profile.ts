@@ -23,6 +23,8 @@ import { COLORS, SIZES } from './theme.ts';
 
 export const NAME = 'country-profile';
 
+const LINE = 14;
+
 /** The country the build draws when it is a member of a mechanism (a member of four, named in para. 24). */
 export const DEFAULT_PROFILE_ISO3 = 'THA';
 
@@ -125,6 +127,8 @@ export function countryProfile(rows: readonly CountryProfileRow[], options: Coun
   const named = mechs.filter((m) => m.member.length).map((m) => `${m.acronym} (${formatParas(m.member)})`);
   const axisLabels: Record<string, string[]> = {};
   for (const m of mechs) axisLabels[m.acronym] = [...wrapLabel(m.acronym, 14), plural(m.n, 'theme')];
+  // Vega sets the first line of a multi-line label at the anchor: pad the top axis by the lines below it.
+  const maxLines = Math.max(1, ...Object.values(axisLabels).map((l) => l.length));
 
   const description = `Matrix of the ${plural(mechs.length, 'mechanism')} ${c.country_name} (${c.iso3}) was a member of in ${year} (columns) against ${plural(themes.length, 'theme')} of ${doc} (rows): `
     + `a filled cell means the report describes the mechanism's work on the theme, the number being the paragraphs of evidence. `
@@ -149,7 +153,7 @@ export function countryProfile(rows: readonly CountryProfileRow[], options: Coun
         field: 'acronym', type: 'nominal', sort: mechs.map((m) => m.acronym), title: null,
         scale: { paddingInner: 0.06 },
         axis: {
-          orient: 'top', labelAngle: 0, domain: false, ticks: false, labelFontWeight: 'bold',
+          orient: 'top', labelAngle: 0, domain: false, ticks: false, labelFontWeight: 'bold', labelBaseline: 'bottom', labelLineHeight: LINE, labelPadding: 4 + (maxLines - 1) * LINE,
           labelExpr: `(${JSON.stringify(axisLabels)})[datum.label] || datum.label`,
         },
       },

@@ -133,7 +133,7 @@ export function protectionMap(rows: readonly ProtectionMapRow[], options: Protec
   const lookup = { lookup: 'id', from: { data: { values }, key: 'm49_id', fields } };
   return {
     ...specBase(NAME, doc),
-    title: titleBlock(`Member states by their ${year} 3P protection score, with the members of mechanisms addressing redress outlined`, doc, ...subtitleMore),
+    title: titleBlock(`${year} 3P protection scores of member states; outlined: members of mechanisms addressing redress`, doc, ...subtitleMore),
     description,
     width: SIZES.mapWidth,
     height: SIZES.mapHeight,
@@ -169,7 +169,7 @@ export function protectionMap(rows: readonly ProtectionMapRow[], options: Protec
           fill: {
             field: 'protection', type: 'ordinal', title: `Protection score ${year} (1–5)`,
             scale: { domain: [...SCORES], scheme: SCHEMES.map },
-            legend: { orient: 'bottom', direction: 'horizontal' },
+            legend: { orient: 'bottom-left', direction: 'horizontal', symbolStrokeWidth: 0 },
           },
           tooltip,
         },

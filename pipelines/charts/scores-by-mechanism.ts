@@ -145,6 +145,7 @@ export function scoresByMechanism(rows: readonly MemberScoreRow[], options: Scor
     paragraphs_text: formatParas(s.paragraphs),
   }));
   const values = [...summaryValues, ...dots];
+  const maxCount = Math.max(1, ...dots.map((d) => d.n_countries as number));
 
   const withData = summaries.filter((s) => s.n_with_score > 0);
   const highest = [...withData].sort((a, b) => (b.median! - a.median!) || compareText(a.acronym, b.acronym));
@@ -164,6 +165,12 @@ export function scoresByMechanism(rows: readonly MemberScoreRow[], options: Scor
     { field: 'n_text', title: 'Members with a score' },
   ];
   const plotWidth = SIZES.barWidth;
+  // The same scale and axis on every layer, so the merged axis keeps every integer tick.
+  const x = {
+    type: 'quantitative' as const, title: `${info.label}, ${year}`,
+    scale: { domain: [info.min - 0.5, info.max + 0.5], nice: false, zero: false },
+    axis: { orient: 'bottom' as const, format: 'd', values: range(info.min, info.max), labelOverlap: false, grid: true, gridColor: '#EEEEEE', titlePadding: 8 },
+  };
   return {
     ...specBase(NAME, doc),
     title: titleBlock(`${year} ${info.short} scores of the member states, by mechanism`, doc,
@@ -189,11 +196,7 @@ export function scoresByMechanism(rows: readonly MemberScoreRow[], options: Scor
           transform: [{ filter: "datum.kind === 'summary' && isValid(datum.median)" }],
           mark: { type: 'bar', color: OKABE_ITO.skyBlue, opacity: 0.35, height: 12, cornerRadius: 2 },
           encoding: {
-            x: {
-              field: 'q1', type: 'quantitative', title: `${info.label}, ${year}`,
-              scale: { domain: [info.min, info.max], nice: false, zero: false },
-              axis: { orient: 'bottom', tickMinStep: 1, format: 'd', values: range(info.min, info.max), grid: true, gridColor: '#EEEEEE', titlePadding: 8 },
-            },
+            x: { field: 'q1', ...x },
             x2: { field: 'q3' },
             tooltip: [
               ...tooltipCommon,
@@ -207,11 +210,11 @@ export function scoresByMechanism(rows: readonly MemberScoreRow[], options: Scor
           transform: [{ filter: "datum.kind === 'dot'" }],
           mark: { type: 'circle', color: COLORS.neutral, opacity: 0.75, stroke: 'white', strokeWidth: 0.5 },
           encoding: {
-            x: { field: 'score', type: 'quantitative' },
+            x: { field: 'score', ...x },
             size: {
               field: 'n_countries', type: 'quantitative', title: 'Member states',
-              scale: { range: [20, 260], zero: true },
-              legend: { orient: 'bottom', direction: 'horizontal', symbolFillColor: COLORS.neutral, symbolStrokeWidth: 0, format: 'd', tickMinStep: 1 },
+              scale: { domain: [0, maxCount], range: [0, 260], zero: true },
+              legend: { orient: 'bottom', direction: 'horizontal', symbolFillColor: COLORS.neutral, symbolStrokeWidth: 0, format: 'd', values: sizeLegendValues(maxCount) },
             },
             tooltip: [
               ...tooltipCommon,
@@ -226,7 +229,7 @@ export function scoresByMechanism(rows: readonly MemberScoreRow[], options: Scor
           transform: [{ filter: "datum.kind === 'summary' && isValid(datum.median)" }],
           mark: { type: 'tick', color: COLORS.text, thickness: 2, size: 16 },
           encoding: {
-            x: { field: 'median', type: 'quantitative' },
+            x: { field: 'median', ...x },
             tooltip: [
               ...tooltipCommon,
               { field: 'median_text', title: 'Median' },
@@ -250,6 +253,14 @@ export function scoresByMechanism(rows: readonly MemberScoreRow[], options: Scor
       ],
     },
   };
+}
+
+/** 1 and a few round counts up to the largest (1, 5, 10, 15 for 17). */
+export function sizeLegendValues(max: number): number[] {
+  const step = max <= 5 ? 1 : max <= 12 ? 3 : max <= 30 ? 5 : 10;
+  const out = [1];
+  for (let v = step; v <= max; v += step) if (v > 1) out.push(v);
+  return out;
 }
 
 function range(from: number, to: number): number[] {

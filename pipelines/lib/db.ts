@@ -3,8 +3,9 @@
  * from their catalog declaration, so a column's type is written once.
  */
 import {
-  DuckDBInstance, DuckDBConnection, listValue, dateValue, LIST, INTEGER, VARCHAR,
-  type DuckDBAppender,
+  DuckDBInstance, DuckDBConnection, DuckDBDataChunk, DuckDBTypeId, JSDuckDBValueConverter, listValue, dateValue,
+  LIST, INTEGER, VARCHAR, BIGINT, DOUBLE, BOOLEAN, DATE,
+  type DuckDBType, type DuckDBValue,
 } from '@duckdb/node-api';
 import type { ColumnType, TableSpec } from '../catalog/types.ts';
 import { AtlasError } from './errors.ts';
@@ -35,43 +36,88 @@ export function createTableSql(spec: TableSpec): string {
   return `CREATE OR REPLACE TABLE "${spec.name}" (${cols})`;
 }
 
-/** Create the table and append the rows with DuckDB's appender. */
+/** Rows per data chunk: DuckDB's vector size, the most a chunk holds. */
+const CHUNK_ROWS = 2048;
+
+/**
+ * Create the table and append the rows with DuckDB's appender, one data chunk
+ * (2048 rows) at a time, column by column: much less work per value than
+ * appending value by value. A value that does not fit its column stops with an
+ * AtlasError naming the first such row and field (in row order).
+ */
 export async function writeRows(db: Db, spec: TableSpec, rows: readonly Row[]): Promise<void> {
   await db.conn.run(createTableSql(spec));
   if (rows.length === 0) return;
   const appender = await db.conn.createAppender(spec.name);
-  const appendOne = spec.columns.map((c) => appenderFor(c.type));
-  rows.forEach((row, i) => {
-    spec.columns.forEach((c, j) => {
-      const v = row[c.name];
-      if (v === null || v === undefined) appender.appendNull();
-      else {
-        try { appendOne[j](appender, v); } catch (e) {
-          throw new AtlasError(`cannot store ${JSON.stringify(v)} as ${c.type}: ${(e as Error).message}`,
-            { record: `${spec.name} row ${i + 1}`, field: c.name });
-        }
+  const cols = spec.columns;
+  const types = cols.map((c) => duckdbType(c.type));
+  const convert = cols.map((c) => converterFor(c.type));
+  for (let off = 0; off < rows.length; off += CHUNK_ROWS) {
+    const n = Math.min(CHUNK_ROWS, rows.length - off);
+    const chunk = DuckDBDataChunk.create(types, n);
+    for (let j = 0; j < cols.length; j++) {
+      const name = cols[j].name;
+      const conv = convert[j];
+      const vector = chunk.getColumnVector(j);
+      for (let i = 0; i < n; i++) {
+        const v = rows[off + i][name];
+        if (v === null || v === undefined) { vector.setItem(i, null); continue; }
+        let x: DuckDBValue;
+        try { x = conv(v); } catch { throw firstBadValue(spec, rows, off, convert); }
+        vector.setItem(i, x);
       }
-    });
-    appender.endRow();
-  });
+      vector.flush();
+    }
+    appender.appendDataChunk(chunk);
+  }
   appender.closeSync();
 }
 
-type Append = (a: DuckDBAppender, v: unknown) => void;
+/** The error for the first value (in row order) from row `from` on that its column cannot hold. */
+function firstBadValue(spec: TableSpec, rows: readonly Row[], from: number, convert: readonly Convert[]): AtlasError {
+  for (let i = from; i < rows.length; i++) {
+    for (let j = 0; j < spec.columns.length; j++) {
+      const c = spec.columns[j];
+      const v = rows[i][c.name];
+      if (v === null || v === undefined) continue;
+      try { convert[j](v); } catch (e) {
+        return new AtlasError(`cannot store ${JSON.stringify(v)} as ${c.type}: ${(e as Error).message}`,
+          { record: `${spec.name} row ${i + 1}`, field: c.name });
+      }
+    }
+  }
+  return new AtlasError('cannot store a value', { record: spec.name });
+}
 
-function appenderFor(type: ColumnType): Append {
+type Convert = (v: unknown) => DuckDBValue;
+
+function duckdbType(type: ColumnType): DuckDBType {
   switch (type) {
-    case 'VARCHAR': return (a, v) => a.appendVarchar(String(v));
-    case 'INTEGER': return (a, v) => a.appendInteger(checkInt(v));
-    case 'BIGINT': return (a, v) => a.appendBigInt(BigInt(v as number));
-    case 'DOUBLE': return (a, v) => a.appendDouble(Number(v));
-    case 'BOOLEAN': return (a, v) => a.appendBoolean(Boolean(v));
-    case 'DATE': return (a, v) => {
+    case 'VARCHAR': return VARCHAR;
+    case 'INTEGER': return INTEGER;
+    case 'BIGINT': return BIGINT;
+    case 'DOUBLE': return DOUBLE;
+    case 'BOOLEAN': return BOOLEAN;
+    case 'DATE': return DATE;
+    case 'VARCHAR[]': return LIST(VARCHAR);
+    case 'INTEGER[]': return LIST(INTEGER);
+  }
+}
+
+/** JS value → the value the column's vector takes (same conversions as the row-by-row appender had). */
+function converterFor(type: ColumnType): Convert {
+  switch (type) {
+    case 'VARCHAR': return (v) => (typeof v === 'string' ? v : String(v));
+    case 'INTEGER': return checkInt32;
+    case 'BIGINT': return (v) => BigInt(v as number);
+    case 'DOUBLE': return (v) => Number(v);
+    case 'BOOLEAN': return (v) => Boolean(v);
+    case 'DATE': return (v) => {
       const [year, month, day] = String(v).split('-').map(Number);
-      a.appendDate(dateValue({ year, month, day }));
+      return dateValue({ year, month, day });
     };
-    case 'VARCHAR[]': return (a, v) => a.appendList(listValue((v as unknown[]).map(String)), LIST(VARCHAR));
-    case 'INTEGER[]': return (a, v) => a.appendList(listValue((v as unknown[]).map(checkInt)), LIST(INTEGER));
+    case 'VARCHAR[]': return (v) => listValue((v as unknown[]).map(String));
+    case 'INTEGER[]': return (v) => listValue((v as unknown[]).map(checkInt32));
   }
 }
 
@@ -80,16 +126,48 @@ function checkInt(v: unknown): number {
   return v;
 }
 
-/** Run a query and return plain row objects (DATE as 'YYYY-MM-DD', lists as arrays). */
+function checkInt32(v: unknown): number {
+  const n = checkInt(v);
+  if (n < -2147483648 || n > 2147483647) throw new Error(`${n} is out of range for INTEGER`);
+  return n;
+}
+
+/** Column types read as they come (the JS value DuckDB's vector gives is already the plain value). */
+const AS_IS = new Set<DuckDBTypeId>([
+  DuckDBTypeId.VARCHAR, DuckDBTypeId.INTEGER, DuckDBTypeId.SMALLINT, DuckDBTypeId.TINYINT,
+  DuckDBTypeId.DOUBLE, DuckDBTypeId.BOOLEAN,
+]);
+
+/**
+ * Run a query and return plain row objects (DATE as 'YYYY-MM-DD', lists as arrays).
+ * Values are those of DuckDB's JS conversion (BIGINT as bigint, DECIMAL as number …);
+ * the result is read chunk by chunk and column by column, and the common scalar
+ * types skip the per-value converter.
+ */
 export async function query<T = Row>(db: Db, sql: string, params?: Record<string, string | number | boolean>): Promise<T[]> {
-  const reader = await db.conn.runAndReadAll(sql, params);
-  return reader.getRowObjectsJS().map((r) => {
-    for (const k of Object.keys(r)) {
-      const v = r[k] as unknown;
-      if (v instanceof Date) (r as Row)[k] = v.toISOString().slice(0, 10);
+  const result = await db.conn.run(sql, params);
+  const names = result.deduplicatedColumnNames();
+  const types = result.columnTypes();
+  const out: Row[] = [];
+  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    const n = chunk.rowCount;
+    const base = out.length;
+    for (let i = 0; i < n; i++) out.push({});
+    for (let j = 0; j < names.length; j++) {
+      const name = names[j];
+      const type = types[j];
+      const values = chunk.getColumnValues(j);
+      if (AS_IS.has(type.typeId)) {
+        for (let i = 0; i < n; i++) out[base + i][name] = values[i];
+      } else {
+        for (let i = 0; i < n; i++) {
+          const v = values[i] === null ? null : JSDuckDBValueConverter(values[i], type, JSDuckDBValueConverter);
+          out[base + i][name] = v instanceof Date ? v.toISOString().slice(0, 10) : v;
+        }
+      }
     }
-    return r as T;
-  });
+  }
+  return out as T[];
 }
 
 /** Run statements that return nothing. */

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { RowOf } from '../catalog/types.ts';
 import type { countries } from '../catalog/registry.ts';
 import { AtlasError } from '../lib/errors.ts';
+import { parseCsvObjects } from '../lib/csv.ts';
 
 /** RowOf with the nullable columns made nullable (RowOf does not yet see `nullable: true`). */
 export type CountryRow = Omit<RowOf<typeof countries>, 'iso2' | 'm49_region' | 'm49_subregion'> & {
@@ -17,61 +18,6 @@ export type CountryRow = Omit<RowOf<typeof countries>, 'iso2' | 'm49_region' | '
 export function displayPath(file: string): string {
   const rel = path.relative(process.cwd(), file);
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
-}
-
-/**
- * RFC 4180 CSV: comma-separated, fields optionally in double quotes, `""` inside quotes is
- * a quote, quoted fields may contain commas and line breaks; LF or CRLF records; a leading
- * BOM is dropped. Nothing is treated as missing: "NA" stays "NA" (it is Namibia's alpha-2).
- * Returns records as arrays of raw strings; throws AtlasError on an unterminated quote or
- * text after a closing quote.
- */
-export function parseCsv(text: string, file = '<csv>'): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let line = 1;
-  let quoted = false;
-  let quoteLine = 0;
-  let afterQuote = false; // just closed a quoted field: only , or a line break may follow
-  const endField = () => { record.push(field); field = ''; afterQuote = false; };
-  const endRecord = () => { endField(); records.push(record); record = []; };
-  while (i < text.length) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') { field += '"'; i += 2; continue; }
-        quoted = false; afterQuote = true; i++; continue;
-      }
-      if (c === '\n') line++;
-      field += c; i++; continue;
-    }
-    if (c === ',') { endField(); i++; continue; }
-    if (c === '\r' && text[i + 1] === '\n') { endRecord(); line++; i += 2; continue; }
-    if (c === '\n') { endRecord(); line++; i++; continue; }
-    if (afterQuote) {
-      throw new AtlasError(`text after a closing quote in a CSV field (${JSON.stringify(c)})`, { file, line });
-    }
-    if (c === '"' && field === '') { quoted = true; quoteLine = line; i++; continue; }
-    field += c; i++;
-  }
-  if (quoted) throw new AtlasError('unterminated quoted field in CSV', { file, line: quoteLine });
-  // Last record without a trailing line break.
-  if (field !== '' || record.length > 0 || afterQuote) endRecord();
-  return records;
-}
-
-/** Parse a CSV with a header row into objects keyed by column name. */
-export function parseCsvObjects(text: string, file = '<csv>'): Record<string, string>[] {
-  const [header, ...rows] = parseCsv(text, file);
-  if (!header) throw new AtlasError('CSV has no header row', { file, line: 1 });
-  return rows.map((r, k) => {
-    if (r.length !== header.length) {
-      throw new AtlasError(`CSV record has ${r.length} fields, header has ${header.length}`, { file, record: `data row ${k + 1}` });
-    }
-    return Object.fromEntries(header.map((h, j) => [h, r[j]]));
-  });
 }
 
 const COLS = {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { AtlasError } from '../lib/errors.ts';
+import { parseCsv } from '../lib/csv.ts';
 import { sha256 } from '../lib/io.ts';
 import { raw_tip_tiers, raw_policy_index, type RowOf } from '../catalog/index.ts';
 import { stage } from './stage.ts';
@@ -80,72 +81,12 @@ export function readVerifiedIndicatorFile(dir: string, f: IndicatorFile): string
   return bytes.toString('utf8');
 }
 
-/** One CSV record: the line it starts on and its fields (null for an unquoted NA). */
-export interface CsvRecord { line: number; fields: (string | null)[] }
-
-/**
- * Parse CSV text as R's write.csv produces it: comma-separated, fields optionally in
- * double quotes with "" for a quote, line breaks allowed inside quotes, and an unquoted
- * NA meaning missing (a quoted "NA" stays the text NA). Blank lines are skipped.
- */
-export function parseCsv(text: string, file = '<csv>'): CsvRecord[] {
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const records: CsvRecord[] = [];
-  let fields: (string | null)[] = [];
-  let field = '';
-  let quoted = false;     // the current field was quoted
-  let inQuotes = false;   // inside a quoted section
-  let line = 1;
-  let recordLine = 1;
-  let atFieldStart = true;
-
-  const endField = () => {
-    fields.push(!quoted && field === 'NA' ? null : field);
-    field = ''; quoted = false; atFieldStart = true;
-  };
-  const endRecord = () => {
-    endField();
-    if (!(fields.length === 1 && fields[0] === '')) records.push({ line: recordLine, fields });
-    fields = [];
-  };
-
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i];
-    if (inQuotes) {
-      if (ch === '"') {
-        if (src[i + 1] === '"') { field += '"'; i++; } else inQuotes = false;
-      } else {
-        if (ch === '\n') line++;
-        field += ch;
-      }
-      continue;
-    }
-    if (ch === '"') {
-      if (!atFieldStart) throw new AtlasError('quote inside an unquoted field', { file, line, stage: 'load-indicators' });
-      inQuotes = true; quoted = true; atFieldStart = false;
-    } else if (ch === ',') {
-      endField();
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && src[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else {
-      if (quoted) throw new AtlasError('text after a closing quote', { file, line, stage: 'load-indicators' });
-      field += ch; atFieldStart = false;
-    }
-  }
-  if (inQuotes) throw new AtlasError('unterminated quoted field', { file, line: recordLine, stage: 'load-indicators' });
-  if (field !== '' || quoted || fields.length > 0) endRecord();
-  return records;
-}
-
 /** Column names of a raw table after source_line, from the header as printed. */
 const columnName = (header: string) => header.replaceAll('.', '_');
 
 function rowsOf(dir: string, f: IndicatorFile): Record<string, unknown>[] {
   const file = join(dir, f.file);
-  const records = parseCsv(readVerifiedIndicatorFile(dir, f), file);
+  const records = parseCsv(readVerifiedIndicatorFile(dir, f), file, { naAsNull: true });
   const [header, ...data] = records;
   const where = { file, stage: 'load-indicators' };
   if (!header) throw new AtlasError('file is empty', where);

@@ -2,7 +2,8 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, cpSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadIndicators, parseCsv, readIndicatorManifest, type IndicatorTables } from '../../pipelines/stages/load-indicators.ts';
+import { loadIndicators, readIndicatorManifest, type IndicatorTables } from '../../pipelines/stages/load-indicators.ts';
+import { parseCsv } from '../../pipelines/lib/csv.ts';
 import { AtlasError } from '../../pipelines/lib/errors.ts';
 import { sha256File } from '../../pipelines/lib/io.ts';
 import { INDICATORS_DIR } from './helpers.ts';
@@ -10,7 +11,7 @@ import { INDICATORS_DIR } from './helpers.ts';
 describe('parseCsv', () => {
   it('reads quoted fields, doubled quotes, unquoted NA as null and keeps the line a record starts on', () => {
     const text = 'a,b,c\r\n"x, y",NA,"NA"\n"say ""hi""",,3\n"two\nlines",1,2\n\n4,5,6';
-    expect(parseCsv(text)).toEqual([
+    expect(parseCsv(text, '<csv>', { naAsNull: true })).toEqual([
       { line: 1, fields: ['a', 'b', 'c'] },
       { line: 2, fields: ['x, y', null, 'NA'] },
       { line: 3, fields: ['say "hi"', '', '3'] },

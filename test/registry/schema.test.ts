@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { AtlasError } from '../../pipelines/lib/errors.ts';
 import { loadRegistry, type LoadRegistryOptions } from '../../pipelines/registry/load-registry.ts';
-import { loadCountries, parseCsv } from '../../pipelines/registry/load-countries.ts';
+import { loadCountries } from '../../pipelines/registry/load-countries.ts';
+import { parseCsv } from '../../pipelines/lib/csv.ts';
 import { FIXTURES, errorOf } from './helpers.ts';
 
 const BASE = path.join(FIXTURES, 'base');
@@ -83,10 +84,10 @@ describe('loadRegistry on the minimal valid registry', () => {
 
 describe('parseCsv', () => {
   it('handles quotes, escaped quotes, embedded line breaks and a missing final newline', () => {
-    expect(parseCsv('a,b,c\n"x, y","say ""hi""","two\nlines"\n,,\nlast,1,2')).toEqual([
+    expect(parseCsv('a,b,c\n"x, y","say ""hi""","two\nlines"\n,,\nlast,1,2').map((r) => r.fields)).toEqual([
       ['a', 'b', 'c'], ['x, y', 'say "hi"', 'two\nlines'], ['', '', ''], ['last', '1', '2'],
     ]);
-    expect(parseCsv('\uFEFFa,b\r\n1,2\r\n')).toEqual([['a', 'b'], ['1', '2']]);
+    expect(parseCsv('\uFEFFa,b\r\n1,2\r\n').map((r) => r.fields)).toEqual([['a', 'b'], ['1', '2']]);
   });
 
   it('rejects an unterminated quote and text after a closing quote, naming file and line', () => {
