@@ -39,15 +39,15 @@ export interface CountryIndicators {
   protection_2010: number | null;
 }
 
-/** "Tier 2 Watch List" or "no tier". */
+/** "Tier 2 Watch List" or "none". */
 export function tierText(tier: string | null | undefined): string {
-  return tier ?? 'no tier';
+  return tier ?? 'none';
 }
 
-/** "11 (prosecution 4, prevention 4, protection 3)", with "no score" where missing. */
+/** "11 (prosecution 4, prevention 4, protection 3)", "no score" for one missing, "none" for all. */
 export function scoresText(c: CountryIndicators): string {
   const v = (x: number | null | undefined) => (x === null || x === undefined ? 'no score' : String(x));
-  if ([c.p_2010, c.prosecution_2010, c.prevention_2010, c.protection_2010].every((x) => x === null || x === undefined)) return 'no scores';
+  if ([c.p_2010, c.prosecution_2010, c.prevention_2010, c.protection_2010].every((x) => x === null || x === undefined)) return 'none';
   return `${v(c.p_2010)} (prosecution ${v(c.prosecution_2010)}, prevention ${v(c.prevention_2010)}, protection ${v(c.protection_2010)})`;
 }
 

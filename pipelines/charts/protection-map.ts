@@ -188,5 +188,5 @@ export function protectionMap(rows: readonly ProtectionMapRow[], options: Protec
       },
     ],
     resolve: { scale: { color: 'independent', fill: 'independent' }, legend: { color: 'independent', fill: 'independent' } },
-  } as VegaLiteSpec;
+  };
 }

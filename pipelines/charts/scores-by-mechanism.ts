@@ -151,13 +151,14 @@ export function scoresByMechanism(rows: readonly MemberScoreRow[], options: Scor
   const highest = [...withData].sort((a, b) => (b.median! - a.median!) || compareText(a.acronym, b.acronym));
   const nMembers = new Set(rows.map((r) => r.iso3)).size;
   const nScored = new Set(rows.filter((r) => r[score] !== null).map((r) => r.iso3)).size;
-  const description = `Dot plot of the ${year} ${info.label} (${info.min} to ${info.max}) of the member states of ${plural(summaries.length, 'mechanism')} in ${doc}, `
+  const fmt = (x: MechanismScoreSummary) => `${x.acronym} (${formatNumber(x.median)}, n = ${x.n_with_score})`;
+  const nTop = Math.min(3, Math.ceil(highest.length / 2));
+  const top = highest.slice(0, nTop);
+  const bottom = highest.slice(nTop).slice(-3).reverse();
+  const description = `Dot plot of the ${year} ${info.label}, ${info.min} to ${info.max}, of the member states of ${plural(summaries.length, 'mechanism')} in ${doc}, `
     + `one row per mechanism grouped by ${plural(regions.length, 'region')}; a dot's size is the number of members with that score, the bar spans the first to third quartile and the tick is the median. `
     + `${nScored} of ${plural(nMembers, 'member state')} have a score. `
-    + (highest.length
-      ? `Highest median: ${highest.slice(0, 3).map((s) => `${s.acronym} (${formatNumber(s.median)}, n = ${s.n_with_score})`).join(', ')}; `
-        + `lowest: ${highest.slice(-3).reverse().map((s) => `${s.acronym} (${formatNumber(s.median)}, n = ${s.n_with_score})`).join(', ')}. `
-      : '')
+    + (top.length ? `Highest median: ${top.map(fmt).join(', ')}${bottom.length ? `; lowest: ${bottom.map(fmt).join(', ')}` : ''}. ` : '')
     + `Descriptive only: a member's score is shown beside its membership. Sources: ${indicatorSourceLines(year).join(' ')}`;
   const tooltipCommon = [
     { field: 'acronym', title: 'Mechanism' },
@@ -213,7 +214,7 @@ export function scoresByMechanism(rows: readonly MemberScoreRow[], options: Scor
             x: { field: 'score', ...x },
             size: {
               field: 'n_countries', type: 'quantitative', title: 'Member states',
-              scale: { domain: [0, maxCount], range: [0, 260], zero: true },
+              scale: { domain: [0, maxCount], rangeMin: 0, rangeMax: 260, zero: true },
               legend: { orient: 'bottom', direction: 'horizontal', symbolFillColor: COLORS.neutral, symbolStrokeWidth: 0, format: 'd', values: sizeLegendValues(maxCount) },
             },
             tooltip: [
