@@ -30,6 +30,9 @@ const MARKS: Record<ChartName, string> = {
   'request-responses': '.mark-rect path',
   'recommendations-coverage': '.mark-rect path',
   'member-map': '.mark-shape path',
+  'protection-map': '.mark-shape path',
+  'scores-by-mechanism': '.mark-symbol path',
+  'country-profile': '.mark-rect path',
 };
 
 const tables: ChartTables = {
@@ -43,6 +46,8 @@ const tables: ChartTables = {
   countries: F.countryRows(),
   mechanisms: F.mechanismRows(),
   themes: F.themeRows(),
+  country_mechanisms: F.countryMechanismRows(),
+  country_coverage: F.countryCoverageRows(),
 };
 
 let dir = '';

@@ -42,6 +42,7 @@ describe('theme', () => {
       coverage_region_theme: F.regionThemeRows(), coverage_mechanism_theme: F.mechanismThemeRows(), gender_inclusion: F.genderRows(),
       redress: F.redressRows(), recommendation_coverage: F.recommendationRows(), data_requests: F.dataRequestRows(),
       mechanism_members: F.memberRows(), countries: F.countryRows(), mechanisms: F.mechanismRows(), themes: F.themeRows(),
+      country_mechanisms: F.countryMechanismRows(), country_coverage: F.countryCoverageRows(),
     };
     const allowed = new Set<string>([...Object.values(OKABE_ITO), ...Object.values(COLORS), 'white', 'black'].map((c) => c.toLowerCase()));
     const schemes = new Set<string>(Object.values(SCHEMES));

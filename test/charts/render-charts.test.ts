@@ -16,6 +16,8 @@ const tables: ChartTables = {
   countries: F.countryRows(),
   mechanisms: F.mechanismRows(),
   themes: F.themeRows(),
+  country_mechanisms: F.countryMechanismRows(),
+  country_coverage: F.countryCoverageRows(),
 };
 
 async function renderToMemory() {
