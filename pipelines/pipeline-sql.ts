@@ -6,6 +6,7 @@ export const SQL_MODELS: readonly { layer: SqlLayer; name: string }[] = [
   { layer: 'intermediate', name: 'int_mechanism_theme' },
   { layer: 'intermediate', name: 'int_passage_cues' },
   { layer: 'final', name: 'coverage_mechanism_theme' },
+  { layer: 'final', name: 'coverage_document_theme' },
   { layer: 'final', name: 'coverage_region_theme' },
   { layer: 'final', name: 'gender_inclusion' },
   { layer: 'final', name: 'gender_inclusion_region' },

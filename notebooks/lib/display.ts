@@ -57,7 +57,7 @@ export async function displayBundle(data: MimeBundle, metadata: MimeBundle = {})
 }
 
 /** Pause after each display so it reaches the frontend before the cell ends (see displayBundle). */
-export const DISPLAY_FLUSH_MS = 20;
+export const DISPLAY_FLUSH_MS = 100;
 
 // ---------------------------------------------------------------------------
 // Tables
