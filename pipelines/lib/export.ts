@@ -5,9 +5,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  tableToIPC, vectorFromArray, Table, Utf8, Int32, Int64, Float64, Bool, DateDay, List, Field,
-  type DataType, type Vector,
+  tableToIPC, makeData, makeVector, Table, Utf8, Int32, Int64, Float64, Bool, DateDay, List, Field,
+  type Data, type DataType, type Vector,
 } from 'apache-arrow';
+import { DuckDBVarCharVector, type DuckDBVector } from '@duckdb/node-api';
+// The UTF-8 bytes of a VARCHAR slot as DuckDB holds them (node-api's own accessor; the
+// package is pinned). Copying them skips a decode to a JS string and a re-encode.
+import { getStringBytes } from '@duckdb/node-api/lib/vectors/dataAccessors.js';
 import type { ColumnType, TableSpec } from '../catalog/types.ts';
 import { exec, type Db } from './db.ts';
 
@@ -40,13 +44,210 @@ function arrowType(t: ColumnType): DataType {
   }
 }
 
-/** The table as an Arrow table with the catalog's types. */
+/**
+ * The table as an Arrow table with the catalog's types: one record batch, each
+ * column built straight into Arrow buffers (offsets, UTF-8 bytes, typed arrays,
+ * validity bitmaps) while the ordered result is read chunk by chunk. The buffers
+ * hold exactly what apache-arrow's builders (vectorFromArray) would, so the IPC
+ * bytes do not depend on how the table was assembled.
+ */
 export async function arrowTable(db: Db, spec: TableSpec): Promise<Table> {
-  const reader = await db.conn.runAndReadAll(orderedSelect(spec));
-  const data = reader.getColumnsObjectJS() as Record<string, unknown[]>;
-  const vectors: Record<string, Vector> = {};
-  for (const c of spec.columns) {
-    vectors[c.name] = vectorFromArray(data[c.name] as never[], arrowType(c.type) as never);
+  const result = await db.conn.run(orderedSelect(spec));
+  const cols = spec.columns.map((c) => columnBuilder(c.type));
+  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    const n = chunk.rowCount;
+    for (let j = 0; j < cols.length; j++) cols[j].add(chunk.getColumnVector(j), n);
   }
+  const vectors: Record<string, Vector> = {};
+  spec.columns.forEach((c, j) => { vectors[c.name] = makeVector(cols[j].finish()); });
   return new Table(vectors);
+}
+
+// ---------------------------------------------------------------- column builders
+
+/** A growable buffer of one typed-array kind. */
+class Growable<A extends Int32Array | Float64Array | BigInt64Array | Uint8Array> {
+  length = 0;
+  constructor(private readonly make: (n: number) => A, public data: A = make(1024)) {}
+  reserve(extra: number): A {
+    const need = this.length + extra;
+    if (need > this.data.length) {
+      let size = this.data.length * 2;
+      while (size < need) size *= 2;
+      const bigger = this.make(size);
+      bigger.set(this.data as never);
+      this.data = bigger;
+    }
+    return this.data;
+  }
+  view(): A { return this.data.subarray(0, this.length) as A; }
+}
+
+/** A growable bitmap, least significant bit first (Arrow's layout). */
+class Bits {
+  private readonly bytes = new Growable((n) => new Uint8Array(n));
+  length = 0;
+  push(bit: boolean): void {
+    const i = this.length++;
+    const byte = i >> 3;
+    if (byte >= this.bytes.length) { this.bytes.reserve(1); this.bytes.length = byte + 1; }
+    if (bit) this.bytes.data[byte] |= 1 << (i & 7);
+  }
+  /**
+   * The bitmap in a buffer of a multiple of 64 bytes (at least 64), as the builders
+   * size theirs: the IPC writer writes a whole aligned bitmap buffer, padding included.
+   */
+  view(): Uint8Array {
+    const bytes = (this.length + 7) >> 3;
+    const out = new Uint8Array(Math.max(64, Math.ceil(bytes / 64) * 64));
+    out.set(this.bytes.view().subarray(0, bytes));
+    return out;
+  }
+}
+
+/** Validity bitmap (1 = valid) and null count; the bitmap is left out when nothing is null, as the builders do. */
+class Validity {
+  private readonly bits = new Bits();
+  nullCount = 0;
+  get length(): number { return this.bits.length; }
+  push(valid: boolean): void {
+    this.bits.push(valid);
+    if (!valid) this.nullCount++;
+  }
+  bitmap(): Uint8Array | undefined { return this.nullCount > 0 ? this.bits.view() : undefined; }
+}
+
+/** The parts of node-api's VARCHAR vector the raw path reads. */
+interface RawVarChar { dataView?: DataView; validity?: { itemValid(i: number): boolean } }
+
+interface ColumnBuilder { add(v: DuckDBVector, n: number): void; finish(): Data }
+
+const utf8 = new TextEncoder();
+
+/** UTF-8 strings: offsets (Int32) and bytes; a null adds no bytes. */
+class Utf8Column {
+  readonly validity = new Validity();
+  private readonly offsets = new Growable((n) => new Int32Array(n));
+  private readonly bytes = new Growable((n) => new Uint8Array(n));
+  constructor() { this.offsets.reserve(1); this.offsets.length = 1; }
+  push(s: string | null): void {
+    this.validity.push(s !== null);
+    if (s !== null) {
+      const max = s.length * 3; // UTF-8 bytes per UTF-16 unit, at most
+      const buf = this.bytes.reserve(max);
+      this.bytes.length += utf8.encodeInto(s, buf.subarray(this.bytes.length)).written;
+    }
+    this.offsets.reserve(1)[this.offsets.length++] = this.bytes.length;
+  }
+  add(v: DuckDBVector, n: number): void {
+    const raw = v instanceof DuckDBVarCharVector ? (v as unknown as RawVarChar) : null;
+    if (!raw?.dataView || !raw.validity) {
+      for (let i = 0; i < n; i++) this.push(v.getItem(i) as string | null);
+      return;
+    }
+    for (let i = 0; i < n; i++) {
+      const valid = raw.validity.itemValid(i);
+      this.validity.push(valid);
+      if (valid) {
+        const b = getStringBytes(raw.dataView, i * 16);
+        this.bytes.reserve(b.length).set(b, this.bytes.length);
+        this.bytes.length += b.length;
+      }
+      this.offsets.reserve(1)[this.offsets.length++] = this.bytes.length;
+    }
+  }
+  finish(): Data {
+    return makeData({
+      type: new Utf8(), length: this.validity.length, nullCount: this.validity.nullCount, nullBitmap: this.validity.bitmap(),
+      valueOffsets: this.offsets.view(), data: this.bytes.view(),
+    }) as Data;
+  }
+}
+
+/** Fixed-width numbers; a null leaves 0 in its slot. */
+class FixedColumn<A extends Int32Array | Float64Array | BigInt64Array> {
+  readonly validity = new Validity();
+  private readonly values: Growable<A>;
+  constructor(private readonly type: DataType, make: (n: number) => A, private readonly read: (x: unknown) => number | bigint) {
+    this.values = new Growable(make);
+  }
+  push(x: unknown): void {
+    const valid = x !== null && x !== undefined;
+    this.validity.push(valid);
+    const data = this.values.reserve(1);
+    if (valid) data[this.values.length] = this.read(x) as never;
+    this.values.length++;
+  }
+  add(v: DuckDBVector, n: number): void {
+    for (let i = 0; i < n; i++) this.push(v.getItem(i));
+  }
+  finish(): Data {
+    return makeData({
+      type: this.type as never, length: this.validity.length, nullCount: this.validity.nullCount,
+      nullBitmap: this.validity.bitmap(), data: this.values.view() as never,
+    }) as Data;
+  }
+}
+
+/** Booleans, one bit each; a null leaves 0. */
+class BoolColumn {
+  readonly validity = new Validity();
+  private readonly values = new Bits();
+  add(v: DuckDBVector, n: number): void {
+    for (let i = 0; i < n; i++) {
+      const x = v.getItem(i) as boolean | null;
+      this.validity.push(x !== null);
+      this.values.push(x === true);
+    }
+  }
+  finish(): Data {
+    return makeData({
+      type: new Bool(), length: this.validity.length, nullCount: this.validity.nullCount,
+      nullBitmap: this.validity.bitmap(), data: this.values.view(),
+    }) as Data;
+  }
+}
+
+/** Lists of INTEGER or VARCHAR: offsets and one child column; a null list adds no items. */
+class ListColumn {
+  readonly validity = new Validity();
+  private readonly offsets = new Growable((n) => new Int32Array(n));
+  private count = 0;
+  constructor(private readonly type: DataType, private readonly child: Utf8Column | FixedColumn<Int32Array>) {
+    this.offsets.reserve(1); this.offsets.length = 1;
+  }
+  add(v: DuckDBVector, n: number): void {
+    for (let i = 0; i < n; i++) {
+      const list = v.getItem(i) as { items: readonly unknown[] } | null;
+      this.validity.push(list !== null);
+      if (list !== null) {
+        for (const item of list.items) this.child.push(item as never);
+        this.count += list.items.length;
+      }
+      this.offsets.reserve(1)[this.offsets.length++] = this.count;
+    }
+  }
+  finish(): Data {
+    const child = this.child.finish();
+    return makeData({
+      type: this.type, length: this.validity.length, nullCount: this.validity.nullCount, nullBitmap: this.validity.bitmap(),
+      valueOffsets: this.offsets.view(), child,
+    } as never) as Data;
+  }
+}
+
+const asNumber = (x: unknown) => x as number;
+
+function columnBuilder(t: ColumnType): ColumnBuilder {
+  const type = arrowType(t);
+  switch (t) {
+    case 'VARCHAR': return new Utf8Column();
+    case 'INTEGER': return new FixedColumn(type, (n) => new Int32Array(n), asNumber);
+    case 'BIGINT': return new FixedColumn(type, (n) => new BigInt64Array(n), (x) => BigInt(x as bigint));
+    case 'DOUBLE': return new FixedColumn(type, (n) => new Float64Array(n), asNumber);
+    case 'BOOLEAN': return new BoolColumn();
+    case 'DATE': return new FixedColumn(type, (n) => new Int32Array(n), (x) => (x as { days: number }).days);
+    case 'VARCHAR[]': return new ListColumn(type, new Utf8Column());
+    case 'INTEGER[]': return new ListColumn(type, new FixedColumn(arrowType('INTEGER'), (n) => new Int32Array(n), asNumber));
+  }
 }

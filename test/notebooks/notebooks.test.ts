@@ -44,6 +44,7 @@ const EXPECTED: Record<string, Expected> = {
   '02-coverage': { tables: 4, charts: 4, markdown: 4 },
   '03-gender-and-redress': { tables: 7, charts: 2, markdown: 2 },
   '04-data-gaps': { tables: 4, charts: 2, markdown: 5 },
+  '05-country-lens': { tables: 1, charts: 1, markdown: 1 },
 };
 const DEFAULT_EXPECTED: Expected = { tables: 1, charts: 0, markdown: 0 };
 
