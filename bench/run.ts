@@ -19,6 +19,7 @@
  *   --work DIR          corpora and builds (default: $TMPDIR/atlas-bench)
  *   --results DIR       results folder (default: output/bench)
  *   --skip-seed, --skip-corpus, --skip-engines
+ *   --engines-db FILE   run the coverage comparison on this database (e.g. with --skip-corpus)
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, appendFileSync, lstatSync } from 'node:fs';
@@ -238,7 +239,7 @@ async function dependents(file: string, dirs: { seedsDir: string; dataDir: strin
 interface SeedResults {
   cold: Breakdown & { runs: number; stagesRun: number };
   noChange: Breakdown & { runs: number; allFresh: boolean; stagesRun: string[] };
-  oneSource: { file: string; expected: string[]; ran: string[]; ok: boolean; wallMs: number };
+  oneSource: { file: string; expected: string[]; ran: string[]; total: number; ok: boolean; wallMs: number }[];
 }
 
 async function benchSeed(): Promise<SeedResults> {
@@ -271,19 +272,23 @@ async function benchSeed(): Promise<SeedResults> {
     again.push(breakdown(run));
     log(`seed no-change rebuild ${r + 1}/${REPEAT}: ${fmtS(run.wallMs)} s, ${ran.length} stages ran`);
   }
-  // change one source: a comment line in the data-collection cues
-  const file = join(data, 'registry', 'data_collection.yaml');
-  appendFileSync(file, '\n# touched by bench/run.ts\n');
-  const expected = await dependents(file, { seedsDir: seeds, dataDir: data });
-  const run = await runBuildProcess(BUILD, args(out));
-  if (!run.ok) failed('rebuild after changing one source', run);
-  const ran = run.stages.filter((s) => s.status === 'ran').map((s) => s.name);
-  const ok = ran.length === expected.length && ran.every((s) => expected.includes(s));
-  log(`seed after one change: ran ${ran.join(', ')} (${ok ? 'as expected' : `expected ${expected.join(', ')}`})`);
+  // change one source at a time (a line appended to a file no stage parses strictly) and rebuild
+  const oneSource: SeedResults['oneSource'] = [];
+  for (const rel of ['raw/indicators/SOURCES.md', 'registry/data_collection.yaml']) {
+    const file = join(data, rel);
+    appendFileSync(file, rel.endsWith('.md') ? '\n<!-- touched by bench/run.ts -->\n' : '\n# touched by bench/run.ts\n');
+    const expected = await dependents(file, { seedsDir: seeds, dataDir: data });
+    const run = await runBuildProcess(BUILD, args(out));
+    if (!run.ok) failed(`rebuild after changing data/${rel}`, run);
+    const ran = run.stages.filter((s) => s.status === 'ran').map((s) => s.name);
+    const ok = ran.length === expected.length && ran.every((s) => expected.includes(s));
+    log(`seed after changing data/${rel}: ${ran.length} of ${run.stages.length} stages ran (${ok ? 'exactly those downstream of it' : `expected ${expected.join(', ')}`})`);
+    oneSource.push({ file: `data/${rel}`, expected, ran, total: run.stages.length, ok, wallMs: run.wallMs });
+  }
   return {
     cold: { ...medianBreakdown(cold), runs: cold.length, stagesRun },
     noChange: { ...medianBreakdown(again), runs: again.length, allFresh, stagesRun: ranAgain },
-    oneSource: { file: 'data/registry/data_collection.yaml', expected, ran, ok, wallMs: run.wallMs },
+    oneSource,
   };
 }
 
@@ -345,9 +350,21 @@ async function benchCorpus(): Promise<{ sizes: SizeResult[]; entryNote: string }
 
 // ---------------------------------------------------------------- 3. coverage three ways
 
-interface EngineResult { engine: string; prepareMs: number | null; computeMs: number | null; note: string; pairs: number | null }
+/** One size of the comparison: compute times (medians) of each engine on the same rows. */
+interface EngineRow { rows: number; duckdbMs: number; tsMs: number; danfoMs: number | null }
+interface EngineResults {
+  /** Evidence rows of the largest corpus that count (description, achievement, challenge). */
+  rows: number;
+  pairs: number;
+  sizes: EngineRow[];
+  /** Reading the rows out of DuckDB into JS objects (what TypeScript and danfojs start from). */
+  toJsMs: number;
+  danfo: { loads: boolean; importMs: number | null; note: string; estimateFullMs: number | null };
+  agree: boolean;
+}
 
 type Pair = { mechanism_id: string; theme_id: string; n: number };
+type EvRow = { mechanism_id: string; theme_id: string; doc_id: string; para_no: number };
 
 function pairsKey(rows: readonly Pair[]): string {
   return rows.map((r) => `${r.mechanism_id}|${r.theme_id}|${r.n}`).sort().join('\n');
@@ -364,70 +381,98 @@ async function timeIt<T>(times: number, f: () => Promise<T> | T): Promise<{ ms: 
   return { ms: median(ms), value };
 }
 
-async function benchEngines(dbFile: string): Promise<{ rows: number; results: EngineResult[] }> {
-  const { openDb, query } = await import('../pipelines/lib/db.ts');
+/** Distinct (document, paragraph) per mechanism × theme in plain TypeScript: a Map of Sets. */
+function coverageTs(rows: readonly EvRow[]): Pair[] {
+  const byPair = new Map<string, Set<string>>();
+  for (const r of rows) {
+    const k = `${r.mechanism_id}\u0000${r.theme_id}`;
+    let set = byPair.get(k);
+    if (!set) byPair.set(k, (set = new Set()));
+    set.add(`${r.doc_id}\u0000${r.para_no}`);
+  }
+  return [...byPair].map(([k, set]) => {
+    const [mechanism_id, theme_id] = k.split('\u0000');
+    return { mechanism_id, theme_id, n: set.size };
+  });
+}
+
+/** The same with danfojs: one groupby to make (pair, paragraph) distinct, one to count per pair. */
+function coverageDanfo(dfd: typeof import('danfojs-node'), rows: readonly EvRow[]): Pair[] {
+  const df = new dfd.DataFrame({
+    mechanism_id: rows.map((r) => r.mechanism_id), theme_id: rows.map((r) => r.theme_id),
+    paragraph: rows.map((r) => `${r.doc_id}#${r.para_no}`), one: rows.map(() => 1),
+  });
+  const triples = df.groupby(['mechanism_id', 'theme_id', 'paragraph']).count();
+  const counted = triples.loc({ columns: ['mechanism_id', 'theme_id', 'paragraph'] }).groupby(['mechanism_id', 'theme_id']).count();
+  const out = dfd.toJSON(counted, { format: 'column' }) as { mechanism_id: string; theme_id: string; paragraph_count: number }[];
+  return out.map((r) => ({ mechanism_id: String(r.mechanism_id), theme_id: String(r.theme_id), n: Number(r.paragraph_count) }));
+}
+
+const DANFO_BUDGET_MS = Number(opt('danfo-budget', '60000'));
+
+async function benchEngines(dbFile: string): Promise<EngineResults> {
+  const { openDb, query, exec } = await import('../pipelines/lib/db.ts');
   const db = await openDb(dbFile, { readOnly: true });
   const parts = `part IN ('description', 'achievement', 'challenge')`;
+  const coverageSql = (table: string) => `SELECT mechanism_id, theme_id, count(*)::INTEGER AS n FROM (
+      SELECT DISTINCT mechanism_id, theme_id, doc_id, para_no FROM ${table}) GROUP BY mechanism_id, theme_id`;
   try {
-    // DuckDB: the data are already in the database
-    const sql = `SELECT mechanism_id, theme_id, count(*)::INTEGER AS n FROM (
-        SELECT DISTINCT mechanism_id, theme_id, doc_id, para_no FROM evidence WHERE ${parts})
-      GROUP BY mechanism_id, theme_id`;
-    const duck = await timeIt(5, () => query<Pair>(db, sql));
-    const truth = pairsKey(duck.value);
+    // a fixed row order, so that every engine sees the same first n rows
+    await exec(db, `CREATE TEMP TABLE bench_ev AS SELECT mechanism_id, theme_id, doc_id, para_no FROM evidence
+      WHERE ${parts} ORDER BY doc_id, para_no, mechanism_id, theme_id`);
+    const toJs = await timeIt(1, () => query<EvRow>(db, 'SELECT * FROM bench_ev'));
+    const all = toJs.value;
 
-    // the rows as JS objects, as a TypeScript stage or a notebook would hold them
-    const load = await timeIt(1, () => query<{ mechanism_id: string; theme_id: string; doc_id: string; para_no: number }>(db,
-      `SELECT mechanism_id, theme_id, doc_id, para_no FROM evidence WHERE ${parts}`));
-    const rows = load.value;
-
-    const ts = await timeIt(5, () => {
-      const byPair = new Map<string, Set<string>>();
-      for (const r of rows) {
-        const k = `${r.mechanism_id}\u0000${r.theme_id}`;
-        let s = byPair.get(k);
-        if (!s) byPair.set(k, (s = new Set()));
-        s.add(`${r.doc_id}\u0000${r.para_no}`);
-      }
-      return [...byPair].map(([k, s]) => { const [mechanism_id, theme_id] = k.split('\u0000'); return { mechanism_id, theme_id, n: s.size }; });
-    });
-    const results: EngineResult[] = [
-      { engine: 'DuckDB SQL', prepareMs: 0, computeMs: duck.ms, note: 'query on the table in the database', pairs: duck.value.length },
-      {
-        engine: 'plain TypeScript', prepareMs: load.ms, computeMs: ts.ms,
-        note: `Map of Sets over ${fmtN(rows.length)} row objects (prepare: reading them out of DuckDB)`, pairs: ts.value.length,
-      },
-    ];
-    if (pairsKey(ts.value) !== truth) results[1].note += '; RESULT DIFFERS FROM SQL';
-
-    // danfojs
     let dfd: typeof import('danfojs-node') | null = null;
-    const imp = performance.now();
-    try { dfd = await import('danfojs-node'); } catch (e) {
-      results.push({ engine: 'danfojs', prepareMs: null, computeMs: null, note: `does not load: ${(e as Error).message.split('\n')[0]}`, pairs: null });
+    let importMs: number | null = null;
+    let note = '';
+    const t0 = performance.now();
+    try {
+      dfd = await import('danfojs-node');
+      importMs = performance.now() - t0;
+      note = `danfojs-node loads (import ${fmtN(importMs)} ms)`;
+    } catch (e) {
+      note = `danfojs-node does not load: ${(e as Error).message.split('\n')[0]}`;
     }
-    if (dfd) {
-      const importMs = performance.now() - imp;
-      const frame = await timeIt(1, () => new dfd!.DataFrame({
-        mechanism_id: rows.map((r) => r.mechanism_id), theme_id: rows.map((r) => r.theme_id),
-        paragraph: rows.map((r) => `${r.doc_id}#${r.para_no}`),
-      }));
-      const df = frame.value;
-      const dan = await timeIt(3, () => {
-        // distinct (pair, paragraph) triples, then triples per pair
-        const triples = df.groupby(['mechanism_id', 'theme_id', 'paragraph']).count();
-        const counted = triples.groupby(['mechanism_id', 'theme_id']).count();
-        const o = dfd!.toJSON(counted, { format: 'column' }) as Record<string, unknown>[];
-        return o.map((r) => ({ mechanism_id: String(r.mechanism_id), theme_id: String(r.theme_id), n: Number(Object.entries(r).find(([k]) => k.endsWith('_count'))?.[1]) }));
-      });
-      const same = pairsKey(dan.value) === truth;
-      results.push({
-        engine: 'danfojs', prepareMs: frame.ms, computeMs: dan.ms,
-        note: `loads (import ${fmtN(importMs)} ms); two groupby().count() (prepare: building the DataFrame)${same ? '' : '; RESULT DIFFERS FROM SQL'}`,
-        pairs: dan.value.length,
-      });
+
+    // sizes: growing samples while danfojs keeps within its budget, then all rows
+    const sizes: EngineRow[] = [];
+    let agree = true;
+    let danfoOn = dfd !== null;
+    const steps = [1_000, 3_000, 10_000, 30_000, 100_000].filter((n) => n < all.length).concat(all.length);
+    for (const n of steps) {
+      const rows = n === all.length ? all : all.slice(0, n);
+      await exec(db, `CREATE OR REPLACE TEMP TABLE bench_ev_n AS SELECT * FROM bench_ev LIMIT ${n}`);
+      const duck = await timeIt(5, () => query<Pair>(db, coverageSql(n === all.length ? `evidence WHERE ${parts}` : 'bench_ev_n')));
+      const ts = await timeIt(5, () => coverageTs(rows));
+      const truth = pairsKey(duck.value);
+      if (pairsKey(ts.value) !== truth) agree = false;
+      let danfoMs: number | null = null;
+      if (danfoOn) {
+        try {
+          const d = await timeIt(1, () => coverageDanfo(dfd!, rows));
+          danfoMs = d.ms;
+          if (pairsKey(d.value) !== truth) agree = false;
+          if (d.ms > DANFO_BUDGET_MS / 4) danfoOn = false; // the next size would not fit the budget
+        } catch (e) {
+          note += `; fails at ${fmtN(n)} rows: ${(e as Error).message.split('\n')[0]}`;
+          danfoOn = false;
+        }
+      }
+      sizes.push({ rows: n, duckdbMs: duck.ms, tsMs: ts.ms, danfoMs });
+      log(`  coverage on ${fmtN(n)} rows: DuckDB ${duck.ms.toFixed(1)} ms, TypeScript ${ts.ms.toFixed(1)} ms, danfojs ${danfoMs === null ? '–' : `${danfoMs.toFixed(0)} ms`}`);
     }
-    return { rows: rows.length, results };
+    // danfojs on all rows, extrapolated from its last two sizes when it stopped early
+    const timed = sizes.filter((x) => x.danfoMs !== null);
+    let estimateFullMs: number | null = null;
+    if (timed.length >= 2 && timed[timed.length - 1].rows < all.length) {
+      const [a, b] = timed.slice(-2);
+      const k = logLogSlope([a.rows, b.rows], [a.danfoMs!, b.danfoMs!])!;
+      estimateFullMs = b.danfoMs! * (all.length / b.rows) ** k;
+      note += `; stopped after ${fmtN(b.rows)} rows (time grows as rows^${k.toFixed(1)}): about ${estimateFullMs > 3_600_000 ? `${(estimateFullMs / 3_600_000).toFixed(1)} h` : `${fmtS(estimateFullMs)} s`} estimated for all rows`;
+    }
+    const full = sizes[sizes.length - 1];
+    return { rows: all.length, pairs: (await query<Pair>(db, coverageSql('bench_ev'))).length, sizes, toJsMs: toJs.ms, danfo: { loads: dfd !== null, importMs, note, estimateFullMs }, agree: agree && !!full };
   } finally {
     db.close();
   }
@@ -458,7 +503,7 @@ function scalingSpec(sizes: readonly SizeResult[]): object {
 
 function markdown(res: {
   machine: string; seed?: SeedResults; sizes?: SizeResult[]; entryNote?: string;
-  engines?: { rows: number; results: EngineResult[] }; slopes?: Record<string, { all: number | null; last: number | null }>;
+  engines?: EngineResults; slopes?: Record<string, { all: number | null; last: number | null }>;
 }): string {
   const out: string[] = [];
   out.push(`Machine: ${res.machine}. Times are medians of whole \`tsx\` processes; peak RSS is the largest of the runs.`);
@@ -468,7 +513,8 @@ function markdown(res: {
     out.push(table(['build', 'runs', 'wall s', 'startup s', 'in-process s', 'peak RSS MB', 'stages run'], [
       ['cold (charts included)', s.cold.runs, fmtS(s.cold.wallMs), fmtS(s.cold.startupMs), fmtS(s.cold.wallMs - s.cold.startupMs), s.cold.peakRssMB?.toFixed(0) ?? '–', `${s.cold.stagesRun}`],
       ['no change', s.noChange.runs, fmtS(s.noChange.wallMs), fmtS(s.noChange.startupMs), fmtS(s.noChange.wallMs - s.noChange.startupMs), s.noChange.peakRssMB?.toFixed(0) ?? '–', s.noChange.allFresh ? '0 (all fresh)' : s.noChange.stagesRun.join(', ')],
-      [`one source changed (${s.oneSource.file})`, 1, fmtS(s.oneSource.wallMs), '', '', '', `${s.oneSource.ran.length}${s.oneSource.ok ? ' (exactly its dependents)' : ` (expected ${s.oneSource.expected.length})`}`],
+      ...s.oneSource.map((o) => [`\`${o.file}\` changed`, 1, fmtS(o.wallMs), '', '', '',
+        `${o.ran.length} of ${o.total}${o.ok ? ' (exactly its dependents)' : ` (wiring says ${o.expected.length})`}`]),
     ]));
     out.push('', `Stage groups of the cold seed build (s): ${GROUPS.map((g) => `${g} ${fmtS(s.cold.groups[g])}`).join(', ')}.`);
   }
@@ -493,12 +539,13 @@ function markdown(res: {
     }
   }
   if (res.engines) {
-    const duck = res.engines.results.find((r) => r.engine === 'DuckDB SQL')?.computeMs ?? null;
-    out.push('', `**Mechanism × theme coverage from ${fmtN(res.engines.rows)} evidence rows (largest corpus)**`, '');
-    out.push(table(['engine', 'prepare ms', 'compute ms', 'compute vs DuckDB', 'pairs', 'notes'], res.engines.results.map((r) => [
-      r.engine, r.prepareMs === null ? '–' : fmtN(r.prepareMs), r.computeMs === null ? '–' : r.computeMs.toFixed(r.computeMs < 100 ? 1 : 0),
-      r.computeMs !== null && duck ? `${(r.computeMs / duck).toFixed(1)}×` : '–', r.pairs ?? '–', r.note,
-    ]), ['l', 'r', 'r', 'r', 'r', 'l']));
+    const e = res.engines;
+    out.push('', `**Mechanism × theme coverage (distinct paragraphs per pair) from the evidence rows of the largest corpus: ${fmtN(e.rows)} rows, ${e.pairs} pairs**`, '');
+    out.push(table(['rows', 'DuckDB SQL ms', 'TypeScript ms', 'danfojs ms', 'TypeScript / DuckDB', 'danfojs / DuckDB'], e.sizes.map((x) => [
+      fmtN(x.rows), x.duckdbMs.toFixed(1), x.tsMs.toFixed(1), x.danfoMs === null ? '–' : x.danfoMs.toFixed(0),
+      `${(x.tsMs / x.duckdbMs).toFixed(2)}×`, x.danfoMs === null ? '–' : `${fmtN(x.danfoMs / x.duckdbMs)}×`,
+    ])));
+    out.push('', `Compute times only (medians; danfojs one run). Reading the rows out of DuckDB into JS objects, which TypeScript and danfojs start from, took ${fmtN(e.toJsMs)} ms. ${e.danfo.note}. Results ${e.agree ? 'agree' : 'DIFFER'} across engines.`);
   }
   return out.join('\n');
 }
@@ -546,6 +593,8 @@ async function main(): Promise<void> {
       res.engines = await benchEngines(db);
     }
   }
+  const enginesDb = opt('engines-db', '');
+  if (enginesDb) res.engines = await benchEngines(resolve(enginesDb));
   writeFileSync(join(RESULTS, 'results.json'), JSON.stringify(res, null, 2) + '\n');
   const md = markdown(res);
   writeFileSync(join(RESULTS, 'results.md'), md + '\n');
