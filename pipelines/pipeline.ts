@@ -16,6 +16,7 @@ import { attributeEvidence, withKeywords } from './stages/attribute-evidence.ts'
 import { collectDataRequests } from './stages/collect-data-requests.ts';
 import { collectDataInitiatives, loadDataCollectionCues } from './stages/collect-data-initiatives.ts';
 import { checkRegistryCitations } from './stages/check-citations.ts';
+import { matchCues } from './stages/match-cues.ts';
 import type { Row } from './lib/db.ts';
 import { existsSync } from 'node:fs';
 
@@ -69,6 +70,10 @@ const collectDataInitiativesStage = stage('collect-data-initiatives',
     sources: (d) => [join(d.dataDir, 'registry', 'data_collection.yaml')],
   });
 
+const matchCuesStage = stage('match-cues', ['evidence', 'cues'], ['passage_cues'],
+  (t) => ({ passage_cues: matchCues(t.evidence as never, t.cues as never) }),
+  { code: ['pipelines/stages/match-cues.ts'] });
+
 const CHART_INPUTS = ['coverage_region_theme', 'coverage_mechanism_theme', 'gender_inclusion', 'redress',
   'recommendation_coverage', 'data_requests', 'mechanism_members', 'countries', 'mechanisms', 'themes',
   'country_mechanisms', 'country_coverage'] as const;
@@ -93,6 +98,7 @@ export const PIPELINE: readonly Stage[] = [
   attributeEvidenceStage,
   collectDataRequestsStage,
   collectDataInitiativesStage,
+  matchCuesStage,
   ...SQL_MODELS.map((m) => sqlStage(m.layer, m.name)),
   renderChartsStage,
 ];

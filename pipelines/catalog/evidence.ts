@@ -83,3 +83,17 @@ export const data_collection_initiatives = {
     col('cue', 'VARCHAR', 'Phrase that identified the statement'),
   ],
 } as const satisfies TableSpec;
+
+export const passage_cues = {
+  name: 'passage_cues', layer: 'intermediate', export: false,
+  description: "Gender and redress cues (data/registry/cues.yaml) found in a mechanism's evidence passage.",
+  grain: 'One row per document × mechanism × paragraph × cue measure found.',
+  key: ['doc_id', 'mechanism_id', 'para_no', 'measure'],
+  columns: [
+    col('doc_id', 'VARCHAR', 'Document id'),
+    col('mechanism_id', 'VARCHAR', 'Mechanism'),
+    col('para_no', 'INTEGER', 'Paragraph'),
+    col('family', 'VARCHAR', 'gender or redress'),
+    col('measure', 'VARCHAR', 'Measure detected'),
+  ],
+} as const satisfies TableSpec;

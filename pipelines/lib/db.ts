@@ -15,6 +15,11 @@ export type Row = Record<string, unknown>;
 export interface Db {
   conn: DuckDBConnection;
   close(): void;
+  /**
+   * A second connection to the same database, made on first use and closed with it,
+   * for statements that can run beside those on `conn` (the exports).
+   */
+  second?(): Promise<DuckDBConnection>;
 }
 
 /** Open an in-memory database (no path) or a database file. */
@@ -24,9 +29,12 @@ export async function openDb(path?: string, opts: { readOnly?: boolean; threads?
   if (opts.threads) config.threads = String(opts.threads);
   const instance = await DuckDBInstance.create(path ?? ':memory:', config);
   const conn = await instance.connect();
+  let second: Promise<DuckDBConnection> | undefined;
+  let secondConn: DuckDBConnection | undefined;
   return {
     conn,
-    close() { conn.closeSync(); instance.closeSync(); },
+    second: () => (second ??= instance.connect().then((c) => (secondConn = c))),
+    close() { secondConn?.closeSync(); conn.closeSync(); instance.closeSync(); },
   };
 }
 

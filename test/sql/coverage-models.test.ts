@@ -10,6 +10,7 @@ import { tableSpec } from '../../pipelines/catalog/index.ts';
 import { sqlStage } from '../../pipelines/stages/sql-stage.ts';
 import { SQL_MODELS } from '../../pipelines/pipeline-sql.ts';
 import { PARAMS } from '../../pipelines/params.ts';
+import { matchCues } from '../../pipelines/stages/match-cues.ts';
 
 const D = 'doc';
 const mech = (id: string, region: string) => ({
@@ -45,6 +46,8 @@ beforeAll(async () => {
     ev('coe', 'training', 66, 'The CoE trains judges again.'),
     ev('saarc', 'redress', 136, 'SAARC should protect witnesses.', 'recommendation'),
   ]);
+  await writeRows(db, tableSpec('passage_cues'), matchCues(
+    (await query(db, 'SELECT * FROM evidence')) as never, (await query(db, 'SELECT * FROM cues')) as never));
   await writeRows(db, tableSpec('paragraphs'), [136, 137].map((p) => ({
     doc_id: D, para_no: p, chapter: 'IV', section: null, subsection: null, heading: null, cluster: 'f',
     part: 'recommendations', text: `Recommendation ${p} asks for compensation mechanisms to be established and made operational`, is_bold: true,
