@@ -20,6 +20,7 @@
  *   --results DIR       results folder (default: output/bench)
  *   --skip-seed, --skip-corpus, --skip-engines
  *   --engines-db FILE   run the coverage comparison on this database (e.g. with --skip-corpus)
+ *   --danfo-budget 60000  ms: danfojs stops at the first sample size taking more than a quarter of it
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, appendFileSync, lstatSync } from 'node:fs';
@@ -503,7 +504,7 @@ function scalingSpec(sizes: readonly SizeResult[]): object {
 
 function markdown(res: {
   machine: string; seed?: SeedResults; sizes?: SizeResult[]; entryNote?: string;
-  engines?: EngineResults; slopes?: Record<string, { all: number | null; last: number | null }>;
+  engines?: EngineResults; slopes?: Record<string, { all: number | null; from10: number | null; last: number | null }>;
 }): string {
   const out: string[] = [];
   out.push(`Machine: ${res.machine}. Times are medians of whole \`tsx\` processes; peak RSS is the largest of the runs.`);
@@ -521,6 +522,7 @@ function markdown(res: {
   if (res.sizes?.length) {
     out.push('', '**Synthetic corpora (cold builds)**', '');
     if (res.entryNote) out.push(`Entry: ${res.entryNote}.`, '');
+    out.push('Stage groups come from the build log; startup is the wall time outside runBuild (process start, module loading); export is the rest of runBuild\'s time (loading DuckDB and Arrow, opening the database, the Parquet/CSV/Arrow exports, closing the database, hashing the outputs into the manifest).', '');
     out.push(table(['N docs', 'paragraphs', 'MB', 'runs', 'wall s', 'startup s', ...GROUPS.map((g) => `${g} s`), 'peak RSS MB', 'no-change rebuild s'],
       res.sizes.map((s) => [
         fmtN(s.n), fmtN(s.paragraphs), s.mb.toFixed(1), s.runs, fmtS(s.cold.wallMs), fmtS(s.cold.startupMs),
@@ -535,7 +537,9 @@ function markdown(res: {
     if (res.slopes) {
       const ns = res.sizes.map((s) => s.n);
       out.push('', `**Log-log slope of time against N** (least squares over N = ${ns.join(', ')}; last segment ${ns.slice(-2).join(' → ')})`, '');
-      out.push(table(['series', 'slope, all N', 'slope, last segment'], Object.entries(res.slopes).map(([k, v]) => [k, fmtSlope(v.all), fmtSlope(v.last)])));
+      out.push(table(['series', 'slope, all N', 'slope, N ≥ 10', 'slope, last segment'],
+        Object.entries(res.slopes).map(([k, v]) => [k, fmtSlope(v.all), fmtSlope(v.from10), fmtSlope(v.last)])));
+      out.push('', 'A slope below 1 means fixed costs (process start, module loading, the charts) still weigh at that size; above 1, time grows faster than the corpus.');
     }
   }
   if (res.engines) {
@@ -573,8 +577,10 @@ async function main(): Promise<void> {
       ['in-process without charts', (s) => s.cold.wallMs - s.cold.startupMs - s.cold.groups.charts],
       ...GROUPS.map((g) => [g, (s: SizeResult) => s.cold.groups[g]] as [string, (s: SizeResult) => number]),
     ];
+    const from10 = sizes.filter((x) => x.n >= 10);
     res.slopes = Object.fromEntries(series.map(([name, f]) => [name, {
       all: logLogSlope(ns, sizes.map(f)),
+      from10: from10.length >= 2 && from10.length < sizes.length ? logLogSlope(from10.map((x) => x.n), from10.map(f)) : null,
       last: ns.length >= 2 ? logLogSlope(ns.slice(-2), sizes.slice(-2).map(f)) : null,
     }]));
     const spec = scalingSpec(sizes);
