@@ -16,6 +16,7 @@ import { runModel, createMacros } from '../../pipelines/lib/sql-models.ts';
 import { tableSpec } from '../../pipelines/catalog/index.ts';
 import { sqlStage } from '../../pipelines/stages/sql-stage.ts';
 import { SQL_MODELS } from '../../pipelines/pipeline-sql.ts';
+import { matchCues } from '../../pipelines/stages/match-cues.ts';
 import { PARAMS } from '../../pipelines/params.ts';
 import { DB_FILE } from '../../pipelines/runner.ts';
 import { renderChart } from '../../pipelines/lib/render.ts';
@@ -151,8 +152,10 @@ export async function writeFixtureOutput(outDir: string): Promise<string> {
         { doc_id: D, initiative_id: 'p70-s1', kind: 'initiative', mechanism_id: 'commit', description: 'Fixture: COMMIT collects data.', year: 2009, para_no: 70, cue: 'collects data' },
       ],
     };
+    // the match-cues stage, as the pipeline runs it
+    (inputs as Record<string, unknown[]>).passage_cues = matchCues(inputs.evidence as never, inputs.cues as never);
     for (const [name, rows] of Object.entries(inputs)) {
-      await writeRows(db, tableSpec(name), rows);
+      await writeRows(db, tableSpec(name), rows as never);
       await checkTable(db, tableSpec(name));
     }
     // The project's SQL models, in pipeline order; models whose inputs the fixture
