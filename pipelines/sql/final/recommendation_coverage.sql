@@ -1,9 +1,14 @@
 -- Each recommendation with its themes and the mechanisms already showing evidence
 -- for any of them, so that the recommendations nobody acts on stand out.
 with recommendations as (
-    select para_no, cluster, text
+    -- one row per recommendation number; in a corpus the first document's text stands for it
+    select
+        para_no,
+        arg_min(cluster, doc_id) as cluster,
+        arg_min(text, doc_id) as text
     from paragraphs
     where part = 'recommendations'
+    group by para_no
 ),
 
 rec_themes as (
