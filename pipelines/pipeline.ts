@@ -83,7 +83,9 @@ const renderChartsStage = stage('render-charts', [...CHART_INPUTS, 'data_gaps', 
   async (t, ctx) => {
     const { renderCharts } = await import('./stages/render-charts.ts');
     const { writeBriefing } = await import('./stages/write-briefing.ts');
-    const docSymbol = t.documents.map((d) => String(d.symbol)).sort().join('; ');
+    const symbols = [...new Set(t.documents.map((d) => String(d.symbol)))].sort();
+    // every tooltip carries the citation, so a corpus is named by its first symbol and a count
+    const docSymbol = symbols.length <= 3 ? symbols.join('; ') : `${symbols[0]} and ${symbols.length - 1} other documents`;
     const charts = await renderCharts(t as never, { write: ctx.write, docSymbol, fewMechanismsMax: ctx.params.few_mechanisms_max });
     await writeBriefing(t.data_gaps as never, { write: ctx.write, docSymbol, charts: charts.charts });
     return {};
