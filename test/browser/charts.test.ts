@@ -35,20 +35,7 @@ const MARKS: Record<ChartName, string> = {
   'country-profile': '.mark-rect path',
 };
 
-const tables: ChartTables = {
-  coverage_region_theme: F.regionThemeRows(),
-  coverage_mechanism_theme: F.mechanismThemeRows(),
-  gender_inclusion: F.genderRows(),
-  redress: F.redressRows(),
-  recommendation_coverage: F.recommendationRows(),
-  data_requests: F.dataRequestRows(),
-  mechanism_members: F.memberRows(),
-  countries: F.countryRows(),
-  mechanisms: F.mechanismRows(),
-  themes: F.themeRows(),
-  country_mechanisms: F.countryMechanismRows(),
-  country_coverage: F.countryCoverageRows(),
-};
+const tables: ChartTables = F.chartTables();
 
 let dir = '';
 let browser: Browser | undefined;

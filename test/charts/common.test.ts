@@ -38,12 +38,7 @@ describe('theme', () => {
   });
 
   it('every chart uses only Okabe–Ito colours, greys and colour-blind-safe schemes', () => {
-    const tables: ChartTables = {
-      coverage_region_theme: F.regionThemeRows(), coverage_mechanism_theme: F.mechanismThemeRows(), gender_inclusion: F.genderRows(),
-      redress: F.redressRows(), recommendation_coverage: F.recommendationRows(), data_requests: F.dataRequestRows(),
-      mechanism_members: F.memberRows(), countries: F.countryRows(), mechanisms: F.mechanismRows(), themes: F.themeRows(),
-      country_mechanisms: F.countryMechanismRows(), country_coverage: F.countryCoverageRows(),
-    };
+    const tables: ChartTables = F.chartTables();
     const allowed = new Set<string>([...Object.values(OKABE_ITO), ...Object.values(COLORS), 'white', 'black'].map((c) => c.toLowerCase()));
     const schemes = new Set<string>(Object.values(SCHEMES));
     for (const [name, spec] of Object.entries(buildChartSpecs(tables))) {

@@ -5,20 +5,7 @@ import { stableJson, svgToPng } from '../../pipelines/lib/render.ts';
 import * as F from '../fixtures/charts/rows.ts';
 import { schemaErrors, tooltipTitles } from '../fixtures/charts/spec-helpers.ts';
 
-const tables: ChartTables = {
-  coverage_region_theme: F.regionThemeRows(),
-  coverage_mechanism_theme: F.mechanismThemeRows(),
-  gender_inclusion: F.genderRows(),
-  redress: F.redressRows(),
-  recommendation_coverage: F.recommendationRows(),
-  data_requests: F.dataRequestRows(),
-  mechanism_members: F.memberRows(),
-  countries: F.countryRows(),
-  mechanisms: F.mechanismRows(),
-  themes: F.themeRows(),
-  country_mechanisms: F.countryMechanismRows(),
-  country_coverage: F.countryCoverageRows(),
-};
+const tables: ChartTables = F.chartTables();
 
 async function renderToMemory() {
   const files = new Map<string, Uint8Array>();
