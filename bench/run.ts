@@ -135,7 +135,7 @@ export type Group = (typeof GROUPS)[number];
 
 export function groupOf(stage: string): Exclude<Group, 'export'> | 'other' {
   if (['ingest-report', 'load-registry', 'load-indicators', 'check-citations'].includes(stage)) return 'ingest';
-  if (stage === 'resolve-mentions' || stage === 'attribute-evidence' || stage.startsWith('collect-')) return 'mentions/evidence';
+  if (stage === 'resolve-mentions' || stage === 'extract-claims' || stage === 'match-asks' || stage.startsWith('collect-')) return 'mentions/evidence';
   if (stage.startsWith('sql:')) return 'SQL transforms';
   if (stage === 'render-charts') return 'charts';
   return 'other';

@@ -12,21 +12,25 @@ import { sqlStage } from './stages/sql-stage.ts';
 import { SQL_MODELS } from './pipeline-sql.ts';
 import { loadRegistry } from './registry/load-registry.ts';
 import { resolveMentions } from './stages/resolve-mentions.ts';
-import { attributeEvidence, withKeywords } from './stages/attribute-evidence.ts';
+import { claimsOf, evidenceOf } from './stages/extract-claims.ts';
+import { loadClaimModel } from './registry/load-claim-rules.ts';
+import { checkResponseStatus } from './stages/check-response-status.ts';
 import { collectDataRequests } from './stages/collect-data-requests.ts';
 import { collectDataInitiatives, loadDataCollectionCues } from './stages/collect-data-initiatives.ts';
 import { checkRegistryCitations } from './stages/check-citations.ts';
 import { matchCues } from './stages/match-cues.ts';
+import { matchAsks } from './stages/match-asks.ts';
+import { loadAsks } from './registry/load-asks.ts';
 import type { Row } from './lib/db.ts';
 import { existsSync } from 'node:fs';
 
 const REGISTRY_TABLES = ['mechanisms', 'mechanism_references', 'instruments', 'mechanism_members', 'countries',
-  'themes', 'recommendation_themes', 'cues', 'theme_keywords', 'non_mechanisms'] as const;
+  'themes', 'cues', 'non_mechanisms'] as const;
 
 const loadRegistryStage = stage('load-registry', [], REGISTRY_TABLES, (_in, ctx) => {
   const r = loadRegistry(join(ctx.dataDir, 'registry'));
   const { extra, ...tables } = r;
-  return { ...tables, theme_keywords: extra.theme_keywords, non_mechanisms: extra.non_mechanisms } as unknown as Tables;
+  return { ...tables, non_mechanisms: extra.non_mechanisms } as unknown as Tables;
 }, {
   code: ['pipelines/registry'],
   sources: (d) => [join(d.dataDir, 'registry'), join(d.dataDir, 'raw', 'country-codes.csv')],
@@ -48,31 +52,50 @@ const resolveMentionsStage = stage('resolve-mentions',
     return { mentions: r.mentions, unresolved_acronyms: r.unresolved } as unknown as Tables;
   }, { code: ['pipelines/stages/resolve-mentions.ts', 'pipelines/text'] });
 
-const attributeEvidenceStage = stage('attribute-evidence',
-  ['paragraphs', 'mentions', 'themes', 'theme_keywords', 'recommendation_themes'], ['evidence'],
-  (t) => ({
-    evidence: attributeEvidence(t.paragraphs as never, t.mentions as never,
-      withKeywords(t.themes as never, t.theme_keywords as never), t.recommendation_themes as never) as unknown as Row[],
-  }), { code: ['pipelines/stages/attribute-evidence.ts', 'pipelines/text'] });
+// The claims model: role and themes of every mention. Redress, men and boys and data collection
+// take their cues from the tables that define those measures, so a theme and its table agree.
+const extractClaimsStage = stage('extract-claims', ['paragraphs', 'mentions', 'themes', 'cues'], ['claims', 'evidence'],
+  (t, ctx) => {
+    const model = loadClaimModel(join(ctx.dataDir, 'registry'), t.themes as never, t.cues as never);
+    const claims = claimsOf(t.paragraphs as never, t.mentions as never, model);
+    return { claims, evidence: evidenceOf(claims) } as unknown as Tables;
+  }, {
+    code: ['pipelines/stages/extract-claims.ts', 'pipelines/text', 'pipelines/registry/load-claim-rules.ts', 'pipelines/stages/collect-data-initiatives.ts'],
+    sources: (d) => [join(d.dataDir, 'registry', 'claims.yaml'), join(d.dataDir, 'registry', 'data_collection.yaml')],
+  });
 
 const collectDataRequestsStage = stage('collect-data-requests',
   ['paragraphs', 'mentions', 'mechanisms'], ['data_requests'],
-  (t) => ({ data_requests: collectDataRequests(t.paragraphs as never, t.mentions as never, t.mechanisms as never) as unknown as Row[] }),
-  { code: ['pipelines/stages/collect-data-requests.ts', 'pipelines/text'] });
+  (t) => {
+    const requests = collectDataRequests(t.paragraphs as never, t.mentions as never, t.mechanisms as never);
+    checkResponseStatus(requests, t.mechanisms as never);
+    return { data_requests: requests as unknown as Row[] };
+  },
+  { code: ['pipelines/stages/collect-data-requests.ts', 'pipelines/stages/check-response-status.ts', 'pipelines/text'] });
 
 const collectDataInitiativesStage = stage('collect-data-initiatives',
-  ['paragraphs', 'mentions'], ['data_collection_initiatives'],
+  ['paragraphs', 'claims'], ['data_collection_initiatives'],
   (t, ctx) => ({
-    data_collection_initiatives: collectDataInitiatives(t.paragraphs as never, t.mentions as never,
+    data_collection_initiatives: collectDataInitiatives(t.paragraphs as never, t.claims as never,
       loadDataCollectionCues(join(ctx.dataDir, 'registry', 'data_collection.yaml'))) as unknown as Row[],
   }), {
-    code: ['pipelines/stages/collect-data-initiatives.ts', 'pipelines/stages/attribute-evidence.ts', 'pipelines/text'],
+    code: ['pipelines/stages/collect-data-initiatives.ts', 'pipelines/text'],
     sources: (d) => [join(d.dataDir, 'registry', 'data_collection.yaml')],
   });
 
-const matchCuesStage = stage('match-cues', ['evidence', 'cues'], ['passage_cues'],
-  (t) => ({ passage_cues: matchCues(t.evidence as never, t.cues as never) }),
+const matchCuesStage = stage('match-cues', ['claims', 'cues'], ['passage_cues'],
+  (t) => ({ passage_cues: matchCues(t.claims as never, t.cues as never) }),
   { code: ['pipelines/stages/match-cues.ts'] });
+
+// Recommendations by their asks: an actor claim matching an ask's cue does what it asks.
+const matchAsksStage = stage('match-asks', ['claims'], ['recommendation_asks', 'ask_claims'],
+  (t, ctx) => {
+    const { asks, cues } = loadAsks(join(ctx.dataDir, 'registry', 'recommendation_asks.yaml'));
+    return { recommendation_asks: asks, ask_claims: matchAsks(t.claims as never, cues) } as unknown as Tables;
+  }, {
+    code: ['pipelines/stages/match-asks.ts', 'pipelines/registry/load-asks.ts', 'pipelines/registry/load-registry.ts'],
+    sources: (d) => [join(d.dataDir, 'registry', 'recommendation_asks.yaml')],
+  });
 
 const CHART_INPUTS = ['coverage_region_theme', 'coverage_mechanism_theme', 'gender_inclusion', 'redress',
   'recommendation_coverage', 'data_requests', 'mechanism_members', 'countries', 'mechanisms', 'themes',
@@ -97,10 +120,11 @@ export const PIPELINE: readonly Stage[] = [
   loadIndicatorsStage,
   checkCitationsStage,
   resolveMentionsStage,
-  attributeEvidenceStage,
+  extractClaimsStage,
   collectDataRequestsStage,
   collectDataInitiativesStage,
   matchCuesStage,
+  matchAsksStage,
   ...SQL_MODELS.map((m) => sqlStage(m.layer, m.name)),
   renderChartsStage,
 ];

@@ -13,6 +13,7 @@ export const coverage_mechanism_theme = {
     col('mechanism_id', 'VARCHAR', 'Mechanism'),
     col('acronym', 'VARCHAR', 'Mechanism label'),
     col('region', 'VARCHAR', 'Region of the mechanism'),
+    col('response_status', 'VARCHAR', "Answer to the Special Rapporteur's request for information (para. 3): a mechanism that did not respond may simply be undescribed"),
     col('theme_id', 'VARCHAR', 'Theme'),
     col('theme_label', 'VARCHAR', 'Theme label'),
     col('pillar', 'VARCHAR', 'Pillar of the theme'),
@@ -34,6 +35,8 @@ export const coverage_region_theme = {
     col('pillar', 'VARCHAR', 'Pillar of the theme'),
     col('n_mechanisms', 'INTEGER', 'Mechanisms of the region with evidence for the theme'),
     col('n_mechanisms_in_region', 'INTEGER', 'Mechanisms of the region in the registry'),
+    col('n_not_responded', 'INTEGER', "Mechanisms of the region that did not respond to the request for information (para. 3)"),
+    col('n_not_asked', 'INTEGER', 'Mechanisms of the region that were not asked (absent from para. 3)'),
     col('share', 'DOUBLE', 'n_mechanisms / n_mechanisms_in_region'),
     col('mechanisms', 'VARCHAR[]', 'Ids of the mechanisms with evidence, sorted'),
     col('paragraphs', 'INTEGER[]', 'Paragraphs with evidence, ascending'),
@@ -42,18 +45,20 @@ export const coverage_region_theme = {
 
 export const gender_inclusion = {
   name: 'gender_inclusion', layer: 'reporting',
-  description: 'Whether each mechanism addresses men and boys, gender mainstreaming and children, with the supporting paragraphs.',
+  description: 'Per mechanism: the personal scope of its main instrument, and apart from it whether the report describes it addressing men and boys (with the quote), gender mainstreaming and children.',
   grain: 'One row per mechanism.',
   key: ['mechanism_id'],
   columns: [
     col('mechanism_id', 'VARCHAR', 'Mechanism'),
     col('acronym', 'VARCHAR', 'Mechanism label'),
     col('region', 'VARCHAR', 'Region'),
+    col('response_status', 'VARCHAR', "Answer to the Special Rapporteur's request for information (para. 3)"),
     col('main_instrument', 'VARCHAR', 'Reference instrument', { nullable: true }),
-    col('personal_scope', 'VARCHAR', 'Personal scope of the reference instrument'),
+    col('personal_scope', 'VARCHAR', 'Whom the reference instrument covers: all persons; all persons, especially women and children; women and children only; unknown'),
     col('personal_scope_paragraphs', 'INTEGER[]', 'Paragraphs describing the instrument'),
-    col('men_and_boys', 'VARCHAR', 'Addresses men and boys as victims', { accepted: TRI }),
-    col('men_and_boys_paragraphs', 'INTEGER[]', 'Supporting paragraphs'),
+    col('men_and_boys_explicit', 'VARCHAR', 'The report describes the mechanism addressing men or boys (yes), or says nothing of it (not stated)', { accepted: ['yes', 'not stated'] }),
+    col('men_and_boys_paragraphs', 'INTEGER[]', 'Paragraphs where the report says so'),
+    col('men_and_boys_quote', 'VARCHAR', 'The sentence that says so', { nullable: true }),
     col('gender_mainstreaming', 'VARCHAR', 'Gender perspective or mainstreaming measures', { accepted: TRI }),
     col('gender_mainstreaming_paragraphs', 'INTEGER[]', 'Supporting paragraphs'),
     col('child_specific', 'VARCHAR', 'Child-specific measures', { accepted: TRI }),
@@ -69,7 +74,8 @@ export const gender_inclusion_region = {
   columns: [
     col('region', 'VARCHAR', 'Region'),
     col('n_mechanisms', 'INTEGER', 'Mechanisms in the region'),
-    col('n_men_and_boys', 'INTEGER', 'Mechanisms addressing men and boys'),
+    col('n_men_and_boys_explicit', 'INTEGER', 'Mechanisms the report describes addressing men or boys'),
+    col('n_all_persons_scope', 'INTEGER', 'Mechanisms whose reference instrument covers all persons'),
     col('n_women_and_children_only', 'INTEGER', 'Mechanisms whose reference instrument covers women and children only'),
     col('n_gender_mainstreaming', 'INTEGER', 'Mechanisms with gender mainstreaming evidence'),
     col('n_child_specific', 'INTEGER', 'Mechanisms with child-specific evidence'),
@@ -77,17 +83,19 @@ export const gender_inclusion_region = {
   ],
 } as const satisfies TableSpec;
 
-export const REDRESS_ELEMENTS = ['legal_remedies', 'compensation', 'asset_confiscation', 'free_legal_aid', 'witness_protection', 'compensation_fund'] as const;
+/** The report's elements of redress (Redress section, paras 85–90; recommendations 135–137). Protecting witnesses is protection, not redress. */
+export const REDRESS_ELEMENTS = ['legal_remedies', 'information', 'legal_aid', 'compensation', 'asset_confiscation'] as const;
 
 export const redress = {
   name: 'redress', layer: 'reporting',
-  description: 'Redress elements each mechanism addresses, with the paragraphs that say so.',
+  description: "Elements of redress (the report's: legal remedies, information on proceedings, legal aid, compensation, assets confiscated for compensation) that the report describes each mechanism addressing, with the paragraphs that say so.",
   grain: 'One row per mechanism.',
   key: ['mechanism_id'],
   columns: [
     col('mechanism_id', 'VARCHAR', 'Mechanism'),
     col('acronym', 'VARCHAR', 'Mechanism label'),
     col('region', 'VARCHAR', 'Region'),
+    col('response_status', 'VARCHAR', "Answer to the Special Rapporteur's request for information (para. 3)"),
     ...REDRESS_ELEMENTS.flatMap((e) => [
       col(e, 'BOOLEAN', `Addresses ${e.replaceAll('_', ' ')}`),
       col(`${e}_paragraphs`, 'INTEGER[]', `Paragraphs on ${e.replaceAll('_', ' ')}`),
@@ -100,21 +108,25 @@ export const redress = {
 
 export const recommendation_coverage = {
   name: 'recommendation_coverage', layer: 'reporting',
-  description: 'Each recommendation with its themes and the mechanisms that already show evidence for them.',
-  grain: 'One row per recommendation (paragraphs 106–137).',
-  key: ['para_no'],
+  description: 'Each ask of each recommendation of A/HRC/14/32 with the mechanisms the report describes doing it (actor claims matching the ask\'s cues), so an ask nobody is described doing shows zero.',
+  grain: 'One row per recommendation × ask (106–137 and (g)).',
+  key: ['ask_id'],
   columns: [
-    col('para_no', 'INTEGER', 'Recommendation paragraph'),
-    col('cluster', 'VARCHAR', 'Cluster letter', { nullable: true }),
-    col('excerpt', 'VARCHAR', 'First words of the recommendation'),
-    col('themes', 'VARCHAR[]', 'Themes of the recommendation'),
-    col('n_mechanisms', 'INTEGER', 'Mechanisms with evidence for any of those themes'),
-    col('mechanisms', 'VARCHAR[]', 'Those mechanisms'),
-    col('evidence_paragraphs', 'INTEGER[]', 'Paragraphs of that evidence'),
+    col('recommendation_id', 'VARCHAR', 'Recommendation: its paragraph number, or g for the unnumbered (g)'),
+    col('ask_id', 'VARCHAR', 'Ask: <recommendation>.<n>'),
+    col('sort_order', 'INTEGER', 'Order of the ask in the report'),
+    col('cluster', 'VARCHAR', 'Cluster letter of the recommendation', { nullable: true }),
+    col('cluster_text', 'VARCHAR', 'What the cluster\'s lead-in says (who is addressed, on what)', { nullable: true }),
+    col('recommendation_text', 'VARCHAR', 'The recommendation, in full'),
+    col('ask_text', 'VARCHAR', 'The words of the recommendation that make this ask'),
+    col('addressee', 'VARCHAR', 'Who the ask addresses'),
+    col('n_mechanisms', 'INTEGER', 'Mechanisms described doing it'),
+    col('mechanisms', 'VARCHAR[]', 'Those mechanisms, sorted'),
+    col('evidence_paragraphs', 'INTEGER[]', 'Paragraphs of the claims (see ask_claims for the sentences)'),
   ],
 } as const satisfies TableSpec;
 
-export const GAP_KINDS = ['few_mechanisms', 'thin_region', 'no_response', 'missing_data_collection', 'group_left_out', 'redress'] as const;
+export const GAP_KINDS = ['few_mechanisms', 'lacking', 'thin_region', 'no_response', 'missing_data_collection', 'group_left_out', 'personal_scope', 'redress'] as const;
 
 export const data_gaps = {
   name: 'data_gaps', layer: 'reporting',
@@ -127,6 +139,7 @@ export const data_gaps = {
     col('subject', 'VARCHAR', 'Theme, region, group or mechanism the finding is about'),
     col('value', 'INTEGER', 'The count'),
     col('denominator', 'INTEGER', 'What it is counted out of'),
+    col('denominator_words', 'VARCHAR', 'The denominator in words, as the statement gives it'),
     col('statement', 'VARCHAR', 'Generated plain-language statement'),
     col('citations', 'INTEGER[]', 'Paragraph numbers, ascending'),
   ],

@@ -1,8 +1,6 @@
 import { col, type TableSpec } from './types.ts';
 
-/** Tables derived from the text through the registry (stages: resolve-mentions, attribute-evidence, collect-data-records). */
-
-export const EVIDENCE_PARTS = ['description', 'achievement', 'challenge', 'recommendation', 'other'] as const;
+/** Tables derived from the text through the registry (stages: resolve-mentions, extract-claims, collect-data-requests, collect-data-initiatives, match-asks). */
 
 export const mentions = {
   name: 'mentions', layer: 'intermediate',
@@ -35,19 +33,78 @@ export const unresolved_acronyms = {
   ],
 } as const satisfies TableSpec;
 
+export const CLAIM_PARTS = ['description', 'achievement', 'challenge'] as const;
+export const CLAIM_ROLES = ['actor', 'lacking', 'comparison', 'participant', 'passing'] as const;
+
+export const claims = {
+  name: 'claims', layer: 'primary',
+  description: 'What one sentence of the report says about one mechanism: the role the mechanism plays in it (only actor claims count toward coverage) and the themes of the activity.',
+  grain: 'One row per document × paragraph × mention or continuing sentence × mechanism.',
+  key: ['doc_id', 'para_no', 'char_start', 'mechanism_id'],
+  columns: [
+    col('doc_id', 'VARCHAR', 'Document id'),
+    col('para_no', 'INTEGER', 'Paragraph'),
+    col('part', 'VARCHAR', 'Part of the report', { accepted: CLAIM_PARTS }),
+    col('sentence_no', 'INTEGER', 'Sentence of the paragraph (from 1)'),
+    col('mechanism_id', 'VARCHAR', 'Mechanism'),
+    col('role', 'VARCHAR', 'actor (described doing it), lacking (said to lack or fail), comparison (a yardstick), participant (in another body\'s act), passing (named, no activity)', { accepted: CLAIM_ROLES }),
+    col('via', 'VARCHAR', 'mention (the sentence names it) or continuation (the sentence continues it: "It", "This plan")', { accepted: ['mention', 'continuation'] }),
+    col('surface', 'VARCHAR', 'The words that refer to the mechanism'),
+    col('char_start', 'INTEGER', 'Offset of those words in the paragraph text (UTF-16 units)'),
+    col('char_end', 'INTEGER', 'End offset (exclusive)'),
+    col('sentence', 'VARCHAR', 'The sentence'),
+    col('themes', 'VARCHAR[]', 'Themes of the activity: the heading\'s theme, then the themes whose cues the sentence matches'),
+    col('theme_sources', 'VARCHAR[]', 'Per theme: heading, or cue:<pattern>'),
+  ],
+} as const satisfies TableSpec;
+
 export const evidence = {
   name: 'evidence', layer: 'primary',
-  description: 'What the report says a mechanism does, by theme: the passage attributed to the mechanism in a paragraph body.',
-  grain: 'One row per document × mechanism × theme × paragraph.',
-  key: ['doc_id', 'mechanism_id', 'theme_id', 'para_no'],
+  description: 'Claims by theme: what the report says a mechanism does (role actor), lacks (lacking), or where it is only a yardstick, a participant or named in passing. Only actor rows count toward coverage.',
+  grain: 'One row per document × mechanism × theme × paragraph × role.',
+  key: ['doc_id', 'mechanism_id', 'theme_id', 'para_no', 'role'],
   columns: [
     col('doc_id', 'VARCHAR', 'Document id'),
     col('mechanism_id', 'VARCHAR', 'Mechanism'),
     col('theme_id', 'VARCHAR', 'Theme'),
     col('para_no', 'INTEGER', 'Paragraph'),
-    col('part', 'VARCHAR', 'Part of the report', { accepted: EVIDENCE_PARTS }),
-    col('theme_source', 'VARCHAR', 'How the theme was assigned: heading, or keyword:<cue> for description paragraphs'),
-    col('quote', 'VARCHAR', 'The sentence or sentences that name the mechanism, with the sentences that continue them'),
+    col('role', 'VARCHAR', 'Role of the mechanism in the claims (see claims.role)', { accepted: CLAIM_ROLES }),
+    col('part', 'VARCHAR', 'Part of the report', { accepted: CLAIM_PARTS }),
+    col('theme_source', 'VARCHAR', 'How the theme was assigned: heading, or cue:<pattern>'),
+    col('sentence', 'VARCHAR', 'The first sentence of the claims'),
+    col('quote', 'VARCHAR', 'Every sentence of the claims, in text order'),
+  ],
+} as const satisfies TableSpec;
+
+export const recommendation_asks = {
+  name: 'recommendation_asks', layer: 'primary',
+  description: 'The asks of the recommendations of A/HRC/14/32, from data/registry/recommendation_asks.yaml.',
+  grain: 'One row per recommendation × ask.',
+  key: ['ask_id'],
+  columns: [
+    col('recommendation_id', 'VARCHAR', 'Recommendation: its paragraph number, or g'),
+    col('ask_id', 'VARCHAR', 'Ask: <recommendation>.<n>'),
+    col('cluster', 'VARCHAR', 'Cluster letter', { nullable: true }),
+    col('cluster_text', 'VARCHAR', 'What the cluster\'s lead-in says (who is addressed, on what)', { nullable: true }),
+    col('sort_order', 'INTEGER', 'Order in the report'),
+    col('recommendation_text', 'VARCHAR', 'The recommendation, in full'),
+    col('ask_text', 'VARCHAR', 'The words that make this ask'),
+    col('addressee', 'VARCHAR', 'Who the ask addresses'),
+  ],
+} as const satisfies TableSpec;
+
+export const ask_claims = {
+  name: 'ask_claims', layer: 'primary',
+  description: 'Actor claims that do what an ask asks: the ask\'s cue found in the claim\'s sentence.',
+  grain: 'One row per document × ask × mechanism × paragraph.',
+  key: ['doc_id', 'ask_id', 'mechanism_id', 'para_no'],
+  columns: [
+    col('doc_id', 'VARCHAR', 'Document id'),
+    col('ask_id', 'VARCHAR', 'Ask'),
+    col('mechanism_id', 'VARCHAR', 'Mechanism described doing it'),
+    col('para_no', 'INTEGER', 'Paragraph'),
+    col('sentence', 'VARCHAR', 'The first sentence of the paragraph that does it'),
+    col('cue', 'VARCHAR', 'The cue that matched'),
   ],
 } as const satisfies TableSpec;
 

@@ -38,6 +38,7 @@ export const mechanisms = {
     col('paragraphs', 'INTEGER[]', 'Paragraphs the registry record cites'),
     col('n_members', 'INTEGER', 'Member states as of 2010 (0 where not recorded)'),
     col('members_source', 'VARCHAR', 'Public source of the membership list', { nullable: true }),
+    col('response_status', 'VARCHAR', "Answer to the Special Rapporteur's request for information (A/HRC/14/32, para. 3): responded, did not respond, or not asked", { accepted: ['responded', 'did not respond', 'not asked'] }),
   ],
 } as const satisfies TableSpec;
 
@@ -113,17 +114,6 @@ export const themes = {
   ],
 } as const satisfies TableSpec;
 
-export const recommendation_themes = {
-  name: 'recommendation_themes', layer: 'primary',
-  description: 'Themes each recommendation (paragraphs 106–137) addresses, from data/registry/themes.yaml.',
-  grain: 'One row per recommendation × theme.',
-  key: ['para_no', 'theme_id'],
-  columns: [
-    col('para_no', 'INTEGER', 'Recommendation paragraph'),
-    col('theme_id', 'VARCHAR', 'Theme'),
-  ],
-} as const satisfies TableSpec;
-
 export const cues = {
   name: 'cues', layer: 'staging',
   description: 'Phrases that mark gender, child and redress content in a passage, from data/registry/cues.yaml.',
@@ -133,17 +123,6 @@ export const cues = {
     col('measure', 'VARCHAR', 'What the pattern detects, e.g. compensation'),
     col('family', 'VARCHAR', 'gender or redress', { accepted: ['gender', 'redress'] }),
     col('pattern', 'VARCHAR', 'Case-insensitive regular expression (RE2)'),
-  ],
-} as const satisfies TableSpec;
-
-export const theme_keywords = {
-  name: 'theme_keywords', layer: 'primary',
-  description: 'Keyword cues that assign a theme to a passage with no thematic heading (description paragraphs), from data/registry/themes.yaml.',
-  grain: 'One row per theme × pattern.',
-  key: ['theme_id', 'pattern'],
-  columns: [
-    col('theme_id', 'VARCHAR', 'Theme'),
-    col('pattern', 'VARCHAR', 'Case-insensitive regular expression'),
   ],
 } as const satisfies TableSpec;
 

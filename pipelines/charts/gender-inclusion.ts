@@ -1,7 +1,8 @@
 /**
- * gender-inclusion: for each mechanism, whether the report shows it addressing
- * men and boys, gender mainstreaming and children (gender_inclusion), each
- * answer yes / no / not stated with its paragraphs.
+ * gender-inclusion: for each mechanism, whether the report describes it addressing
+ * men and boys, gender mainstreaming and children (gender_inclusion), each answer
+ * yes / not stated with its paragraphs. What the main instrument covers (its
+ * personal scope) is a different question, shown in the tooltip and never merged in.
  */
 import type { gender_inclusion } from '../catalog/coverage.ts';
 import type { RowOf } from '../catalog/types.ts';
@@ -15,13 +16,16 @@ export type GenderRow = RowOf<typeof gender_inclusion>;
 
 export const NAME = 'gender-inclusion';
 
+/** [column, label, paragraphs column] */
 export const GENDER_MEASURES = [
-  ['men_and_boys', 'Men and boys as victims'],
-  ['gender_mainstreaming', 'Gender mainstreaming'],
-  ['child_specific', 'Child-specific measures'],
+  ['men_and_boys_explicit', 'Men and boys as victims', 'men_and_boys_paragraphs'],
+  ['gender_mainstreaming', 'Gender mainstreaming', 'gender_mainstreaming_paragraphs'],
+  ['child_specific', 'Child-specific measures', 'child_specific_paragraphs'],
 ] as const;
 
-export const ANSWERS = { true: 'yes', false: 'no', unknown: 'not stated' } as const;
+/** Column values → answer shown ('yes' and 'not stated' are men_and_boys_explicit's own values). */
+export const ANSWERS = { true: 'yes', yes: 'yes', unknown: 'not stated', 'not stated': 'not stated' } as const;
+const isYes = (v: string) => v === 'true' || v === 'yes';
 
 export function genderInclusion(rows: readonly GenderRow[], options: BaseOptions = {}): VegaLiteSpec {
   const doc = docOf(options);
@@ -31,18 +35,18 @@ export function genderInclusion(rows: readonly GenderRow[], options: BaseOptions
     ...r,
     personal_scope_text: `${r.personal_scope} (${formatParas(r.personal_scope_paragraphs)})`,
     main_instrument_text: r.main_instrument ?? 'not recorded',
-    ...Object.fromEntries(GENDER_MEASURES.map(([m]) => [`${m}_paragraphs_text`, formatParas(r[`${m}_paragraphs`])])),
+    ...Object.fromEntries(GENDER_MEASURES.map(([m, , paras]) => [`${m}_paragraphs_text`, formatParas(r[paras])])),
   }));
-  const counts = GENDER_MEASURES.map(([m, label]) => `${label}: ${rows.filter((r) => r[m] === 'true').length}`);
+  const counts = GENDER_MEASURES.map(([m, label]) => `${label}: ${rows.filter((r) => isYes(r[m])).length}`);
   const description = `Grid of ${plural(rows.length, 'mechanism')} (rows, grouped by ${plural(regions.length, 'region')}) against three questions from ${doc}: `
-    + `does the mechanism address men and boys as victims, gender mainstreaming, child-specific measures; each cell yes, no or not stated. `
+    + `does the report describe the mechanism addressing men and boys as victims, gender mainstreaming, child-specific measures; each cell yes or not stated. `
     + `Mechanisms answering yes: ${counts.join('; ')}.`;
   const measureLabel = `(${JSON.stringify(Object.fromEntries(GENDER_MEASURES))})[datum.measure]`;
   const answerLabel = `(${JSON.stringify(ANSWERS)})[datum.answer] || datum.answer`;
   return {
     ...specBase(NAME, doc),
     title: titleBlock('Gender and child perspectives, by mechanism', doc,
-      '"no": the reference instrument covers women and children only, or the report says so; "not stated": the report is silent.'),
+      '"yes": the report describes the mechanism doing it; "not stated": the report is silent. Whom the main instrument covers is in the tooltip, apart.'),
     description,
     data: { values },
     transform: [
@@ -80,7 +84,7 @@ export function genderInclusion(rows: readonly GenderRow[], options: BaseOptions
           encoding: {
             color: {
               field: 'answer_label', type: 'nominal', title: null,
-              scale: { domain: [ANSWERS.true, ANSWERS.false, ANSWERS.unknown], range: [COLORS.yes, COLORS.no, COLORS.unknown] },
+              scale: { domain: [ANSWERS.true, ANSWERS.unknown], range: [COLORS.yes, COLORS.unknown] },
               legend: { orient: 'bottom', direction: 'horizontal' },
             },
           },
@@ -89,7 +93,7 @@ export function genderInclusion(rows: readonly GenderRow[], options: BaseOptions
           mark: { type: 'text', baseline: 'middle' },
           encoding: {
             text: { field: 'answer_label', type: 'nominal' },
-            color: { condition: { test: "datum.answer === 'true'", value: 'white' }, value: 'black' },
+            color: { condition: { test: "datum.answer === 'true' || datum.answer === 'yes'", value: 'white' }, value: 'black' },
           },
         },
       ],

@@ -1,7 +1,7 @@
 /**
- * recommendations-coverage: each recommendation (paragraphs 106–137) against
- * the number of mechanisms that already show evidence for its themes
- * (recommendation_coverage); recommendations no mechanism covers stand out.
+ * recommendations-coverage: each ask of each recommendation (106–137 and (g))
+ * against the number of mechanisms the report describes doing it
+ * (recommendation_coverage); asks no mechanism is described doing stand out.
  */
 import type { recommendation_coverage } from '../catalog/coverage.ts';
 import type { RowOf } from '../catalog/types.ts';
@@ -9,91 +9,88 @@ import {
   type BaseOptions, type VegaLiteSpec, copyRows, docOf, formatMechanisms, formatParas, plural, specBase, titleBlock,
   wrapLabel,
 } from './common.ts';
-import { COLORS, SIZES } from './theme.ts';
+import { COLORS } from './theme.ts';
 
 export type RecommendationRow = RowOf<typeof recommendation_coverage>;
 
-export interface RecommendationsOptions extends BaseOptions {
-  /** Theme id → label, for the tooltip (ids are shown where missing). */
-  themeLabels?: Readonly<Record<string, string>>;
-}
-
 export const NAME = 'recommendations-coverage';
 
-export const COVERED = 'mechanisms with evidence';
-export const UNCOVERED = 'no mechanism with evidence';
+export const COVERED = 'Described being done';
+export const UNCOVERED = 'No mechanism described doing it';
 
-/** "106 Whenever possible, …" split into at most two lines. */
-export function recommendationLabel(r: { para_no: number; excerpt: string }): string[] {
-  const text = `${r.para_no}  ${r.excerpt}`.trim();
-  for (let w = 48; ; w += 6) {
-    const lines = wrapLabel(text, w);
-    if (lines.length <= 2) return lines;
+/** At most this many characters of an ask's words in its axis label. */
+const LABEL_CHARS = 90;
+
+/** "113.1  Assist in the establishment of a national coordination body …": cut at a word, never mid-word, in at most two lines. */
+export function askLabel(r: { ask_id: string; ask_text: string }): string[] {
+  const words = r.ask_text.split(/\s+/);
+  let text = '';
+  for (const w of words) {
+    if ((text + ' ' + w).length > LABEL_CHARS) { text += ' …'; break; }
+    text = text ? `${text} ${w}` : w;
   }
+  return wrapLabel(`${r.ask_id}  ${text}`, 56).slice(0, 2);
 }
 
-export function recommendationsCoverage(rows: readonly RecommendationRow[], options: RecommendationsOptions = {}): VegaLiteSpec {
+export function recommendationsCoverage(rows: readonly RecommendationRow[], options: BaseOptions = {}): VegaLiteSpec {
   const doc = docOf(options);
-  const sorted = copyRows(rows).sort((a, b) => a.para_no - b.para_no);
+  const sorted = copyRows(rows).sort((a, b) => a.sort_order - b.sort_order);
   const values = sorted.map((r) => ({
     ...r,
-    label: `${r.para_no}  ${r.excerpt}`.trim(),
+    label: r.ask_id,
     status: r.n_mechanisms > 0 ? COVERED : UNCOVERED,
     bar_text: r.n_mechanisms > 0 ? String(r.n_mechanisms) : 'none',
-    cluster_text: r.cluster ? `(${r.cluster})` : 'none',
-    themes_text: r.themes.length ? r.themes.map((t) => options.themeLabels?.[t] ?? t).join(', ') : 'no theme assigned',
+    recommendation_text: r.recommendation_id === 'g' ? `${doc}, recommendation (g)` : `${doc}, para. ${r.recommendation_id}`,
+    cluster_label: r.cluster ? `Cluster ${r.cluster}: ${r.cluster_text ?? 'unnumbered recommendation'}` : 'Opening recommendations (106–108)',
     mechanisms_text: formatMechanisms(r.mechanisms, options.mechanismLabels),
     paragraphs_text: formatParas(r.evidence_paragraphs),
-    recommendation_text: `${doc}, para. ${r.para_no}`,
   }));
-  const labels = values.map((v) => v.label);
-  const twoLine = sorted.filter((r) => recommendationLabel(r).length > 1).map((r) => `${r.para_no}  ${r.excerpt}`.trim());
-  const wrapMap = Object.fromEntries(sorted.filter((r) => recommendationLabel(r).length > 1).map((r) => [`${r.para_no}  ${r.excerpt}`.trim(), recommendationLabel(r)]));
+  const labelLines = Object.fromEntries(sorted.map((r) => [r.ask_id, askLabel(r)]));
   const uncovered = values.filter((v) => v.n_mechanisms === 0);
-  const uncoveredLabels = uncovered.map((v) => v.label);
+  const nRecs = new Set(sorted.map((r) => r.recommendation_id)).size;
   const max = Math.max(1, ...rows.map((r) => r.n_mechanisms));
-  const first = sorted[0]?.para_no; const last = sorted[sorted.length - 1]?.para_no;
-  const description = `Bar chart of the ${plural(rows.length, 'recommendation')} of ${doc}${first !== undefined ? ` (paras. ${first}–${last})` : ''}, `
-    + `each with the number of mechanisms the report already shows working on its themes. `
-    + `${plural(uncovered.length, 'recommendation')} no mechanism covers`
-    + (uncovered.length ? `: paras. ${uncovered.map((u) => u.para_no).join(', ')}.` : '.');
-  const isUncovered = `indexof(${JSON.stringify(uncoveredLabels)}, datum.value) >= 0`;
-  const isTwoLine = `indexof(${JSON.stringify(twoLine)}, datum.value) >= 0`;
-  const lineHeight = SIZES.fontSize + 2;
+  const statuses = [COVERED, UNCOVERED].filter((s) => values.some((v) => v.status === s));
+  const description = `Bar chart of the ${plural(rows.length, 'ask')} of the ${plural(nRecs, 'recommendation')} of ${doc}, `
+    + `each with the number of mechanisms the report describes doing it. `
+    + `${plural(uncovered.length, 'ask')} no mechanism is described doing`
+    + (uncovered.length ? `: ${uncovered.map((u) => u.ask_id).join(', ')}.` : '.');
+  const isUncovered = `indexof(${JSON.stringify(uncovered.map((u) => u.ask_id))}, datum.value) >= 0`;
   return {
     ...specBase(NAME, doc),
-    title: titleBlock('Recommendations and the mechanisms already working on them', doc,
-      'Each recommendation (by paragraph) with the number of mechanisms with evidence for any of its themes.'),
+    title: titleBlock(
+      uncovered.length
+        ? `${plural(uncovered.length, 'ask')} of ${rows.length} in the recommendations: no mechanism is described doing ${uncovered.length === 1 ? 'it' : 'them'}`
+        : `Every ask of the recommendations: some mechanism is described doing it`,
+      doc,
+      'Each ask of each recommendation, with the number of mechanisms the report describes doing it.'),
     description,
     data: { values },
-    width: 300,
+    width: 260,
     height: { step: 30 },
     encoding: {
       y: {
-        field: 'label', type: 'nominal', sort: labels, title: null,
+        field: 'label', type: 'nominal', sort: sorted.map((r) => r.ask_id), title: null,
         axis: {
-          ticks: false, domain: false, labelAlign: 'right',
-          ...(twoLine.length ? { labelExpr: `(${JSON.stringify(wrapMap)})[(datum.label)] || (datum.label)` } : {}),
-          labelOffset: twoLine.length ? { condition: { test: isTwoLine, value: -lineHeight / 2 }, value: 0 } : 0,
+          ticks: false, domain: false, labelAlign: 'right', labelLimit: 420,
+          labelExpr: `(${JSON.stringify(labelLines)})[datum.label] || datum.label`,
           labelColor: { condition: { test: isUncovered, value: COLORS.alert }, value: COLORS.text },
           labelFontWeight: { condition: { test: isUncovered, value: 'bold' }, value: 'normal' },
         },
       },
       x: {
-        field: 'n_mechanisms', type: 'quantitative', title: 'Mechanisms with evidence for the themes',
+        field: 'n_mechanisms', type: 'quantitative', title: 'Mechanisms described doing it',
         scale: { domain: [0, max + 1], nice: false },
         axis: { format: 'd', tickMinStep: 1, grid: true, gridColor: '#E5E5E5', orient: 'top' },
       },
       color: {
         field: 'status', type: 'nominal', title: null,
-        scale: { domain: [COVERED, UNCOVERED], range: [COLORS.neutral, COLORS.alert] },
+        scale: { domain: statuses, range: statuses.map((s) => (s === COVERED ? COLORS.neutral : COLORS.alert)) },
         legend: { orient: 'bottom', direction: 'horizontal' },
       },
       tooltip: [
         { field: 'recommendation_text', title: 'Recommendation' },
-        { field: 'cluster_text', title: 'Cluster' },
-        { field: 'excerpt', title: 'Begins' },
-        { field: 'themes_text', title: 'Themes' },
+        { field: 'cluster_label', title: 'Part' },
+        { field: 'ask_text', title: 'Ask' },
         { field: 'n_mechanisms', title: 'Mechanisms', type: 'quantitative' },
         { field: 'mechanisms_text', title: 'Which' },
         { field: 'paragraphs_text', title: 'Evidence' },

@@ -1,7 +1,7 @@
 /**
- * redress-elements: which elements of redress (legal remedies, compensation,
- * asset confiscation, free legal aid, witness protection, compensation fund)
- * the report shows each mechanism addressing (redress).
+ * redress-elements: which of the report's elements of redress (legal remedies,
+ * information on proceedings, legal aid, compensation, asset confiscation for
+ * compensation) the report describes each mechanism addressing (redress).
  */
 import { REDRESS_ELEMENTS, type redress } from '../catalog/coverage.ts';
 import type { RowOf } from '../catalog/types.ts';
@@ -17,11 +17,10 @@ export const NAME = 'redress-elements';
 
 export const ELEMENT_LABELS: Record<(typeof REDRESS_ELEMENTS)[number], string> = {
   legal_remedies: 'Legal remedies',
+  information: 'Information on proceedings',
+  legal_aid: 'Legal aid',
   compensation: 'Compensation',
   asset_confiscation: 'Asset confiscation',
-  free_legal_aid: 'Free legal aid',
-  witness_protection: 'Witness protection',
-  compensation_fund: 'Compensation fund',
 };
 
 export const ADDRESSED = 'addressed';

@@ -8,7 +8,7 @@
  * Layout of `dir`:
  *   mechanisms.yaml            a list of mechanism records, or
  *   mechanisms/*.yaml          one mechanism record per file (this repository's choice)
- *   themes.yaml                { themes: [...], recommendations: { 106: [theme, …], … } }
+ *   themes.yaml                { themes: [...] }
  *   cues.yaml                  { gender: { measure: [regex, …] }, redress: { … } }
  *   non_mechanisms.yaml        [ { surface, kind, name, reason, related_mechanism? } ]
  * and the country reference CSV, by default ../raw/country-codes.csv relative to `dir`.
@@ -20,12 +20,12 @@ import type { z } from 'zod';
 import type { RowOf } from '../catalog/types.ts';
 import type {
   cues, instruments, mechanism_members, mechanism_references, mechanisms,
-  recommendation_themes, themes,
+  themes,
 } from '../catalog/registry.ts';
 import { AtlasError } from '../lib/errors.ts';
 import { displayPath, loadCountries, type CountryRow } from './load-countries.ts';
 import {
-  FIRST_RECOMMENDATION, LAST_PARA, cuesFileSchema, mechanismSchema, nonMechanismsFileSchema,
+  LAST_PARA, cuesFileSchema, mechanismSchema, nonMechanismsFileSchema,
   themesFileSchema, type MechanismRecord, type NonMechanismRecord, type ThemesFile,
 } from './schema.ts';
 
@@ -47,12 +47,10 @@ export interface RegistryRows {
   mechanism_members: RowOf<typeof mechanism_members>[];
   countries: CountryRow[];
   themes: RowOf<typeof themes>[];
-  recommendation_themes: RowOf<typeof recommendation_themes>[];
   cues: RowOf<typeof cues>[];
   /** Registry content that is not a catalog table but later stages use. */
   extra: {
     /** Keyword cues assigning themes to description paragraphs 17–33 (case-insensitive RE2). */
-    theme_keywords: { theme_id: string; pattern: string }[];
     /** Acronyms and names deliberately not resolved to a mechanism. */
     non_mechanisms: { surface: string; kind: 'acronym' | 'name'; name: string; reason: string; related_mechanism: string | null }[];
     /** Associate members / associated states, not counted in n_members. */
@@ -320,28 +318,13 @@ export function loadRegistry(dir: string, opts: LoadRegistryOptions = {}): Regis
     if (p[0] === 'themes' && typeof p[1] === 'number') {
       return { record: idOf((themesY.data as { themes?: unknown[] })?.themes?.[p[1]], `theme #${p[1] + 1}`), field: p.slice(2) };
     }
-    if (p[0] === 'recommendations' && p.length > 1) return { record: `recommendation ${String(p[1])}`, field: p.slice(2) };
     return { field: p };
   });
   const themeIds = new Set<string>();
   themesData.themes.forEach((t, k) => {
     if (themeIds.has(t.id)) fail(themesY, `duplicate theme id "${t.id}"`, ['themes', k, 'id'], t.id, 'id');
     themeIds.add(t.id);
-    t.keywords.forEach((kw, j) => {
-      const bad = checkPattern(kw);
-      if (bad) fail(themesY, bad, ['themes', k, 'keywords', j], t.id, `keywords.${j}`);
-    });
   });
-  for (const [para, ids] of Object.entries(themesData.recommendations)) {
-    const n = Number(para);
-    if (n < FIRST_RECOMMENDATION || n > LAST_PARA) {
-      fail(themesY, `paragraph ${para} is not a recommendation (${FIRST_RECOMMENDATION}–${LAST_PARA})`, ['recommendations', para], `recommendation ${para}`);
-    }
-    ids.forEach((tid, k) => {
-      if (!themeIds.has(tid)) fail(themesY, `unknown theme "${tid}"`, ['recommendations', para, k], `recommendation ${para}`, String(k));
-      if (ids.indexOf(tid) !== k) fail(themesY, `theme "${tid}" listed twice`, ['recommendations', para, k], `recommendation ${para}`, String(k));
-    });
-  }
 
   // -- cues
   const cuesY = readYaml(files.cues ?? path.join(dir, 'cues.yaml'));
@@ -394,6 +377,7 @@ export function loadRegistry(dir: string, opts: LoadRegistryOptions = {}): Regis
       paragraphs: [...m.paragraphs].sort(sortNum),
       n_members: m.members?.countries.length ?? 0,
       members_source: m.members?.source ?? null,
+      response_status: m.response_status,
     })),
     mechanism_references: recs.flatMap((m) => m.references.map((r) => ({ surface: r.surface, mechanism_id: m.id, ref_kind: r.kind }))),
     instruments: recs.flatMap((m) => m.instruments.map((i) => ({
@@ -419,12 +403,8 @@ export function loadRegistry(dir: string, opts: LoadRegistryOptions = {}): Regis
     }),
     countries: countryRows,
     themes: themesData.themes.map((t, k) => ({ theme_id: t.id, label: t.label, pillar: t.pillar, headings: t.headings, sort_order: k + 1 })),
-    recommendation_themes: Object.entries(themesData.recommendations)
-      .sort(([a], [b]) => Number(a) - Number(b))
-      .flatMap(([p, ids]) => ids.map((theme_id) => ({ para_no: Number(p), theme_id }))),
     cues: cueRows,
     extra: {
-      theme_keywords: themesData.themes.flatMap((t) => t.keywords.map((pattern) => ({ theme_id: t.id, pattern }))),
       non_mechanisms: nonData.map((n) => ({ surface: n.surface, kind: n.kind, name: n.name, reason: n.reason, related_mechanism: n.related_mechanism ?? null })),
       associates: recs.flatMap((m) => (m.members?.associates ?? []).map((iso3) => ({
         mechanism_id: m.id, iso3, note: m.members!.associates_note ?? null, source: m.members!.source,

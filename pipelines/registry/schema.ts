@@ -70,6 +70,9 @@ export const membersSchema = z.strictObject({
   paragraphs: z.record(paraKey, z.array(iso3).min(1)).optional(),
 });
 
+/** responded / did not respond: listed in para 3; not asked: absent from its lists. */
+export const RESPONSE_STATUSES = ['responded', 'did not respond', 'not asked'] as const;
+
 export const mechanismSchema = z.strictObject({
   id,
   name: text,
@@ -83,6 +86,8 @@ export const mechanismSchema = z.strictObject({
   members: membersSchema.optional(),
   /** Required when members is absent: why no member list is recorded. */
   members_not_recorded: text.optional(),
+  /** Answer to the Special Rapporteur's request for information (A/HRC/14/32, para. 3). */
+  response_status: z.enum(RESPONSE_STATUSES),
   notes: text.optional(),
 }).superRefine((m, ctx) => {
   if (!m.members && !m.members_not_recorded) {
@@ -104,13 +109,10 @@ export const themeSchema = z.strictObject({
   pillar: z.enum(PILLARS),
   /** Thematic headings of the report (as printed, no markup) that belong to the theme. */
   headings: z.array(text).min(1, 'must name at least one heading of the report'),
-  /** Case-insensitive RE2 cues used for description paragraphs 17–33, which have no heading. */
-  keywords: z.array(text).min(1, 'must give at least one keyword cue'),
 });
 
 export const themesFileSchema = z.strictObject({
   themes: z.array(themeSchema).min(1),
-  recommendations: z.record(paraKey, z.array(id).min(1, 'each recommendation needs at least one theme')),
 });
 
 export const cuesFileSchema = z.record(z.enum(CUE_FAMILIES), z.record(id, z.array(text).min(1)));

@@ -1,32 +1,30 @@
 /**
- * Collect data-collection records: sentences about collecting or exchanging
- * data and information, attributed to a mechanism (kind 'initiative'), and
- * sentences stating that data are missing (kind 'gap', no mechanism).
+ * Collect data-collection records: sentences in which the report describes a
+ * mechanism collecting, sharing or exchanging data or information (kind
+ * 'initiative'), and sentences stating that data are missing (kind 'gap', no
+ * mechanism).
  *
- * Cues come from data/registry/data_collection.yaml. Sentences are attributed to
- * mechanisms the same way evidence passages are (pipelines/text/attribution.ts):
- * a sentence naming a mechanism, or a sentence naming none that follows one that
- * does. Only the parts that make evidence are read (description, achievements,
- * challenges, recommendations).
- *
- * One row per sentence (initiative_id p<para>-s<sentence>, sentences numbered
- * from 1). A sentence attributed to several mechanisms (para 44: "OSCE, COMMIT and
- * the EU ...") is credited to the first one named.
+ * Cues come from data/registry/data_collection.yaml. The initiative cues are also
+ * the cues of the data_collection theme in the claims model (pipeline.ts), and an
+ * initiative row is exactly an actor claim whose sentence matches one: so this
+ * table, the data_collection theme and the finding count the same mechanisms.
+ * One row per sentence × mechanism (initiative_id p<para>-s<sentence>-<mechanism>);
+ * gap rows have no mechanism (p<para>-s<sentence>).
  */
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
 import type { RowOf } from '../catalog/types.ts';
 import type { paragraphs } from '../catalog/report.ts';
-import type { data_collection_initiatives, mentions as mentionsSpec } from '../catalog/evidence.ts';
+import type { claims as claimsSpec, data_collection_initiatives } from '../catalog/evidence.ts';
 import { AtlasError } from '../lib/errors.ts';
-import { attributeSentences } from '../text/attribution.ts';
-import { EVIDENCE_PART_OF, bodyMentionsByParagraph } from './attribute-evidence.ts';
+import { splitSentences } from '../text/sentences.ts';
+import { CLAIM_PART_OF } from './extract-claims.ts';
 
 /** The row type, with the nullable columns spelled out (RowOf in catalog/types.ts reads `nullable` as optional and drops null). */
 export type DataInitiativeRow = Omit<RowOf<typeof data_collection_initiatives>, 'mechanism_id' | 'year'>
   & { mechanism_id: string | null; year: number | null };
 export type ParagraphInput = Pick<RowOf<typeof paragraphs>, 'doc_id' | 'para_no' | 'part' | 'text'>;
-export type MentionInput = Pick<RowOf<typeof mentionsSpec>, 'doc_id' | 'para_no' | 'in_footnote' | 'mechanism_id' | 'char_start' | 'char_end'>;
+export type ClaimInput = Pick<RowOf<typeof claimsSpec>, 'doc_id' | 'para_no' | 'sentence_no' | 'mechanism_id' | 'role'>;
 
 export type CueKind = 'initiative' | 'gap';
 
@@ -114,40 +112,42 @@ const YEAR_RE = /(?<![\p{L}\p{N}])(1[89]\d\d|20\d\d)(?![\p{L}\p{N}])/u;
 
 export function collectDataInitiatives(
   paras: readonly ParagraphInput[],
-  mentions: readonly MentionInput[],
+  claims: readonly ClaimInput[],
   cues: readonly DataCollectionCue[],
 ): DataInitiativeRow[] {
   const compile = (kind: CueKind) => cues.filter((c) => c.kind === kind).map((c) => ({ re: new RegExp(c.pattern, 'i') }));
   const initiativeCues = compile('initiative');
   const gapCues = compile('gap');
-  const byPara = bodyMentionsByParagraph(mentions);
-  // A cue that matches a sentence also matches the paragraph it is part of (a sentence
-  // is a substring bounded by whitespace), so a paragraph no cue matches is skipped
-  // without splitting it. Cues that look at their surroundings beyond a word boundary
-  // (anchors, look-arounds) could break that, and turn the shortcut off, as do back-references
-  // and named groups, which would change meaning inside the combined pattern.
+  // actors of each sentence, in claim order
+  const actors = new Map<string, string[]>();
+  for (const c of claims) {
+    if (c.role !== 'actor') continue;
+    const k = `${c.doc_id}\u0000${c.para_no}\u0000${c.sentence_no}`;
+    const list = actors.get(k) ?? [];
+    if (!list.includes(c.mechanism_id)) list.push(c.mechanism_id);
+    actors.set(k, list);
+  }
+  // A cue that matches a sentence also matches its paragraph, so a paragraph no cue matches is
+  // skipped without splitting it (anchors and look-arounds would break that and turn it off).
   const prefilter = !cues.some((c) => looksAround(c.pattern) || /\\[1-9]|\\k<|\(\?</.test(c.pattern))
     ? new RegExp(cues.map((c) => `(?:${c.pattern})`).join('|'), 'i') : null;
   const out: DataInitiativeRow[] = [];
   for (const p of paras) {
-    if (!EVIDENCE_PART_OF[p.part]) continue;
+    if (!CLAIM_PART_OF[p.part]) continue;
     if (prefilter && !prefilter.test(p.text)) continue;
-    const sentences = attributeSentences(p.text, byPara.get(`${p.doc_id}\u0000${p.para_no}`) ?? []);
-    for (const s of sentences) {
+    for (const s of splitSentences(p.text)) {
       const gap = firstMatch(s.text, gapCues);
-      const initiative = gap === null ? firstMatch(s.text, initiativeCues) : null;
-      if (gap === null && (initiative === null || s.about.length === 0)) continue;
       const year = YEAR_RE.exec(s.text);
-      out.push({
-        doc_id: p.doc_id,
-        initiative_id: `p${p.para_no}-s${s.index}`,
-        kind: gap !== null ? 'gap' : 'initiative',
-        mechanism_id: gap !== null ? null : s.about[0],
-        description: s.text,
-        year: year ? Number(year[1]) : null,
-        para_no: p.para_no,
-        cue: (gap ?? initiative)!,
-      });
+      const row = { doc_id: p.doc_id, description: s.text, year: year ? Number(year[1]) : null, para_no: p.para_no };
+      if (gap !== null) {
+        out.push({ ...row, initiative_id: `p${p.para_no}-s${s.index}`, kind: 'gap', mechanism_id: null, cue: gap });
+        continue;
+      }
+      const initiative = firstMatch(s.text, initiativeCues);
+      if (initiative === null) continue;
+      for (const m of actors.get(`${p.doc_id}\u0000${p.para_no}\u0000${s.index}`) ?? []) {
+        out.push({ ...row, initiative_id: `p${p.para_no}-s${s.index}-${m}`, kind: 'initiative', mechanism_id: m, cue: initiative });
+      }
     }
   }
   return out;

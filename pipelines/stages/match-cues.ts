@@ -1,5 +1,7 @@
 /**
- * Which gender and redress cues each evidence passage contains. Done here rather
+ * Which gender and redress cues each actor claim's sentence contains (only what
+ * the report describes a mechanism doing counts: not a yardstick, not a lack,
+ * not a mention in passing). Done here rather
  * than in SQL because DuckDB compiles a regular expression per row when the
  * pattern comes from a table (61 s on the 1,000-document corpus); here each
  * pattern is compiled once.
@@ -8,12 +10,18 @@ import type { Row } from '../lib/db.ts';
 import { AtlasError } from '../lib/errors.ts';
 
 export interface CueRow { measure: string; family: string; pattern: string }
-export interface PassageRow { doc_id: string; mechanism_id: string; para_no: number; part: string; quote: string }
+export interface ClaimSentence { doc_id: string; mechanism_id: string; para_no: number; role: string; sentence: string; themes: string[] }
 
-const COUNTED_PARTS = new Set(['description', 'achievement', 'challenge']);
+/**
+ * Measures that define a theme of the claims model: found only in claims that carry the theme,
+ * so the redress table and gender_inclusion.men_and_boys_explicit count exactly the claims the
+ * coverage matrices count (the theme's cues are these cues).
+ */
+const THEME_OF = (c: { family: string; measure: string }): string | null =>
+  c.family === 'redress' ? 'redress' : c.measure === 'men_and_boys' ? 'gender_men' : null;
 
-/** One row per document × mechanism × paragraph × measure whose cue matches the passage. */
-export function matchCues(evidence: readonly PassageRow[], cues: readonly CueRow[]): Row[] {
+/** One row per document × mechanism × paragraph × measure whose cue matches an actor claim's sentence. */
+export function matchCues(claims: readonly ClaimSentence[], cues: readonly CueRow[]): Row[] {
   const compiled = cues.map((c) => {
     try {
       return { ...c, re: new RegExp(c.pattern, 'i') };
@@ -23,11 +31,13 @@ export function matchCues(evidence: readonly PassageRow[], cues: readonly CueRow
   });
   const seen = new Set<string>();
   const out: Row[] = [];
-  for (const e of evidence) {
-    if (!COUNTED_PARTS.has(e.part)) continue; // recommendations are asks, not evidence
+  for (const e of claims) {
+    if (e.role !== 'actor') continue;
     for (const c of compiled) {
+      const theme = THEME_OF(c);
+      if (theme !== null && !e.themes.includes(theme)) continue;
       const key = `${e.doc_id}\u0000${e.mechanism_id}\u0000${e.para_no}\u0000${c.measure}`;
-      if (seen.has(key) || !c.re.test(e.quote)) continue;
+      if (seen.has(key) || !c.re.test(e.sentence)) continue;
       seen.add(key);
       out.push({ doc_id: e.doc_id, mechanism_id: e.mechanism_id, para_no: e.para_no, family: c.family, measure: c.measure });
     }

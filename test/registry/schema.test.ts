@@ -36,7 +36,7 @@ describe('loadRegistry on the minimal valid registry', () => {
     expect(r.mechanisms.map((m) => m.mechanism_id)).toEqual(['alpha', 'beta']);
     expect(r.mechanisms[0]).toEqual({
       mechanism_id: 'alpha', name: 'Alpha Organization', acronym: 'ALPHA', kind: 'regional organisation',
-      region: 'Asia-Pacific', bodies: ['Alpha Secretariat'], paragraphs: [3, 24], n_members: 2, members_source: 'Fixture source.',
+      region: 'Asia-Pacific', bodies: ['Alpha Secretariat'], paragraphs: [3, 24], n_members: 2, members_source: 'Fixture source.', response_status: 'not asked',
     });
     expect(r.mechanisms[1]).toMatchObject({ bodies: [], n_members: 0, members_source: null });
     expect(r.mechanism_references).toEqual([
@@ -56,15 +56,11 @@ describe('loadRegistry on the minimal valid registry', () => {
       { theme_id: 'training', label: 'Training', pillar: 'prevention', headings: ['Training'], sort_order: 1 },
       { theme_id: 'redress', label: 'Redress', pillar: 'protection', headings: ['Redress'], sort_order: 2 },
     ]);
-    expect(r.recommendation_themes).toEqual([
-      { para_no: 119, theme_id: 'training' }, { para_no: 137, theme_id: 'redress' }, { para_no: 137, theme_id: 'training' },
-    ]);
     expect(r.cues).toEqual([
       { measure: 'men_and_boys', family: 'gender', pattern: '\\bmen\\b' },
       { measure: 'men_and_boys', family: 'gender', pattern: '\\bboys\\b' },
       { measure: 'compensation', family: 'redress', pattern: 'compensat' },
     ]);
-    expect(r.extra.theme_keywords).toEqual([{ theme_id: 'training', pattern: 'training' }, { theme_id: 'redress', pattern: 'compensat' }]);
     expect(r.extra.non_mechanisms.map((n) => n.surface)).toEqual(['UNODC']);
     expect(r.extra.member_notes).toEqual([
       { mechanism_id: 'alpha', confidence: 'verified', note: 'Fixture source.' },
@@ -107,8 +103,8 @@ describe('parseCsv', () => {
 describe('loadRegistry rejects', () => {
   it('a duplicate mechanism id', () => {
     const e = failure('mechanisms', 'duplicate-id.mechanisms.yaml');
-    expect(e.where).toMatchObject({ line: 9, record: 'alpha', field: 'id' });
-    expect(e.message).toMatch(/duplicate-id\.mechanisms\.yaml:9, record alpha, field id: duplicate mechanism id "alpha"/);
+    expect(e.where).toMatchObject({ line: 10, record: 'alpha', field: 'id' });
+    expect(e.message).toMatch(/duplicate-id\.mechanisms\.yaml:10, record alpha, field id: duplicate mechanism id "alpha"/);
   });
 
   it('an unknown region', () => {
@@ -119,27 +115,27 @@ describe('loadRegistry rejects', () => {
 
   it('an ISO code that is not in country-codes.csv', () => {
     const e = failure('mechanisms', 'invalid-iso.mechanisms.yaml');
-    expect(e.where).toMatchObject({ line: 13, record: 'delta', field: 'members.countries[1]' });
-    expect(e.message).toMatch(/:13, record delta, field members\.countries\[1\]: invalid ISO code "XYZ"/);
+    expect(e.where).toMatchObject({ line: 14, record: 'delta', field: 'members.countries[1]' });
+    expect(e.message).toMatch(/:14, record delta, field members\.countries\[1\]: invalid ISO code "XYZ"/);
   });
 
   it('two mechanisms claiming the same reference', () => {
     const e = failure('mechanisms', 'duplicate-reference.mechanisms.yaml');
-    expect(e.where).toMatchObject({ line: 19, record: 'zeta', field: 'references[1].surface' });
+    expect(e.where).toMatchObject({ line: 21, record: 'zeta', field: 'references[1].surface' });
     expect(e.message).toMatch(/record zeta, field references\[1\]\.surface: reference "Joint Plan" is already claimed by mechanism epsilon/);
   });
 
   it('an instrument with an impossible year', () => {
     const e = failure('mechanisms', 'impossible-year.mechanisms.yaml');
-    expect(e.where).toMatchObject({ line: 12, record: 'eta', field: 'instruments[eta_plan].year' });
+    expect(e.where).toMatchObject({ line: 13, record: 'eta', field: 'instruments[eta_plan].year' });
     expect(e.message).toMatch(/record eta, field instruments\[eta_plan\]\.year: impossible year/);
   });
 
   it('a YAML syntax error, naming file and line', () => {
     const e = failure('mechanisms', 'syntax-error.mechanisms.yaml');
-    // the bracket opened on line 6 is found unclosed on line 7, where the parser reports it
-    expect(e.where.line).toBe(7);
-    expect(e.message).toMatch(/syntax-error\.mechanisms\.yaml:7: YAML syntax error: .*end with a \]/);
+    // the bracket opened on line 7 is found unclosed on line 8, where the parser reports it
+    expect(e.where.line).toBe(8);
+    expect(e.message).toMatch(/syntax-error\.mechanisms\.yaml:8: YAML syntax error: .*end with a \]/);
   });
 
   it('a cue pattern RE2 cannot run (lookbehind)', () => {
@@ -148,11 +144,6 @@ describe('loadRegistry rejects', () => {
     expect(e.message).toMatch(/lookahead\/lookbehind/);
   });
 
-  it('a recommendation mapped to an unknown theme', () => {
-    const e = failure('themes', 'unknown-theme.themes.yaml');
-    expect(e.where).toMatchObject({ line: 9, record: 'recommendation 120' });
-    expect(e.message).toMatch(/unknown theme "gender_men"/);
-  });
 
   it('a country CSV with an unterminated quote', () => {
     const e = failure('countries', 'bad-quote.country-codes.csv');

@@ -11,21 +11,33 @@ import { sqlStage } from '../../pipelines/stages/sql-stage.ts';
 import { SQL_MODELS } from '../../pipelines/pipeline-sql.ts';
 import { PARAMS } from '../../pipelines/params.ts';
 import { matchCues } from '../../pipelines/stages/match-cues.ts';
+import { evidenceOf } from '../../pipelines/stages/extract-claims.ts';
 
 const D = 'doc';
-const mech = (id: string, region: string) => ({
+const mech = (id: string, region: string, response_status = 'responded') => ({
   mechanism_id: id, name: id.toUpperCase(), acronym: id.toUpperCase(), kind: 'regional organisation', region,
-  bodies: [], paragraphs: [], n_members: 0, members_source: null,
+  bodies: [], paragraphs: [], n_members: 0, members_source: null, response_status,
 });
-const ev = (m: string, theme: string, p: number, quote: string, part = 'achievement') => ({
-  doc_id: D, mechanism_id: m, theme_id: theme, para_no: p, part, theme_source: 'heading', quote,
+/** A claim as the claims model gives it. */
+const claim = (m: string, p: number, sentence: string, themes: string[], role = 'actor', n = 1) => ({
+  doc_id: D, para_no: p, part: 'achievement', sentence_no: n, mechanism_id: m, role, via: 'mention', surface: m.toUpperCase(),
+  char_start: n * 10, char_end: n * 10 + 3, sentence, themes, theme_sources: themes.map(() => 'heading'),
 });
+const CLAIMS = [
+  claim('coe', 88, 'The CoE Convention grants free legal aid and compensation.', ['redress']),
+  claim('osce', 88, 'OSCE published a study on Compensation for Trafficked Persons.', ['redress'], 'actor', 6),
+  claim('coe', 65, 'The CoE trains judges with a gender perspective.', ['training']),
+  claim('coe', 66, 'The CoE trains judges again.', ['training']),
+  // a yardstick and a lack never count
+  claim('saarc', 37, 'Its scope is not as broad as the SAARC scheme on compensation.', ['redress'], 'comparison'),
+  claim('saarc', 105, 'SAARC lacked the necessary funds to train anyone.', ['training'], 'lacking'),
+];
 
 let db: Db;
 beforeAll(async () => {
   db = await openDb();
   await setVariables(db, PARAMS);
-  await writeRows(db, tableSpec('mechanisms'), [mech('coe', 'Europe and Central Asia'), mech('osce', 'Europe and Central Asia'), mech('saarc', 'Asia-Pacific')]);
+  await writeRows(db, tableSpec('mechanisms'), [mech('coe', 'Europe and Central Asia'), mech('osce', 'Europe and Central Asia', 'not asked'), mech('saarc', 'Asia-Pacific', 'did not respond')]);
   await writeRows(db, tableSpec('themes'), [
     { theme_id: 'redress', label: 'Redress', pillar: 'protection', headings: ['Redress'], sort_order: 1 },
     { theme_id: 'training', label: 'Training', pillar: 'partnership', headings: ['Training'], sort_order: 2 },
@@ -36,30 +48,26 @@ beforeAll(async () => {
   ]);
   await writeRows(db, tableSpec('cues'), [
     { measure: 'compensation', family: 'redress', pattern: 'compensat' },
-    { measure: 'free_legal_aid', family: 'redress', pattern: 'legal aid' },
+    { measure: 'legal_aid', family: 'redress', pattern: 'legal aid' },
     { measure: 'gender_mainstreaming', family: 'gender', pattern: 'gender' },
   ]);
-  await writeRows(db, tableSpec('evidence'), [
-    ev('coe', 'redress', 88, 'The CoE Convention grants free legal aid and compensation.'),
-    ev('osce', 'redress', 88, 'OSCE published a study on Compensation for Trafficked Persons.'),
-    ev('coe', 'training', 65, 'The CoE trains judges with a gender perspective.'),
-    ev('coe', 'training', 66, 'The CoE trains judges again.'),
-    ev('saarc', 'redress', 136, 'SAARC should protect witnesses.', 'recommendation'),
+  await writeRows(db, tableSpec('claims'), CLAIMS);
+  await writeRows(db, tableSpec('evidence'), evidenceOf(CLAIMS as never));
+  await writeRows(db, tableSpec('passage_cues'), matchCues(CLAIMS, (await query(db, 'SELECT * FROM cues')) as never));
+  await writeRows(db, tableSpec('recommendation_asks'), [
+    { recommendation_id: '137', ask_id: '137.1', cluster: '(f)', cluster_text: 'On redress', sort_order: 1, recommendation_text: 'r137', ask_text: 'compensation', addressee: 'regional mechanisms' },
+    { recommendation_id: 'g', ask_id: 'g.1', cluster: '(g)', cluster_text: null, sort_order: 2, recommendation_text: 'rg', ask_text: 'fund regional mechanisms', addressee: 'the international community' },
   ]);
-  await writeRows(db, tableSpec('passage_cues'), matchCues(
-    (await query(db, 'SELECT * FROM evidence')) as never, (await query(db, 'SELECT * FROM cues')) as never));
-  await writeRows(db, tableSpec('paragraphs'), [136, 137].map((p) => ({
-    doc_id: D, para_no: p, chapter: 'IV', section: null, subsection: null, heading: null, cluster: 'f',
-    part: 'recommendations', text: `Recommendation ${p} asks for compensation mechanisms to be established and made operational`, is_bold: true,
-    footnote_refs: [], line_start: p, line_end: p,
-  })));
-  await writeRows(db, tableSpec('recommendation_themes'), [{ para_no: 136, theme_id: 'redress' }, { para_no: 137, theme_id: 'training' }]);
+  await writeRows(db, tableSpec('ask_claims'), [
+    { doc_id: D, ask_id: '137.1', mechanism_id: 'coe', para_no: 88, sentence: 's', cue: 'compensat' },
+    { doc_id: D, ask_id: '137.1', mechanism_id: 'osce', para_no: 88, sentence: 's', cue: 'compensat' },
+  ]);
   await writeRows(db, tableSpec('data_requests'), [
     { doc_id: D, mechanism_id: 'coe', name_in_text: 'Council of Europe', region: 'Europe and Central Asia', responded: true, para_no: 3, quote: 'q' },
     { doc_id: D, mechanism_id: 'saarc', name_in_text: 'SAARC', region: 'Asia-Pacific', responded: false, para_no: 3, quote: 'q' },
   ]);
   await writeRows(db, tableSpec('data_collection_initiatives'), [
-    { doc_id: D, initiative_id: 'p70-s1', kind: 'initiative', mechanism_id: 'coe', description: 'd', year: 2009, para_no: 70, cue: 'data' },
+    { doc_id: D, initiative_id: 'p69-s1', kind: 'gap', mechanism_id: null, description: 'd', year: null, para_no: 69, cue: 'underreported' },
   ]);
   await writeRows(db, tableSpec('documents'), [{ doc_id: D, symbol: 'A/HRC/14/32', title: 't', date: '2010-05-04', body: 'b',
     language: 'en', source_file: 'f', sha256: 's', n_paragraphs: 2 }]);
@@ -80,7 +88,7 @@ describe('coverage_mechanism_theme', () => {
       { mechanism_id: 'coe', theme_id: 'training', n_paragraphs: 2, paragraphs: [65, 66], covered: true },
       { mechanism_id: 'osce', theme_id: 'redress', n_paragraphs: 1, paragraphs: [88], covered: true },
       { mechanism_id: 'osce', theme_id: 'training', n_paragraphs: 0, paragraphs: [], covered: false },
-      // recommendations are asks, not evidence of activity
+      // a yardstick (37) and a lack (105) are not work done
       { mechanism_id: 'saarc', theme_id: 'redress', n_paragraphs: 0, paragraphs: [], covered: false },
       { mechanism_id: 'saarc', theme_id: 'training', n_paragraphs: 0, paragraphs: [], covered: false },
     ]);
@@ -101,52 +109,57 @@ describe('coverage_region_theme', () => {
 });
 
 describe('redress', () => {
-  it('finds each element in the passage attributed to the mechanism only', async () => {
-    const rows = await query(db, 'SELECT mechanism_id, compensation, free_legal_aid, free_legal_aid_paragraphs, n_elements, addresses_redress FROM redress ORDER BY 1');
+  it('finds each element in actor claims only', async () => {
+    const rows = await query(db, 'SELECT mechanism_id, compensation, legal_aid, legal_aid_paragraphs, n_elements, addresses_redress FROM redress ORDER BY 1');
     expect(rows).toEqual([
-      { mechanism_id: 'coe', compensation: true, free_legal_aid: true, free_legal_aid_paragraphs: [88], n_elements: 2, addresses_redress: true },
-      { mechanism_id: 'osce', compensation: true, free_legal_aid: false, free_legal_aid_paragraphs: [], n_elements: 1, addresses_redress: true },
-      { mechanism_id: 'saarc', compensation: false, free_legal_aid: false, free_legal_aid_paragraphs: [], n_elements: 0, addresses_redress: false },
+      { mechanism_id: 'coe', compensation: true, legal_aid: true, legal_aid_paragraphs: [88], n_elements: 2, addresses_redress: true },
+      { mechanism_id: 'osce', compensation: true, legal_aid: false, legal_aid_paragraphs: [], n_elements: 1, addresses_redress: true },
+      { mechanism_id: 'saarc', compensation: false, legal_aid: false, legal_aid_paragraphs: [], n_elements: 0, addresses_redress: false },
     ]);
   });
 });
 
 describe('gender_inclusion', () => {
-  it('is false only for an instrument limited to women and children, unknown when the report is silent', async () => {
-    const rows = await query(db, 'SELECT mechanism_id, personal_scope, men_and_boys, men_and_boys_paragraphs, gender_mainstreaming, gender_mainstreaming_paragraphs FROM gender_inclusion ORDER BY 1');
+  it('keeps the instrument\'s personal scope apart from what the report describes', async () => {
+    const rows = await query(db, 'SELECT mechanism_id, response_status, personal_scope, men_and_boys_explicit, men_and_boys_paragraphs, gender_mainstreaming, gender_mainstreaming_paragraphs FROM gender_inclusion ORDER BY 1');
     expect(rows).toEqual([
-      { mechanism_id: 'coe', personal_scope: 'all persons', men_and_boys: 'true', men_and_boys_paragraphs: [27], gender_mainstreaming: 'true', gender_mainstreaming_paragraphs: [65] },
-      { mechanism_id: 'osce', personal_scope: 'unknown', men_and_boys: 'unknown', men_and_boys_paragraphs: [], gender_mainstreaming: 'unknown', gender_mainstreaming_paragraphs: [] },
-      { mechanism_id: 'saarc', personal_scope: 'women and children only', men_and_boys: 'false', men_and_boys_paragraphs: [25], gender_mainstreaming: 'unknown', gender_mainstreaming_paragraphs: [] },
+      { mechanism_id: 'coe', response_status: 'responded', personal_scope: 'all persons', men_and_boys_explicit: 'not stated', men_and_boys_paragraphs: [], gender_mainstreaming: 'true', gender_mainstreaming_paragraphs: [65] },
+      { mechanism_id: 'osce', response_status: 'not asked', personal_scope: 'unknown', men_and_boys_explicit: 'not stated', men_and_boys_paragraphs: [], gender_mainstreaming: 'unknown', gender_mainstreaming_paragraphs: [] },
+      { mechanism_id: 'saarc', response_status: 'did not respond', personal_scope: 'women and children only', men_and_boys_explicit: 'not stated', men_and_boys_paragraphs: [], gender_mainstreaming: 'unknown', gender_mainstreaming_paragraphs: [] },
     ]);
   });
 });
 
 describe('recommendation_coverage', () => {
-  it('lists the mechanisms already acting on each recommendation', async () => {
-    const rows = await query(db, 'SELECT para_no, themes, n_mechanisms, mechanisms, evidence_paragraphs FROM recommendation_coverage ORDER BY 1');
+  it('lists, per ask, the mechanisms described doing it, and zero where none is', async () => {
+    const rows = await query(db, 'SELECT recommendation_id, ask_id, n_mechanisms, mechanisms, evidence_paragraphs FROM recommendation_coverage ORDER BY sort_order');
     expect(rows).toEqual([
-      { para_no: 136, themes: ['redress'], n_mechanisms: 2, mechanisms: ['coe', 'osce'], evidence_paragraphs: [88] },
-      { para_no: 137, themes: ['training'], n_mechanisms: 1, mechanisms: ['coe'], evidence_paragraphs: [65, 66] },
+      { recommendation_id: '137', ask_id: '137.1', n_mechanisms: 2, mechanisms: ['coe', 'osce'], evidence_paragraphs: [88] },
+      { recommendation_id: 'g', ask_id: 'g.1', n_mechanisms: 0, mechanisms: [], evidence_paragraphs: [] },
     ]);
   });
 });
 
 describe('data_gaps', () => {
-  it('computes each finding with its denominator and citations', async () => {
-    const rows = await query<{ finding_id: string; value: number; denominator: number; citations: number[]; statement: string }>(db,
-      'SELECT finding_id, value, denominator, citations, statement FROM data_gaps ORDER BY 1');
+  it('computes each finding with its denominator, in numbers and words, and citations', async () => {
+    const rows = await query<{ finding_id: string; value: number; denominator: number; denominator_words: string; citations: number[]; statement: string }>(db,
+      'SELECT finding_id, value, denominator, denominator_words, citations, statement FROM data_gaps ORDER BY 1');
     const byId = Object.fromEntries(rows.map((r) => [r.finding_id, r]));
-    // 2 described mechanisms (coe, osce); training addressed by 1 ≤ few_mechanisms_max
-    expect(byId['few_mechanisms:training']).toMatchObject({ value: 1, denominator: 2, citations: [65, 66] });
-    expect(byId['few_mechanisms:redress']).toMatchObject({ value: 2, denominator: 2, citations: [88] });
+    // 3 mechanisms in the registry, 2 described at work (coe, osce); training addressed by 1
+    expect(byId['few_mechanisms:training']).toMatchObject({ value: 1, denominator: 3, citations: [65, 66] });
+    expect(byId['few_mechanisms:training'].statement).toBe(
+      'Only 1 of the 3 mechanisms in the registry (the report describes 2 of them at work) is described working on training: COE (A/HRC/14/32, paras. 65, 66).');
+    expect(byId['few_mechanisms:redress']).toMatchObject({ value: 2, denominator: 3, citations: [88] });
     expect(byId['no_response:request_for_information']).toMatchObject({ value: 1, denominator: 2, citations: [3] });
     expect(byId['no_response:request_for_information'].statement).toContain('SAARC');
-    expect(byId['redress:mechanisms']).toMatchObject({ value: 2, denominator: 2, citations: [88] });
-    expect(byId['group_left_out:men_and_boys']).toMatchObject({ value: 1, denominator: 2, citations: [25, 27] });
-    expect(byId['missing_data_collection:mechanisms']).toMatchObject({ value: 1, citations: [70] });
-    // Asia-Pacific covers 0 of 2 themes: thin; Europe covers 2 of 2: not
+    expect(byId['redress:mechanisms']).toMatchObject({ value: 2, denominator: 3, citations: [88] });
+    expect(byId['group_left_out:men_and_boys']).toMatchObject({ value: 0, denominator: 3, citations: [] });
+    expect(byId['personal_scope:women_and_children_only']).toMatchObject({ value: 1, denominator: 2, citations: [25, 27] });
+    expect(byId['missing_data_collection:mechanisms']).toMatchObject({ value: 0, citations: [69] });
+    expect(byId['lacking:saarc:105'].statement).toBe('The report says SAARC lacks what it needs for training: “SAARC lacked the necessary funds to train anyone.” (A/HRC/14/32, para. 105).');
+    // Asia-Pacific covers 0 of 2 themes: thin, and its one mechanism did not respond; Europe covers 2 of 2: not
     expect(byId['thin_region:Asia-Pacific']).toMatchObject({ value: 0, denominator: 2 });
+    expect(byId['thin_region:Asia-Pacific'].statement).toContain('of the region\'s 1 mechanism, 1 did not respond');
     expect(byId['thin_region:Europe and Central Asia']).toBeUndefined();
   });
 });

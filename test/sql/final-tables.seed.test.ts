@@ -35,8 +35,9 @@ describe('coverage_mechanism_theme', () => {
     // identifying private tourism sector partners"
     expect((await one<{ paragraphs: number[] }>(`SELECT paragraphs FROM coverage_mechanism_theme WHERE mechanism_id = 'commit' AND theme_id = 'private_sector'`)).paragraphs).toContain(64);
     // para 103: "The CoE is one of the few organizations that has addressed the impact of new information technologies"
+    // para 72: the CoE "prepared a study entitled "Trafficking in human beings: Internet recruitment""
     const rows = await query(db, `SELECT mechanism_id, paragraphs FROM coverage_mechanism_theme WHERE theme_id = 'new_technologies' AND covered`);
-    expect(rows).toEqual([{ mechanism_id: 'coe', paragraphs: [103] }]);
+    expect(rows).toEqual([{ mechanism_id: 'coe', paragraphs: [72, 103] }]);
   });
 
   it('gives no theme to organisations the report only lists in para. 3', async () => {
@@ -49,7 +50,7 @@ describe('coverage_mechanism_theme', () => {
     const bad = await query(db, `
       WITH behind AS (
         SELECT mechanism_id, theme_id, count(DISTINCT para_no)::INTEGER n, list(DISTINCT para_no ORDER BY para_no) p
-        FROM evidence WHERE part IN ('description', 'achievement', 'challenge') GROUP BY ALL)
+        FROM evidence WHERE role = 'actor' GROUP BY ALL)
       SELECT c.mechanism_id, c.theme_id, c.n_paragraphs, behind.n FROM coverage_mechanism_theme c
       LEFT JOIN behind USING (mechanism_id, theme_id)
       WHERE c.n_paragraphs > 0 AND (behind.n IS NULL OR behind.n <> c.n_paragraphs OR behind.p <> c.paragraphs)`);
@@ -74,7 +75,7 @@ describe('coverage_region_theme', () => {
     const bad = await query(db, `
       WITH behind AS (
         SELECT m.region, e.theme_id, count(DISTINCT e.mechanism_id)::INTEGER n FROM evidence e
-        JOIN mechanisms m USING (mechanism_id) WHERE e.part IN ('description', 'achievement', 'challenge') GROUP BY ALL)
+        JOIN mechanisms m USING (mechanism_id) WHERE e.role = 'actor' GROUP BY ALL)
       SELECT c.region, c.theme_id, c.n_mechanisms, behind.n FROM coverage_region_theme c LEFT JOIN behind USING (region, theme_id)
       WHERE coalesce(behind.n, 0) <> c.n_mechanisms`);
     expect(bad).toEqual([]);
@@ -82,14 +83,19 @@ describe('coverage_region_theme', () => {
 });
 
 describe('gender_inclusion', () => {
-  it('marks SAARC as limited to women and children (para. 25) and COMMIT as including men and boys (para. 99)', async () => {
+  it('keeps the instrument\'s scope apart from what the report describes: SAARC (para. 25), COMMIT (para. 99)', async () => {
     // para 25: "adopted a Regional Convention on Combating the Crime of Trafficking in Women and Children for Prostitution"
-    const saarc = await one(`SELECT personal_scope, men_and_boys FROM gender_inclusion WHERE mechanism_id = 'saarc'`);
-    expect(saarc).toEqual({ personal_scope: 'women and children only', men_and_boys: 'false' });
+    const saarc = await one(`SELECT personal_scope, men_and_boys_explicit FROM gender_inclusion WHERE mechanism_id = 'saarc'`);
+    expect(saarc).toEqual({ personal_scope: 'women and children only', men_and_boys_explicit: 'not stated' });
     // para 99: "COMMIT in the Mekong region has taken relevant steps to include men and boys in the COMMIT national plans"
-    const commit = await one<{ men_and_boys: string; men_and_boys_paragraphs: number[] }>(`SELECT men_and_boys, men_and_boys_paragraphs FROM gender_inclusion WHERE mechanism_id = 'commit'`);
-    expect(commit.men_and_boys).toBe('true');
-    expect(commit.men_and_boys_paragraphs).toContain(99);
+    const commit = await one<{ men_and_boys_explicit: string; men_and_boys_paragraphs: number[]; men_and_boys_quote: string }>(
+      `SELECT men_and_boys_explicit, men_and_boys_paragraphs, men_and_boys_quote FROM gender_inclusion WHERE mechanism_id = 'commit'`);
+    expect(commit).toEqual({ men_and_boys_explicit: 'yes', men_and_boys_paragraphs: [99], men_and_boys_quote: expect.stringContaining('to include men and boys') });
+  });
+
+  it('says men and boys are addressed explicitly for COMMIT alone (paras. 98-99: "a number of regional cooperation initiatives only cover trafficking in women and children")', async () => {
+    const rows = await query(db, `SELECT mechanism_id FROM gender_inclusion WHERE men_and_boys_explicit = 'yes'`);
+    expect(rows).toEqual([{ mechanism_id: 'commit' }]);
   });
 
   it('finds the CoE Convention\'s gender mainstreaming and child measures in para. 94', async () => {
@@ -100,20 +106,28 @@ describe('gender_inclusion', () => {
 
   it('summarises by region with counts that add up', async () => {
     const bad = await query(db, `SELECT r.region FROM gender_inclusion_region r JOIN (
-      SELECT region, count(*) FILTER (WHERE men_and_boys = 'true')::INTEGER n FROM gender_inclusion GROUP BY region) g USING (region)
-      WHERE g.n <> r.n_men_and_boys`);
+      SELECT region, count(*) FILTER (WHERE men_and_boys_explicit = 'yes')::INTEGER n FROM gender_inclusion GROUP BY region) g USING (region)
+      WHERE g.n <> r.n_men_and_boys_explicit`);
     expect(bad).toEqual([]);
   });
 });
 
 describe('redress', () => {
-  it('gives the CoE free legal aid and a compensation fund, and the OSCE compensation only (para. 88)', async () => {
-    // para 88: "They should also have access to free legal aid. ... These measures can include the establishment of a
-    // fund for victim compensation" (CoE Convention, art. 15); "OSCE also published a study on Compensation ..."
-    const coe = await one(`SELECT free_legal_aid, compensation_fund, compensation FROM redress WHERE mechanism_id = 'coe'`);
-    expect(coe).toEqual({ free_legal_aid: true, compensation_fund: true, compensation: true });
-    const osce = await one(`SELECT free_legal_aid, compensation, compensation_paragraphs FROM redress WHERE mechanism_id = 'osce'`);
-    expect(osce).toEqual({ free_legal_aid: false, compensation: true, compensation_paragraphs: [88] });
+  it('gives the CoE legal aid, information on proceedings and compensation, and the OSCE compensation only (para. 88)', async () => {
+    // para 88: "victims should have access ... to information on relevant judicial and administrative proceedings ...
+    // They should also have access to free legal aid. ... the right of victims to compensation" (CoE Convention,
+    // art. 15); "OSCE also published a study on Compensation ..."
+    const coe = await one(`SELECT legal_aid, information, compensation FROM redress WHERE mechanism_id = 'coe'`);
+    expect(coe).toEqual({ legal_aid: true, information: true, compensation: true });
+    const osce = await one(`SELECT legal_aid, compensation, compensation_paragraphs FROM redress WHERE mechanism_id = 'osce'`);
+    expect(osce).toEqual({ legal_aid: false, compensation: true, compensation_paragraphs: [88] });
+  });
+
+  it('uses one definition of redress: the table and the redress theme count the same mechanisms', async () => {
+    const table = await query(db, `SELECT mechanism_id FROM redress WHERE addresses_redress ORDER BY 1`);
+    const theme = await query(db, `SELECT mechanism_id FROM coverage_mechanism_theme WHERE theme_id = 'redress' AND covered ORDER BY 1`);
+    expect(table).toEqual(theme);
+    expect(table.length).toBeGreaterThan(0);
   });
 
   it('gives the Ouagadougou Action Plan (AU) confiscation and compensation (para. 90)', async () => {
@@ -133,15 +147,33 @@ describe('redress', () => {
 });
 
 describe('recommendation_coverage', () => {
-  it('has every recommendation 106–137, and recommendation 122 (new technologies) is acted on by the CoE only', async () => {
-    const nos = (await query<{ para_no: number }>(db, 'SELECT para_no FROM recommendation_coverage ORDER BY 1')).map((r) => r.para_no);
-    expect(nos).toEqual(Array.from({ length: 32 }, (_, i) => 106 + i));
-    // para 122: "Conduct studies and develop recommendations on how to address the challenges posed by ... the Internet"
-    expect(await one(`SELECT mechanisms FROM recommendation_coverage WHERE para_no = 122`)).toEqual({ mechanisms: ['coe'] });
+  it('has every recommendation 106–137 and (g), split into asks; the CoE alone studies the Internet (122.1)', async () => {
+    const ids = (await query<{ id: string }>(db, 'SELECT DISTINCT recommendation_id id FROM recommendation_coverage')).map((r) => r.id);
+    expect(ids.sort()).toEqual([...Array.from({ length: 32 }, (_, i) => String(106 + i)), 'g'].sort());
+    // para 103: the CoE issued "a report on the "Impact of the use of new information technologies on trafficking""
+    expect(await one(`SELECT mechanisms FROM recommendation_coverage WHERE ask_id = '122.1'`)).toEqual({ mechanisms: ['coe'] });
+  });
+
+  it('shows zero where no mechanism is described doing the ask: financial support for regional mechanisms (g.1)', async () => {
+    // para 105: "LAS lacked the necessary funds to provide it" — a lack, not an activity
+    expect(await one(`SELECT n_mechanisms, recommendation_text LIKE 'The international community should explore%' g FROM recommendation_coverage WHERE ask_id = 'g.1'`))
+      .toEqual({ n_mechanisms: 0, g: true });
   });
 });
 
 describe('data_gaps', () => {
+  it('states what LAS lacks as a gap in the report\'s words, and credits nobody with it (para. 105)', async () => {
+    const r = await one<{ statement: string }>(`SELECT statement FROM data_gaps WHERE finding_id = 'lacking:las:105'`);
+    expect(r.statement).toContain('LAS lacked the necessary funds to provide it');
+    const funding = await query(db, `SELECT mechanism_id FROM coverage_mechanism_theme WHERE theme_id = 'funding' AND covered`);
+    expect(funding).not.toContainEqual({ mechanism_id: 'las' });
+  });
+
+  it('states every denominator in words', async () => {
+    const bad = await query(db, `SELECT finding_id FROM data_gaps WHERE NOT contains(statement, denominator::VARCHAR) OR NOT contains(statement, denominator_words)`);
+    expect(bad.filter((r: { finding_id: string }) => !r.finding_id.startsWith('lacking:'))).toEqual([]);
+  });
+
   it('counts the organisations that did not answer the request for information (para. 3)', async () => {
     // para 3: "She regrets not having yet received a response from the Andean Community of Nations (CAN), ... and the
     // Southern Africa Development Community." — 14 organisations; 13 were thanked.

@@ -30,14 +30,24 @@ describe('collectDataInitiatives (fixtures)', () => {
     P(70, 'achievements', 'The EU designs a standardized system for the collection of qualitative and quantitative data. A conference on “Guidelines for the Collection of Data, Including Comparable Indicators” was held on 23–24 February 2009.'),
     P(104, 'challenges', 'Without information and statistics, it is difficult to determine the extent of trafficking. Regional organizations could take a leading role in collecting data.'),
   ];
-  const rows = collectDataInitiatives(paras, resolveMentions(paras, [], REFS, []).mentions, CUES);
+  // claims as the claims model gives them: who acts in which sentence
+  const C = (para_no: number, sentence_no: number, mechanism_id: string, role = 'actor') => ({ doc_id: 'd1', para_no, sentence_no, mechanism_id, role });
+  const claims = [
+    C(3, 1, 'eu'), C(23, 1, 'asean'), C(23, 2, 'asean'), C(44, 1, 'osce'), C(44, 1, 'commit'), C(44, 1, 'eu'),
+    C(70, 1, 'eu'), C(70, 2, 'eu'), C(70, 2, 'osce', 'passing'),
+  ];
+  const rows = collectDataInitiatives(paras, claims, CUES);
   const by = Object.fromEntries(rows.map((r) => [r.initiative_id, r]));
 
-  it('finds initiatives attributed to mechanisms, with cue and year', () => {
-    expect(by['p23-s2']).toMatchObject({ kind: 'initiative', mechanism_id: 'asean', cue: 'exchange of information', year: null, para_no: 23 });
-    expect(by['p70-s1']).toMatchObject({ kind: 'initiative', mechanism_id: 'eu', cue: 'collection of qualitative and quantitative data' });
-    expect(by['p70-s2']).toMatchObject({ kind: 'initiative', mechanism_id: 'eu', year: 2009, cue: 'Comparable Indicators' });
-    expect(by['p44-s2']).toMatchObject({ kind: 'initiative', mechanism_id: 'osce', cue: 'data collection' });
+  it('finds initiatives of actor claims, with cue and year, one row per mechanism', () => {
+    expect(by['p23-s2-asean']).toMatchObject({ kind: 'initiative', mechanism_id: 'asean', cue: 'exchange of information', year: null, para_no: 23 });
+    expect(by['p70-s1-eu']).toMatchObject({ kind: 'initiative', mechanism_id: 'eu', cue: 'collection of qualitative and quantitative data' });
+    expect(by['p70-s2-eu']).toMatchObject({ kind: 'initiative', mechanism_id: 'eu', year: 2009, cue: 'Comparable Indicators' });
+  });
+
+  it('credits no mechanism that is not the actor (a mention in passing) and no sentence without a claim', () => {
+    expect(by['p70-s2-osce']).toBeUndefined();
+    expect(by['p44-s2-osce']).toBeUndefined(); // "These would manage data collection": no claim on the sentence
   });
 
   it('finds gap statements, with no mechanism', () => {
@@ -45,10 +55,9 @@ describe('collectDataInitiatives (fixtures)', () => {
     expect(by['p104-s1']).toMatchObject({ kind: 'gap', mechanism_id: null, cue: 'Without information and statistics' });
   });
 
-  it('skips unattributed data sentences and parts that make no evidence', () => {
-    expect(by['p104-s2']).toBeUndefined();
+  it('skips unattributed data sentences and parts that make no claims', () => {
     expect(rows.some((r) => r.para_no === 3)).toBe(false);
-    expect(rows.map((r) => r.initiative_id)).toEqual(['p23-s2', 'p44-s2', 'p69-s1', 'p70-s1', 'p70-s2', 'p104-s1']);
+    expect(rows.map((r) => r.initiative_id)).toEqual(['p23-s2-asean', 'p69-s1', 'p70-s1-eu', 'p70-s2-eu', 'p104-s1']);
   });
 
   it('quotes the sentence as printed', () => {
@@ -61,31 +70,26 @@ describe('collectDataInitiatives (fixtures)', () => {
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { decodeReport, parseReport } from '../../pipelines/stages/parse-report/index.ts';
-import { loadRegistry } from '../../pipelines/registry/load-registry.ts';
+import { seedClaims } from '../text/claims/seed-claims.ts';
 
 const SEED = fileURLToPath(new URL('../../seeds/A_HRC_14_32_en.txt', import.meta.url));
-const REGISTRY = fileURLToPath(new URL('../../data/registry', import.meta.url));
 
 describe('collectDataInitiatives on A/HRC/14/32', () => {
   const report = parseReport(decodeReport(readFileSync(SEED), SEED), { file: SEED, docId: 'a-hrc-14-32' });
-  const reg = loadRegistry(REGISTRY);
-  const { mentions } = resolveMentions(report.paragraphs, report.footnotes, reg.mechanism_references, reg.extra.non_mechanisms.map((n) => n.surface));
-  const rows = collectDataInitiatives(report.paragraphs, mentions, CUES);
+  const rows = collectDataInitiatives(report.paragraphs, seedClaims().claims, CUES);
   const of = (para: number) => rows.filter((r) => r.para_no === para);
 
   it('para 70: the EU standardized data-collection system and the conference on comparable indicators (2009)', () => {
     const p70 = of(70);
     expect(p70.every((r) => r.kind === 'initiative' && r.mechanism_id === 'eu')).toBe(true);
-    expect(p70.map((r) => r.initiative_id)).toEqual(['p70-s1', 'p70-s2', 'p70-s3']);
+    expect(p70.map((r) => r.initiative_id)).toEqual(['p70-s1-eu', 'p70-s2-eu', 'p70-s3-eu']);
     expect(p70[0].description).toContain('standardized system for the collection of qualitative and quantitative data');
     expect(p70[2]).toMatchObject({ year: 2009, cue: 'Comparable Indicators' });
     expect(p70[2].description).toContain('“Guidelines for the Collection of Data on Trafficking in Human Beings, Including Comparable Indicators”');
   });
 
-  it('para 83: COMMIT case monitoring', () => {
-    expect(of(83)).toEqual([expect.objectContaining({
-      initiative_id: 'p83-s1', kind: 'initiative', mechanism_id: 'commit', cue: 'case monitoring', year: null,
-    })]);
+  it('para 83: COMMIT\'s case monitoring is not data collection (the labelled set reads it as prosecution work; recommendation 133 asks for it apart)', () => {
+    expect(of(83)).toEqual([]);
   });
 
   it('para 23: the ASEAN Work Plan facilitates the exchange of information', () => {
@@ -100,8 +104,8 @@ describe('collectDataInitiatives on A/HRC/14/32', () => {
     expect(of(104)).toEqual([expect.objectContaining({ kind: 'gap', mechanism_id: null, cue: 'Without information and statistics', initiative_id: 'p104-s1' })]);
   });
 
-  it('skips data sentences no mechanism is named for (recommendations 113, 118; para 65)', () => {
-    for (const p of [65, 107, 113, 118, 119, 133]) expect(of(p)).toEqual([]);
+  it('skips data sentences no mechanism acts in (recommendations 113, 118; para 65; the national bodies of para 44)', () => {
+    for (const p of [44, 65, 107, 113, 118, 119, 133]) expect(of(p)).toEqual([]);
   });
 
   it('quotes a sentence of the paragraph containing the cue, with a unique id', () => {

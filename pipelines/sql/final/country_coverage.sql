@@ -100,19 +100,13 @@ member_redress as (
     group by mechanism_members.iso3
 ),
 
--- A mechanism counts when its main instrument protects all persons, or when it addresses
--- men and boys; the paragraphs are those of the instrument and of the men-and-boys evidence.
+-- A mechanism counts when its main instrument covers all persons (its personal scope); whether the
+-- report describes it addressing men and boys is a separate reading (gender_inclusion), not merged here.
 all_persons_evidence as (
     select mechanism_id, paragraphs
     from instruments
     where is_main
       and starts_with(personal_scope, 'all persons')
-
-    union all
-
-    select mechanism_id, men_and_boys_paragraphs as paragraphs
-    from gender_inclusion
-    where men_and_boys = 'true'
 ),
 
 member_all_persons as (
@@ -142,7 +136,7 @@ final as (
         member_redress.iso3 is not null as any_redress,
         coalesce(member_redress.redress_mechanisms, []::VARCHAR[]) as redress_mechanisms,
         coalesce(member_redress.redress_paragraphs, []::INTEGER[]) as redress_paragraphs,
-        member_all_persons.iso3 is not null as any_all_persons_including_men,
+        member_all_persons.iso3 is not null as any_all_persons_scope,
         coalesce(member_all_persons.all_persons_mechanisms, []::VARCHAR[]) as all_persons_mechanisms,
         coalesce(member_all_persons.all_persons_paragraphs, []::INTEGER[]) as all_persons_paragraphs,
         indicators.tier as tip_tier_2010,

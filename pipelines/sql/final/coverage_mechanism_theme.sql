@@ -16,6 +16,7 @@ final as (
         mechanisms.mechanism_id,
         mechanisms.acronym,
         mechanisms.region,
+        mechanisms.response_status,
         themes.theme_id,
         themes.label as theme_label,
         themes.pillar,

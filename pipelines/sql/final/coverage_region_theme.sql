@@ -4,7 +4,11 @@ with coverage as (
 ),
 
 regions as (
-    select region, count(*)::INTEGER as n_mechanisms_in_region
+    select
+        region,
+        count(*)::INTEGER as n_mechanisms_in_region,
+        count(*) filter (where response_status = 'did not respond')::INTEGER as n_not_responded,
+        count(*) filter (where response_status = 'not asked')::INTEGER as n_not_asked
     from mechanisms
     group by region
 ),
@@ -33,6 +37,8 @@ final as (
         themes.pillar,
         coalesce(covered.n_mechanisms, 0)::INTEGER as n_mechanisms,
         regions.n_mechanisms_in_region,
+        regions.n_not_responded,
+        regions.n_not_asked,
         (coalesce(covered.n_mechanisms, 0) / regions.n_mechanisms_in_region)::DOUBLE as share,
         coalesce(covered.mechanisms, []::VARCHAR[]) as mechanisms,
         coalesce(covered.paragraphs, []::INTEGER[]) as paragraphs

@@ -1,7 +1,8 @@
--- The report's data-gap findings, computed from the tables above. Each finding
--- carries the count, what it is counted out of, a generated statement and the
--- paragraphs behind it. Thresholds come from pipelines/params.ts.
--- Citations are printed "A/HRC/14/32, para. 3" or "A/HRC/14/32, paras. 85, 88".
+-- The report's data-gap findings, computed from the tables above. Each finding carries its
+-- count, what it is counted out of (in numbers and in words), a generated statement and the
+-- paragraphs behind it. Only actor claims count as work done; what the report says a mechanism
+-- lacks is a gap in the report's own words (kind 'lacking'), never work done.
+-- Thresholds come from pipelines/params.ts. Citations: "A/HRC/14/32, paras. 85, 88".
 with coverage as (
     select * from coverage_mechanism_theme
 ),
@@ -10,13 +11,20 @@ mechanisms as (
     select * from mechanisms
 ),
 
-described as (
-    -- mechanisms whose activities the report describes (at least one evidence paragraph)
-    select mechanism_id from coverage group by mechanism_id having bool_or(covered)
+registry as (
+    -- every count below is out of the registry's mechanisms; the words say how many the report describes
+    select
+        count(*)::INTEGER as n,
+        (select count(distinct mechanism_id) from coverage where covered)::INTEGER as n_described
+    from mechanisms
 ),
 
-n_described as (
-    select count(*)::INTEGER as n from described
+out_of as (
+    select
+        n,
+        n_described,
+        format('of the {} mechanisms in the registry (the report describes {} of them at work)', n, n_described) as words
+    from registry
 ),
 
 theme_counts as (
@@ -36,16 +44,45 @@ few_mechanisms as (
         'few_mechanisms' as kind,
         theme_label as subject,
         n_mechanisms as value,
-        (select n from n_described) as denominator,
+        out_of.n as denominator,
+        out_of.words as denominator_words,
         case when n_mechanisms = 0
-            then format('No mechanism the report describes is credited with work on {}.', lower(theme_label))
-            else format('Only {} of the {} mechanisms the report describes {} credited with work on {}: {} ({}).',
-                n_mechanisms, (select n from n_described), case when n_mechanisms = 1 then 'is' else 'are' end,
+            then format('None {} is described working on {}.', out_of.words, lower(theme_label))
+            else format('Only {} {} {} described working on {}: {} ({}).',
+                n_mechanisms, out_of.words, case when n_mechanisms = 1 then 'is' else 'are' end,
                 lower(theme_label), array_to_string(acronyms, ', '), cite(paragraphs))
         end as statement,
         paragraphs as citations
-    from theme_counts
+    from theme_counts, out_of
     where n_mechanisms <= getvariable('few_mechanisms_max')
+),
+
+lacking_claims as (
+    select
+        evidence.mechanism_id,
+        any_value(mechanisms.acronym) as acronym,
+        evidence.para_no,
+        list(distinct themes.label order by themes.label) as theme_labels,
+        any_value(evidence.sentence) as sentence
+    from evidence
+    join mechanisms on mechanisms.mechanism_id = evidence.mechanism_id
+    join themes on themes.theme_id = evidence.theme_id
+    where evidence.role = 'lacking'
+    group by evidence.mechanism_id, evidence.para_no
+),
+
+lacking as (
+    select
+        'lacking:' || mechanism_id || ':' || para_no as finding_id,
+        'lacking' as kind,
+        acronym as subject,
+        1 as value,
+        1 as denominator,
+        'a gap the report states about one mechanism' as denominator_words,
+        format('The report says {} lacks what it needs for {}: “{}” ({}).',
+            acronym, lower(array_to_string(theme_labels, ', ')), sentence, cite([para_no])) as statement,
+        [para_no] as citations
+    from lacking_claims
 ),
 
 region_counts as (
@@ -53,7 +90,9 @@ region_counts as (
         region,
         count(distinct theme_id) filter (where n_mechanisms > 0)::INTEGER as n_themes,
         (select count(*) from themes)::INTEGER as n_themes_all,
-        list(theme_label order by theme_label) filter (where n_mechanisms = 0) as missing,
+        any_value(n_mechanisms_in_region) as n_mechanisms_in_region,
+        any_value(n_not_responded) as n_not_responded,
+        any_value(n_not_asked) as n_not_asked,
         list_sort(list_distinct(flatten(list(paragraphs)))) as paragraphs
     from coverage_region_theme
     group by region
@@ -66,12 +105,16 @@ thin_region as (
         region as subject,
         n_themes as value,
         n_themes_all as denominator,
-        format('{} are credited with work on {} of {} themes{}.',
-            case when region = 'cross-regional' then 'Cross-regional mechanisms' else 'Mechanisms in ' || region end,
+        format('of the {} themes of the report', n_themes_all) as denominator_words,
+        format('{} are described working on {} of the {} themes of the report{}; of the region''s {} {}, {} did not respond to the Special Rapporteur''s request for information and {} {} not asked ({}), so the silence may be the report''s, not theirs.',
+            case when region = 'Cross-regional' or region = 'cross-regional' then 'Cross-regional mechanisms' else 'Mechanisms in ' || region end,
             n_themes, n_themes_all,
-            case when len(paragraphs) > 0 then format(' ({})', cite(paragraphs)) else '' end
+            case when len(paragraphs) > 0 then format(' ({})', cite(paragraphs)) else '' end,
+            n_mechanisms_in_region, case when n_mechanisms_in_region = 1 then 'mechanism' else 'mechanisms' end,
+            n_not_responded, n_not_asked, case when n_not_asked = 1 then 'was' else 'were' end,
+            cite([3])
         ) as statement,
-        paragraphs as citations
+        list_sort(list_distinct(paragraphs || [3])) as citations
     from region_counts
     where n_themes <= getvariable('thin_region_max_share') * n_themes_all
 ),
@@ -87,16 +130,23 @@ no_response as (
         'request for information' as subject,
         count(*) filter (where not responded)::INTEGER as value,
         count(*)::INTEGER as denominator,
-        format('{} of the {} organisations asked for information had not responded when the report was written: {} ({}).',
+        format('of the {} organisations the Special Rapporteur asked for information', count(*)) as denominator_words,
+        format('{} of the {} organisations the Special Rapporteur asked for information had not responded when the report was written: {} ({}).',
             count(*) filter (where not responded), count(*),
             string_agg(name_in_text, ', ' order by name_in_text) filter (where not responded),
             cite(list_sort(list_distinct(list(para_no))))) as statement,
         list_sort(list_distinct(list(para_no))) as citations
     from requests
+    having count(*) > 0
 ),
 
 initiatives as (
     select * from data_collection_initiatives
+),
+
+data_collection as (
+    -- the data_collection theme is made of the same cues as data_collection_initiatives
+    select * from theme_counts where theme_id = 'data_collection'
 ),
 
 missing_data_collection as (
@@ -104,36 +154,65 @@ missing_data_collection as (
         'missing_data_collection:mechanisms' as finding_id,
         'missing_data_collection' as kind,
         'data collection' as subject,
-        count(distinct initiatives.mechanism_id)::INTEGER as value,
-        (select n from n_described) as denominator,
-        format('Only {} of the {} mechanisms the report describes are credited with a data-collection or information-exchange activity ({}); the report notes that trafficking remains under-reported ({}).',
-            count(distinct initiatives.mechanism_id), (select n from n_described),
-            string_agg(distinct m.acronym, ', ' order by m.acronym),
-            cite(list_sort(list_distinct(list(initiatives.para_no))))) as statement,
-        list_sort(list_distinct(list(initiatives.para_no))) as citations
-    from initiatives
-    left join mechanisms m on m.mechanism_id = initiatives.mechanism_id
+        coalesce(data_collection.n_mechanisms, 0) as value,
+        out_of.n as denominator,
+        out_of.words as denominator_words,
+        format('Only {} {} {} described collecting or exchanging data: {}{}; the report notes that trafficking remains under-reported ({}).',
+            coalesce(data_collection.n_mechanisms, 0), out_of.words, case when data_collection.n_mechanisms = 1 then 'is' else 'are' end,
+            coalesce(array_to_string(data_collection.acronyms, ', '), 'none'),
+            case when len(data_collection.paragraphs) > 0 then format(' ({})', cite(data_collection.paragraphs)) else '' end,
+            cite((select list_sort(list_distinct(list(para_no))) from initiatives where kind = 'gap'))) as statement,
+        list_sort(list_distinct(coalesce(data_collection.paragraphs, []::INTEGER[])
+            || coalesce((select list(para_no) from initiatives where kind = 'gap'), []::INTEGER[]))) as citations
+    from out_of
+    left join data_collection on true
 ),
 
 gender as (
     select * from gender_inclusion
 ),
 
-group_left_out as (
+men_explicit as (
     select
         'group_left_out:men_and_boys' as finding_id,
         'group_left_out' as kind,
         'men and boys' as subject,
-        count(*) filter (where men_and_boys = 'false')::INTEGER as value,
-        count(*) filter (where men_and_boys <> 'unknown')::INTEGER as denominator,
-        format('Of the {} mechanisms whose coverage of men can be read from the report, {} {} reference instrument to women and children ({}); {} cover all persons or address men and boys explicitly ({}).',
-            count(*) filter (where men_and_boys <> 'unknown'), count(*) filter (where men_and_boys = 'false'),
-            case when count(*) filter (where men_and_boys = 'false') = 1 then 'limits its' else 'limit their' end,
-            coalesce(string_agg(acronym, ', ' order by acronym) filter (where men_and_boys = 'false'), 'none'),
-            count(*) filter (where men_and_boys = 'true'),
+        count(*) filter (where men_and_boys_explicit = 'yes')::INTEGER as value,
+        any_value(out_of.n) as denominator,
+        any_value(out_of.words) as denominator_words,
+        format('{} {} {} described addressing men and boys as victims: {} ({}).',
+            count(*) filter (where men_and_boys_explicit = 'yes'), any_value(out_of.words),
+            case when count(*) filter (where men_and_boys_explicit = 'yes') = 1 then 'is' else 'are' end,
+            coalesce(string_agg(acronym, ', ' order by acronym) filter (where men_and_boys_explicit = 'yes'), 'none'),
             cite(list_sort(list_distinct(flatten(list(men_and_boys_paragraphs)))))) as statement,
         list_sort(list_distinct(flatten(list(men_and_boys_paragraphs)))) as citations
+    from gender, out_of
+),
+
+scope_counts as (
+    select
+        count(*) filter (where personal_scope <> 'unknown')::INTEGER as n_known,
+        count(*) filter (where personal_scope = 'all persons')::INTEGER as n_all,
+        count(*) filter (where personal_scope = 'all persons, especially women and children')::INTEGER as n_especially,
+        count(*) filter (where personal_scope = 'women and children only')::INTEGER as n_only,
+        coalesce(string_agg(acronym, ', ' order by acronym) filter (where personal_scope = 'women and children only'), 'none') as only_acronyms,
+        list_sort(list_distinct(flatten(list(personal_scope_paragraphs) filter (where personal_scope <> 'unknown')))) as paragraphs
     from gender
+),
+
+instrument_scope as (
+    select
+        'personal_scope:women_and_children_only' as finding_id,
+        'personal_scope' as kind,
+        'main instruments limited to women and children' as subject,
+        n_only as value,
+        n_known as denominator,
+        format('Of the {} mechanisms whose main instrument the registry records', n_known) as denominator_words,
+        format('Of the {} mechanisms whose main instrument the registry records, {} {} limited to women and children ({}); {} {} all persons, especially women and children, and {} all persons ({}). This is what the instruments cover, not what the report describes the mechanisms doing.',
+            n_known, n_only, case when n_only = 1 then 'is' else 'are' end, only_acronyms,
+            n_especially, case when n_especially = 1 then 'covers' else 'cover' end, n_all, cite(paragraphs)) as statement,
+        paragraphs as citations
+    from scope_counts
 ),
 
 redress as (
@@ -146,22 +225,26 @@ redress_gap as (
         'redress' as kind,
         'redress and compensation' as subject,
         count(*) filter (where addresses_redress)::INTEGER as value,
-        (select n from n_described) as denominator,
-        format('Only {} of the {} mechanisms the report describes address any element of redress ({}); {} address compensation ({}).',
-            count(*) filter (where addresses_redress), (select n from n_described),
-            string_agg(acronym, ', ' order by acronym) filter (where addresses_redress),
+        any_value(out_of.n) as denominator,
+        any_value(out_of.words) as denominator_words,
+        format('Only {} {} {} described addressing any element of redress (remedies, information on proceedings, legal aid, compensation, confiscated assets for compensation): {}; {} of them address compensation ({}).',
+            count(*) filter (where addresses_redress), any_value(out_of.words),
+            case when count(*) filter (where addresses_redress) = 1 then 'is' else 'are' end,
+            coalesce(string_agg(acronym, ', ' order by acronym) filter (where addresses_redress), 'none'),
             count(*) filter (where compensation),
             cite(list_sort(list_distinct(flatten(list(paragraphs)))))) as statement,
         list_sort(list_distinct(flatten(list(paragraphs)))) as citations
-    from redress
+    from redress, out_of
 ),
 
 final as (
     select * from few_mechanisms
+    union all select * from lacking
     union all select * from thin_region
     union all select * from no_response
     union all select * from missing_data_collection
-    union all select * from group_left_out
+    union all select * from men_explicit
+    union all select * from instrument_scope
     union all select * from redress_gap
 )
 

@@ -1,6 +1,10 @@
--- Per mechanism: men and boys, gender mainstreaming and child-specific measures,
--- each true / false / unknown with the paragraphs behind it. The report's silence
--- is "unknown", never "false"; "false" needs an instrument limited to women and children.
+-- Per mechanism, two separate readings of whether men and boys are covered, never merged:
+-- - personal_scope: what its main instrument covers (curated from the instrument's title and
+--   text: all persons; all persons, especially women and children; women and children only);
+-- - men_and_boys_explicit: the report describes the mechanism addressing men or boys (an actor
+--   claim matching a men-and-boys cue of data/registry/cues.yaml), with the quote.
+-- Gender mainstreaming and child-specific measures come from actor claims too. The report's
+-- silence is "not stated" / "unknown", never "no".
 with mechanisms as (
     select * from mechanisms
 ),
@@ -12,6 +16,18 @@ main as (
 cues as (
     select * from int_passage_cues
     where family = 'gender'
+),
+
+men_quotes as (
+    -- the first actor sentence that says so, per mechanism (the gender_men theme takes the
+    -- men-and-boys cues as its own, so it marks exactly these claims)
+    select
+        mechanism_id,
+        arg_min(sentence, para_no * 1000 + sentence_no) as quote
+    from claims
+    where role = 'actor'
+      and list_contains(themes, 'gender_men')
+    group by mechanism_id
 ),
 
 by_measure as (
@@ -30,20 +46,13 @@ final as (
         mechanisms.mechanism_id,
         mechanisms.acronym,
         mechanisms.region,
+        mechanisms.response_status,
         main.instrument_name as main_instrument,
         coalesce(main.personal_scope, 'unknown') as personal_scope,
         coalesce(main.paragraphs, []::INTEGER[]) as personal_scope_paragraphs,
-        case
-            when by_measure.men_paras is not null then 'true'
-            when main.personal_scope like 'all persons%' then 'true'
-            when main.personal_scope = 'women and children only' then 'false'
-            else 'unknown'
-        end as men_and_boys,
-        case
-            when by_measure.men_paras is not null then by_measure.men_paras
-            when main.personal_scope in ('all persons', 'all persons, especially women and children', 'women and children only') then main.paragraphs
-            else []::INTEGER[]
-        end as men_and_boys_paragraphs,
+        case when by_measure.men_paras is not null then 'yes' else 'not stated' end as men_and_boys_explicit,
+        coalesce(by_measure.men_paras, []::INTEGER[]) as men_and_boys_paragraphs,
+        men_quotes.quote as men_and_boys_quote,
         case when by_measure.gender_paras is not null then 'true' else 'unknown' end as gender_mainstreaming,
         coalesce(by_measure.gender_paras, []::INTEGER[]) as gender_mainstreaming_paragraphs,
         case when by_measure.child_paras is not null then 'true' else 'unknown' end as child_specific,
@@ -51,6 +60,7 @@ final as (
     from mechanisms
     left join main on main.mechanism_id = mechanisms.mechanism_id
     left join by_measure on by_measure.mechanism_id = mechanisms.mechanism_id
+    left join men_quotes on men_quotes.mechanism_id = mechanisms.mechanism_id
 )
 
 select * from final

@@ -1,8 +1,9 @@
--- Evidence rolled up to mechanism × theme: the distinct paragraphs behind each pair.
--- Recommendations are the Special Rapporteur's asks, not evidence of what mechanisms do.
+-- Actor evidence rolled up to mechanism × theme: the distinct paragraphs behind each pair.
+-- Only claims in which the report describes the mechanism doing the activity count: not a
+-- yardstick, a lack, a participation in another body's act or a mention in passing.
 with evidence as (
     select * from evidence
-    where part in ('description', 'achievement', 'challenge')
+    where role = 'actor'
 ),
 
 final as (

@@ -1,0 +1,26 @@
+/**
+ * The registry's response_status (curated from A/HRC/14/32, para. 3) must agree
+ * with the data requests read from the text: an organisation thanked for its
+ * response is 'responded', one still awaited is 'did not respond', and a
+ * mechanism in neither list is 'not asked'. Run only when a document of the
+ * corpus carries the request for information (otherwise there is nothing to check).
+ */
+import { AtlasError } from '../lib/errors.ts';
+
+export function checkResponseStatus(
+  requests: readonly { mechanism_id: string; responded: boolean; doc_id: string; para_no: number }[],
+  mechanisms: readonly { mechanism_id: string; response_status: string }[],
+): void {
+  if (requests.length === 0) return;
+  const read = new Map(requests.map((r) => [r.mechanism_id, r]));
+  for (const m of mechanisms) {
+    const r = read.get(m.mechanism_id);
+    const fromText = r ? (r.responded ? 'responded' : 'did not respond') : 'not asked';
+    if (fromText !== m.response_status) {
+      throw new AtlasError(`response_status is "${m.response_status}" but the text says "${fromText}"${r ? ` (${r.doc_id} para ${r.para_no})` : ' (in neither list of the request for information)'}`, {
+        stage: 'collect-data-requests', file: `data/registry/mechanisms/${m.mechanism_id}.yaml`, record: m.mechanism_id, field: 'response_status',
+        hint: 'correct response_status from the report\'s paragraph on the request for information',
+      });
+    }
+  }
+}
