@@ -7,7 +7,7 @@
  *   - it may not be, contain or sit inside the seeds or data folder, nor be or
  *     contain the project folder (a new folder inside the project is fine).
  */
-import { existsSync, lstatSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { OutputFolderError } from './errors.ts';
 import { GENERATOR, MANIFEST_FILE, hasKitManifest } from './build-mark.ts';
@@ -57,8 +57,9 @@ function checkState(abs: string): void {
   let st;
   try {
     st = lstatSync(abs);
-  } catch {
-    return; // does not exist: the build creates it
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return checkCreatable(abs); // does not exist: the build creates it
+    throw new OutputFolderError(`--out ${abs} cannot be used (${(e as Error).message})`, { hint: HINT_ELSEWHERE });
   }
   if (st.isSymbolicLink()) {
     const target = resolve(dirname(abs), readlinkSync(abs));
@@ -81,6 +82,19 @@ function checkState(abs: string): void {
       ? `if it is an old output of this kit, delete it yourself (rm -r ${abs}) and build again; otherwise ${HINT_ELSEWHERE}`
       : entries === 0 ? `remove the empty folder (rmdir ${abs}) and build again, or ${HINT_ELSEWHERE}` : `${HINT_ELSEWHERE}; nothing in ${abs} was touched`,
   });
+}
+
+/** The build makes `abs` and its builds folder in the nearest existing parent: it must be a folder it may write in. */
+function checkCreatable(abs: string): void {
+  let parent = dirname(abs);
+  while (!existsSync(parent) && dirname(parent) !== parent) parent = dirname(parent);
+  const problem = !statSync(parent).isDirectory() ? `${parent} is a file, not a folder`
+    : !canWrite(parent) ? `this user may not write in ${parent}` : null;
+  if (problem) throw new OutputFolderError(`--out ${abs} cannot be created: ${problem}`, { hint: HINT_ELSEWHERE });
+}
+
+function canWrite(dir: string): boolean {
+  try { accessSync(dir, constants.W_OK); return true; } catch { return false; }
 }
 
 /** The real path of `p`, resolving links in its longest existing prefix (the rest may not exist yet). */

@@ -47,6 +47,7 @@ describe('checkOutputFolder refuses', () => {
     mkdirSync(join(root, 'empty'));
     refuses(join(root, 'empty'), /it is an empty folder the kit did not make[\s\S]*what to do: remove the empty folder \(rmdir /);
     refuses(join(root, 'docs', 'thesis.txt'), /is a file, not an output folder/);
+    refuses(join(root, 'docs', 'thesis.txt', 'out'), /cannot be used \(ENOTDIR/);
   });
 
   it('a folder whose manifest.json is not the kit\'s (or from before the mark)', () => {
