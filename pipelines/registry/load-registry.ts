@@ -180,7 +180,7 @@ export function checkPattern(p: string): string | null {
 
 /** A registry file inside `dir`, refused if a symbolic link leads it elsewhere. */
 function registryFile(dir: string, name: string): string {
-  return inputPath(dir, name, { stage: STAGE, file: displayPath(path.join(dir, name)) });
+  return inputPath(dir, name, { stage: STAGE, file: displayPath(path.join(dir, name)), hint: 'replace the link with a copy of the file' });
 }
 
 interface MechanismSource { y: YamlFile; base: PropertyKey[]; raw: unknown; rec?: MechanismRecord }
@@ -197,7 +197,7 @@ function readMechanisms(dir: string, override?: string): MechanismSource[] {
     const files = readdirSync(folder).filter((f) => /\.ya?ml$/.test(f)).sort();
     if (!files.length) throw new AtlasError('no mechanism files', { stage: STAGE, file: displayPath(folder) });
     for (const f of files) {
-      const y = readYaml(inputPath(folder, f, { stage: STAGE, file: displayPath(folder), record: f }));
+      const y = readYaml(inputPath(folder, f, { stage: STAGE, file: displayPath(folder), record: f, hint: 'replace the link with a copy of the file' }));
       if (Array.isArray(y.data) || !y.data || typeof y.data !== 'object') {
         fail(y, 'a file under mechanisms/ must hold one mechanism record (a mapping)', []);
       }

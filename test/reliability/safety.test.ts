@@ -156,6 +156,24 @@ describe('inputs that lead out of their folder, and limits', () => {
     refusedSeeds(seeds, [join(target, '..')], new RegExp(`field file: "report\\.txt" is a symbolic link that leads to ${esc(target)}`));
   });
 
+  it('refuses a raw data manifest entry with .., and a registry file that links out of the data folder', () => {
+    const data = join(work, 'data-paths');
+    cpSync(join(ROOT, 'data'), data, { recursive: true });
+    const manifest = join(data, 'raw', 'indicators', 'manifest.yaml');
+    const original = readFileSync(manifest, 'utf8');
+    writeFileSync(manifest, original.replace('file: tip_tiers_orig.csv', 'file: ../../../seeds-copy/tip_tiers_orig.csv'));
+    expectRefused(['--data', data, '--out', out], [join(out, '..'), data],
+      new RegExp(`\\[load-indicators\\] ${esc(manifest)}:5, record files\\[0\\], field file: "\\.\\./\\.\\./\\.\\./seeds-copy/tip_tiers_orig\\.csv" goes up a folder`));
+    writeFileSync(manifest, original);
+    mkdirSync(join(work, 'outside'));
+    const outside = join(work, 'outside', 'mechanism.yaml');
+    writeFileSync(outside, 'id: x\n');
+    symlinkSync(outside, join(data, 'registry', 'mechanisms', 'zz.yaml'));
+    expectRefused(['--data', data, '--out', out], [join(out, '..'), data, join(work, 'outside')],
+      new RegExp(`\\[load-registry\\] .*mechanisms, record zz\\.yaml: "zz\\.yaml" is a symbolic link that leads to ${esc(outside)}`),
+      /what to do: replace the link with a copy of the file/);
+  });
+
   it('refuses a YAML alias bomb', () => {
     const seeds = join(work, 'seeds-bomb');
     mkdirSync(seeds, { recursive: true });
