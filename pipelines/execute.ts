@@ -11,6 +11,7 @@ import { openDb, writeRows, query, setVariables, type Db, type Row } from './lib
 import { checkTable } from './lib/checks.ts';
 import { exportTable, EXPORT_FORMATS } from './lib/export.ts';
 import { startBuild, writeFileIn, sha256, listFiles } from './lib/io.ts';
+import { GENERATOR, BUILD_IN_PROGRESS } from './lib/build-mark.ts';
 import { runModel, createMacros } from './lib/sql-models.ts';
 import type { Logger } from './lib/log.ts';
 import type { Params } from './params.ts';
@@ -120,16 +121,16 @@ function copyFreshFiles(stages: readonly Stage[], fresh: Set<string>, from: stri
   }
 }
 
-/** output/manifest.json: every file with its sha256 and size, every table's row count, every stage's key. */
+/** output/manifest.json: the kit's mark, every file with its sha256 and size, every table's row count, every stage's key. */
 function writeManifest(dir: string, rows: Record<string, number>, keys: Map<string, string>, now: Date): number {
-  const files = listFiles(dir).filter((f) => f !== MANIFEST).map((f) => {
+  const files = listFiles(dir).filter((f) => f !== MANIFEST && f !== BUILD_IN_PROGRESS).map((f) => {
     const data = readFileSync(join(dir, f));
     const table = /^tables\/([a-z0-9_]+)\.(parquet|arrow|csv)$/.exec(f)?.[1];
     // DuckDB's file format is not byte-reproducible (same SQL, different bytes); its tables are, via the exports
     const reproducible = f === DB_FILE ? { reproducible: false as const } : {};
     return { path: f, sha256: sha256(data), bytes: data.length, ...(table ? { rows: rows[table] } : {}), ...reproducible };
   });
-  const manifest: OutputManifest = { built_at: now.toISOString(), stages: Object.fromEntries(keys), tables: rows, files };
+  const manifest: OutputManifest = { generator: GENERATOR, built_at: now.toISOString(), stages: Object.fromEntries(keys), tables: rows, files };
   writeFileIn(dir, MANIFEST, JSON.stringify(manifest, null, 2) + '\n');
   return files.length + 1;
 }

@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stageKeys } from './lib/fingerprint.ts';
 import { publishedBuild } from './lib/io.ts';
+import { GENERATOR, MANIFEST_FILE } from './lib/build-mark.ts';
+import { checkOutputFolder } from './lib/output-folder.ts';
 import { stderrLogger, type Logger } from './lib/log.ts';
 import { PARAMS, type Params } from './params.ts';
 import type { Stage } from './stages/stage.ts';
@@ -33,9 +35,11 @@ export interface BuildSummary {
 }
 
 export const DB_FILE = 'atlas.duckdb';
-export const MANIFEST = 'manifest.json';
+export const MANIFEST = MANIFEST_FILE;
 
 export interface OutputManifest {
+  /** Marks the folder as written by this kit, so a later build may replace it. */
+  generator: typeof GENERATOR;
   built_at: string;
   stages: Record<string, string>;
   tables: Record<string, number>;
@@ -51,6 +55,7 @@ export function readPublishedManifest(outDir: string): { dir: string; manifest: 
 
 export async function runBuild(stages: readonly Stage[], opts: BuildOptions): Promise<BuildSummary> {
   const t0 = performance.now();
+  checkOutputFolder(opts.outDir, { seeds: opts.seedsDir, data: opts.dataDir });
   const log = opts.log ?? stderrLogger();
   const params = opts.params ?? { ...PARAMS };
   const keys = stageKeys(stages.map((s) => ({ ...s, sources: s.sources(opts) })), params);

@@ -43,3 +43,6 @@ export function formatError(problem: string, w: ErrorWhere): string {
 export function ensure(cond: unknown, problem: string, where: ErrorWhere = {}): asserts cond {
   if (!cond) throw new AtlasError(problem, where);
 }
+
+/** The build refused its output folder before doing any work: nothing was built and nothing was changed. */
+export class OutputFolderError extends AtlasError {}

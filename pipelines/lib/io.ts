@@ -4,10 +4,14 @@
  * complete build under `.output-builds/`; a new build is written beside it and
  * published by renaming a new link over the old one (rename(2) is atomic), so a
  * reader, a failed build or a killed build never sees a half-written folder.
+ * Only folders carrying the kit's mark (pipelines/lib/build-mark.ts) are ever
+ * moved or deleted.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, mkdirSync, writeFileSync, renameSync, rmSync, symlinkSync, lstatSync, readlinkSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { readFileSync, mkdirSync, writeFileSync, renameSync, rmSync, rmdirSync, symlinkSync, lstatSync, readlinkSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { dirname, basename, join, resolve, relative } from 'node:path';
+import { GENERATOR, BUILD_IN_PROGRESS, MANIFEST_FILE, hasKitMark } from './build-mark.ts';
+import { isInside } from './input-path.ts';
 
 export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
@@ -27,34 +31,51 @@ export function writeFileIn(root: string, rel: string, data: string | Uint8Array
 export interface BuildDir {
   /** Folder the new build is written to. */
   dir: string;
-  /** Make it the published output, then remove older builds. */
+  /** Make it the published output (its manifest written), then remove older builds. */
   publish(): void;
-  /** Remove the unfinished build. */
+  /** Remove the unfinished build, and the folders made for it if they are left empty. */
   discard(): void;
 }
 
-function buildsRoot(out: string): string {
+/** The kit's builds folder beside the output folder `out`: `.<name>-builds`. */
+export function buildsRoot(out: string): string {
   const abs = resolve(out);
   return join(dirname(abs), `.${basename(abs)}-builds`);
 }
 
-/** Start a new build next to the published output folder `out`. */
+/**
+ * Start a new build next to the published output folder `out`. The caller has
+ * checked that `out` may be replaced (pipelines/lib/output-folder.ts).
+ */
 export function startBuild(out: string, id = `${Date.now()}-${process.pid}`): BuildDir {
   const abs = resolve(out);
   const root = buildsRoot(abs);
   const dir = join(root, id);
-  mkdirSync(dir, { recursive: true });
+  const created = mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, BUILD_IN_PROGRESS), `${JSON.stringify(GENERATOR)}\n`);
   return {
     dir,
     publish() {
+      rmSync(join(dir, BUILD_IN_PROGRESS)); // the manifest is the mark from now on
       const link = join(dirname(abs), `.${basename(abs)}-link-${id}`);
       symlinkSync(join(basename(root), id), link);
-      if (isRealDir(abs)) renameSync(abs, join(root, `previous-${id}`)); // first build over a plain folder
+      if (isRealDir(abs)) renameSync(abs, join(root, `previous-${id}`)); // a build of the kit published as a plain folder
       renameSync(link, abs);
       pruneBuilds(abs);
     },
-    discard() { rmSync(dir, { recursive: true, force: true }); },
+    discard() {
+      rmSync(dir, { recursive: true, force: true });
+      if (created && created !== dir) removeEmptyFolders(dirname(dir), created);
+    },
   };
+}
+
+/** rmdir from `from` up to and including `top`, stopping at the first folder that is not empty. */
+function removeEmptyFolders(from: string, top: string): void {
+  for (let d = from; isInside(top, d); d = dirname(d)) {
+    try { rmdirSync(d); } catch { return; }
+    if (d === top) return;
+  }
 }
 
 function isRealDir(p: string): boolean {
@@ -67,18 +88,41 @@ export function publishedBuild(out: string): string | null {
   try { return resolve(dirname(abs), readlinkSync(abs)); } catch { return existsSync(abs) ? abs : null; }
 }
 
-/** Remove every build folder and stray link except the published one. */
+/**
+ * Remove every build folder the kit wrote except the published one, and the
+ * kit's stray publishing links. Folders without the kit's mark are left alone,
+ * whatever their name; empty ones are removed (they hold nothing to lose).
+ */
 export function pruneBuilds(out: string): void {
   const abs = resolve(out);
   const root = buildsRoot(abs);
   const keep = publishedBuild(abs);
   for (const name of existsSync(root) ? readdirSync(root) : []) {
     const p = join(root, name);
-    if (p !== keep) rmSync(p, { recursive: true, force: true });
+    if (p === keep) continue;
+    if (hasKitMark(p)) removeMarkedBuild(p);
+    else if (isRealDir(p)) { try { rmdirSync(p); } catch { /* not empty, not ours: keep it */ } }
   }
   const prefix = `.${basename(abs)}-link-`;
   for (const name of readdirSync(dirname(abs))) {
-    if (name.startsWith(prefix)) rmSync(join(dirname(abs), name), { force: true });
+    const p = join(dirname(abs), name);
+    if (name.startsWith(prefix) && isLinkInto(p, root)) rmSync(p, { force: true });
+  }
+}
+
+/** Delete a marked build, its marks last, so that a kill halfway leaves a folder still marked as the kit's. */
+function removeMarkedBuild(dir: string): void {
+  const marks = [MANIFEST_FILE, BUILD_IN_PROGRESS];
+  for (const name of readdirSync(dir)) if (!marks.includes(name)) rmSync(join(dir, name), { recursive: true, force: true });
+  for (const name of marks) rmSync(join(dir, name), { force: true });
+  rmdirSync(dir);
+}
+
+function isLinkInto(p: string, root: string): boolean {
+  try {
+    return lstatSync(p).isSymbolicLink() && dirname(resolve(dirname(p), readlinkSync(p))) === root;
+  } catch {
+    return false;
   }
 }
 

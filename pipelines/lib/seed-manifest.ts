@@ -1,10 +1,12 @@
 /** The seeds manifest: which documents to ingest, with their metadata and hash. */
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { AtlasError } from './errors.ts';
+import { inputPath } from './input-path.ts';
 import { sha256 } from './io.ts';
+import { LIMITS, formatBytes } from './limits.ts';
+import { readYamlFile, lineOf } from './yaml.ts';
 
 const DocEntry = z.object({
   doc_id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes'),
@@ -30,30 +32,36 @@ export function readSeedManifest(seedsDir: string): SeedDoc[] {
   if (!existsSync(file)) {
     throw new AtlasError('no seeds manifest', { file, hint: `create ${MANIFEST_FILE} listing each document (see seeds/manifest.yaml)` });
   }
-  const doc = parseDocument(readFileSync(file, 'utf8'));
-  if (doc.errors.length) {
-    const e = doc.errors[0];
-    throw new AtlasError(`YAML syntax error: ${e.message.split('\n')[0]}`, { file, line: e.linePos?.[0]?.line });
-  }
-  const parsed = Manifest.safeParse(doc.toJS());
+  const y = readYamlFile(file);
+  const parsed = Manifest.safeParse(y.data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const [, idx, field] = issue.path;
-    const entry = typeof idx === 'number' ? (doc.toJS().documents?.[idx]?.doc_id ?? `#${idx + 1}`) : undefined;
+    const entry = typeof idx === 'number' ? ((y.data as { documents?: { doc_id?: string }[] }).documents?.[idx]?.doc_id ?? `#${idx + 1}`) : undefined;
     throw new AtlasError(issue.message, { file, record: entry && `document ${entry}`, field: field === undefined ? issue.path.join('.') : String(field) });
   }
   const ids = new Set<string>();
-  for (const d of parsed.data.documents) {
+  parsed.data.documents.forEach((d, k) => {
     if (ids.has(d.doc_id)) throw new AtlasError('doc_id is listed twice', { file, record: `document ${d.doc_id}`, field: 'doc_id' });
     ids.add(d.doc_id);
-  }
+    inputPath(seedsDir, d.file, { file, line: lineOf(y, ['documents', k, 'file']), record: `document ${d.doc_id}`, field: 'file' });
+  });
   return parsed.data.documents;
 }
 
-/** Read a listed document's bytes and refuse them if the hash differs. */
+/** Read a listed document's bytes (inside the seeds folder, within the size limit) and refuse them if the hash differs. */
 export function readVerifiedSeed(seedsDir: string, d: SeedDoc): Uint8Array {
-  const file = join(seedsDir, d.file);
+  const file = inputPath(seedsDir, d.file, { file: join(seedsDir, MANIFEST_FILE), record: `document ${d.doc_id}`, field: 'file' });
   if (!existsSync(file)) throw new AtlasError('document listed in the manifest is missing', { file, record: `document ${d.doc_id}` });
+  const st = statSync(file);
+  if (!st.isFile()) throw new AtlasError('the manifest names a folder or device, not a document file', { file, record: `document ${d.doc_id}`, field: 'file' });
+  const size = st.size;
+  if (size > LIMITS.maxDocumentBytes) {
+    throw new AtlasError(`document is ${formatBytes(size)}, over the limit of ${formatBytes(LIMITS.maxDocumentBytes)}`, {
+      file, record: `document ${d.doc_id}`,
+      hint: 'check that the manifest names the intended file (a UN report is well under 5 MB as text); split a longer text into several documents',
+    });
+  }
   const bytes = readFileSync(file);
   const actual = sha256(bytes);
   if (actual !== d.sha256) {

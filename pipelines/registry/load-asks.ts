@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { AtlasError } from '../lib/errors.ts';
-import { readYaml } from './load-registry.ts';
+import { readYamlFile } from '../lib/yaml.ts';
 
 const cue = z.strictObject({
   pattern: z.string().min(1),
@@ -37,7 +37,7 @@ export interface AskRow { recommendation_id: string; ask_id: string; cluster: st
 export interface AskCue { ask_id: string; pattern: string; re: RegExp }
 
 export function loadAsks(file: string): { asks: AskRow[]; cues: AskCue[] } {
-  const y = readYaml(file);
+  const y = readYamlFile(file, { stage: 'load-asks' });
   const parsed = fileSchema.safeParse(y.data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { AtlasError } from '../lib/errors.ts';
 import { compileRules, type ClaimRuleSpec, type CompiledRules, type ThemeCueSpec } from '../text/claims/rules.ts';
 import { loadDataCollectionCues } from '../stages/collect-data-initiatives.ts';
-import { readYaml } from './load-registry.ts';
+import { readYamlFile } from '../lib/yaml.ts';
 
 const cue = z.strictObject({
   pattern: z.string().min(1),
@@ -41,7 +41,7 @@ export interface ClaimRules { spec: ClaimRuleSpec; themes: ThemeCueSpec[] }
 
 /** `themeRows`: the registry's themes (id and headings), so every theme is known and headings come from one place. */
 export function loadClaimRules(file: string, themeRows: readonly { theme_id: string; headings: readonly string[] }[]): ClaimRules {
-  const y = readYaml(file);
+  const y = readYamlFile(file, { stage: 'load-claim-rules' });
   const parsed = fileSchema.safeParse(y.data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -13,9 +13,9 @@
  *   non_mechanisms.yaml        [ { surface, kind, name, reason, related_mechanism? } ]
  * and the country reference CSV, by default ../raw/country-codes.csv relative to `dir`.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node } from 'yaml';
+import { isMap, isSeq, isScalar, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import type { RowOf } from '../catalog/types.ts';
 import type {
@@ -23,6 +23,8 @@ import type {
   themes,
 } from '../catalog/registry.ts';
 import { AtlasError } from '../lib/errors.ts';
+import { inputPath } from '../lib/input-path.ts';
+import { readYamlFile, type YamlFile } from '../lib/yaml.ts';
 import { displayPath, loadCountries, type CountryRow } from './load-countries.ts';
 import {
   LAST_PARA, cuesFileSchema, mechanismSchema, nonMechanismsFileSchema,
@@ -69,31 +71,9 @@ export interface LoadRegistryOptions {
 
 // ---------------------------------------------------------------- YAML with positions
 
-interface YamlFile {
-  file: string; // display path
-  doc: Document.Parsed;
-  lc: LineCounter;
-  data: unknown;
-}
-
+/** Read a registry YAML file through the one YAML reader (size and alias limits, errors with the line). */
 export function readYaml(file: string): YamlFile {
-  const shown = displayPath(file);
-  let src: string;
-  try {
-    src = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new AtlasError(`cannot read registry file (${(e as Error).message})`, { stage: STAGE, file: shown });
-  }
-  const lc = new LineCounter();
-  const doc = parseDocument(src, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
-  const err = doc.errors[0];
-  if (err) {
-    const line = err.linePos?.[0]?.line ?? lc.linePos(err.pos[0]).line;
-    throw new AtlasError(`YAML syntax error: ${err.message.split('\n')[0]}`, {
-      stage: STAGE, file: shown, line, hint: 'fix the YAML at that line (indentation, brackets, quotes, duplicate keys)',
-    });
-  }
-  return { file: shown, doc, lc, data: doc.toJS() };
+  return readYamlFile(file, { file: displayPath(file), stage: STAGE });
 }
 
 function sameKey(k: unknown, seg: PropertyKey): boolean {
@@ -196,11 +176,16 @@ export function checkPattern(p: string): string | null {
 
 // ---------------------------------------------------------------- mechanisms
 
+/** A registry file inside `dir`, refused if a symbolic link leads it elsewhere. */
+function registryFile(dir: string, name: string): string {
+  return inputPath(dir, name, { stage: STAGE, file: displayPath(path.join(dir, name)), hint: 'replace the link with a copy of the file' });
+}
+
 interface MechanismSource { y: YamlFile; base: PropertyKey[]; raw: unknown; rec?: MechanismRecord }
 
 function readMechanisms(dir: string, override?: string): MechanismSource[] {
   const out: MechanismSource[] = [];
-  const single = override ?? path.join(dir, 'mechanisms.yaml');
+  const single = override ?? registryFile(dir, 'mechanisms.yaml');
   const folder = path.join(dir, 'mechanisms');
   const hasFolder = !override && existsSync(folder) && statSync(folder).isDirectory();
   if (!override && existsSync(single) && hasFolder) {
@@ -210,7 +195,7 @@ function readMechanisms(dir: string, override?: string): MechanismSource[] {
     const files = readdirSync(folder).filter((f) => /\.ya?ml$/.test(f)).sort();
     if (!files.length) throw new AtlasError('no mechanism files', { stage: STAGE, file: displayPath(folder) });
     for (const f of files) {
-      const y = readYaml(path.join(folder, f));
+      const y = readYaml(inputPath(folder, f, { stage: STAGE, file: displayPath(folder), record: f, hint: 'replace the link with a copy of the file' }));
       if (Array.isArray(y.data) || !y.data || typeof y.data !== 'object') {
         fail(y, 'a file under mechanisms/ must hold one mechanism record (a mapping)', []);
       }
@@ -313,7 +298,7 @@ export function loadRegistry(dir: string, opts: LoadRegistryOptions = {}): Regis
   }
 
   // -- themes
-  const themesY = readYaml(files.themes ?? path.join(dir, 'themes.yaml'));
+  const themesY = readYaml(files.themes ?? registryFile(dir, 'themes.yaml'));
   const themesData: ThemesFile = validate(themesY, themesFileSchema, themesY.data, [], (p) => {
     if (p[0] === 'themes' && typeof p[1] === 'number') {
       return { record: idOf((themesY.data as { themes?: unknown[] })?.themes?.[p[1]], `theme #${p[1] + 1}`), field: p.slice(2) };
@@ -327,7 +312,7 @@ export function loadRegistry(dir: string, opts: LoadRegistryOptions = {}): Regis
   });
 
   // -- cues
-  const cuesY = readYaml(files.cues ?? path.join(dir, 'cues.yaml'));
+  const cuesY = readYaml(files.cues ?? registryFile(dir, 'cues.yaml'));
   const cuesData = validate(cuesY, cuesFileSchema, cuesY.data, [], (p) => ({
     record: p.length > 1 ? String(p[1]) : p.length ? String(p[0]) : undefined, field: p.length > 2 ? p.slice(2) : p.slice(0, 1),
   }));
@@ -347,7 +332,7 @@ export function loadRegistry(dir: string, opts: LoadRegistryOptions = {}): Regis
   }
 
   // -- non-mechanisms
-  const nonY = readYaml(files.non_mechanisms ?? path.join(dir, 'non_mechanisms.yaml'));
+  const nonY = readYaml(files.non_mechanisms ?? registryFile(dir, 'non_mechanisms.yaml'));
   const nonData: NonMechanismRecord[] = validate(nonY, nonMechanismsFileSchema, nonY.data, [], (p) => ({
     record: typeof p[0] === 'number' ? String((nonY.data as { surface?: string }[])[p[0]]?.surface ?? `#${p[0] + 1}`) : undefined,
     field: p.slice(1),

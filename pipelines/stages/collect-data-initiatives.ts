@@ -11,12 +11,12 @@
  * One row per sentence × mechanism (initiative_id p<para>-s<sentence>-<mechanism>);
  * gap rows have no mechanism (p<para>-s<sentence>).
  */
-import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
+import { isMap, isSeq, isScalar, type Node } from 'yaml';
 import type { RowOf } from '../catalog/types.ts';
 import type { paragraphs } from '../catalog/report.ts';
 import type { claims as claimsSpec, data_collection_initiatives } from '../catalog/evidence.ts';
 import { AtlasError } from '../lib/errors.ts';
+import { readYamlFile, parseYaml, type YamlFile } from '../lib/yaml.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { CLAIM_PART_OF } from './extract-claims.ts';
 
@@ -42,23 +42,15 @@ export const DATA_COLLECTION_FILE = 'data/registry/data_collection.yaml';
 
 /** Read and check data/registry/data_collection.yaml. */
 export function loadDataCollectionCues(path: string = DATA_COLLECTION_FILE): DataCollectionCue[] {
-  let src: string;
-  try {
-    src = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new AtlasError(`cannot read the data-collection cues: ${(e as Error).message}`, { file: path, stage: STAGE });
-  }
-  return parseDataCollectionCues(src, path);
+  return cuesOf(readYamlFile(path, { stage: STAGE }));
 }
 
 export function parseDataCollectionCues(src: string, file = DATA_COLLECTION_FILE): DataCollectionCue[] {
-  const lc = new LineCounter();
-  const doc = parseDocument(src, { lineCounter: lc });
+  return cuesOf(parseYaml(src, { file, stage: STAGE }));
+}
+
+function cuesOf({ file, doc, lc }: YamlFile): DataCollectionCue[] {
   const lineOf = (n: Node | null | undefined) => (n?.range ? lc.linePos(n.range[0]).line : undefined);
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0];
-    throw new AtlasError(`invalid YAML: ${e.message.split('\n')[0]}`, { file, line: e.linePos?.[0]?.line, stage: STAGE });
-  }
   const root = doc.contents;
   if (!isMap(root)) throw new AtlasError('expected a mapping with keys initiative and gap', { file, stage: STAGE });
   const out: DataCollectionCue[] = [];

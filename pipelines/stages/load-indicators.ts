@@ -4,11 +4,13 @@
  * SHA-256 and data-row count against the manifest. Typing, cleaning and code matching
  * happen in the SQL staging models (stg_tip_tiers, stg_policy_index).
  */
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { AtlasError } from '../lib/errors.ts';
+import { inputPath } from '../lib/input-path.ts';
+import { LIMITS, formatBytes } from '../lib/limits.ts';
+import { readYamlFile, lineOf } from '../lib/yaml.ts';
 import { parseCsv } from '../lib/csv.ts';
 import { sha256 } from '../lib/io.ts';
 import { raw_tip_tiers, raw_policy_index, type RowOf } from '../catalog/index.ts';
@@ -42,12 +44,8 @@ export function readIndicatorManifest(dir: string): IndicatorFile[] {
   if (!existsSync(file)) {
     throw new AtlasError('no indicators manifest', { file, stage: 'load-indicators', hint: `create ${INDICATORS_MANIFEST} listing each file with its sha256 and row count (see data/raw/indicators/manifest.yaml)` });
   }
-  const doc = parseDocument(readFileSync(file, 'utf8'));
-  if (doc.errors.length) {
-    const e = doc.errors[0];
-    throw new AtlasError(`YAML syntax error: ${e.message.split('\n')[0]}`, { file, line: e.linePos?.[0]?.line, stage: 'load-indicators' });
-  }
-  const parsed = Manifest.safeParse(doc.toJS());
+  const y = readYamlFile(file, { stage: 'load-indicators' });
+  const parsed = Manifest.safeParse(y.data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new AtlasError(issue.message, { file, field: issue.path.join('.'), stage: 'load-indicators' });
@@ -58,15 +56,24 @@ export function readIndicatorManifest(dir: string): IndicatorFile[] {
       throw new AtlasError(`table ${table} must be listed exactly once, found ${n}`, { file, field: 'files.table', stage: 'load-indicators' });
     }
   }
+  parsed.data.files.forEach((f, k) => {
+    inputPath(dir, f.file, { file, line: lineOf(y, ['files', k, 'file']), record: `files[${k}]`, field: 'file', stage: 'load-indicators' });
+  });
   return parsed.data.files;
 }
 
 /** Read a listed file and refuse it if its SHA-256 differs from the manifest. */
 export function readVerifiedIndicatorFile(dir: string, f: IndicatorFile): string {
-  const file = join(dir, f.file);
+  const file = inputPath(dir, f.file, { file: join(dir, INDICATORS_MANIFEST), field: 'file', stage: 'load-indicators' });
   if (!existsSync(file)) {
     throw new AtlasError('file listed in the indicators manifest is missing', {
       file, stage: 'load-indicators', hint: `copy ${f.file} verbatim from ../shared/data/external/ (see SOURCES.md)`,
+    });
+  }
+  const size = statSync(file).size;
+  if (size > LIMITS.maxDocumentBytes) {
+    throw new AtlasError(`file is ${formatBytes(size)}, over the limit of ${formatBytes(LIMITS.maxDocumentBytes)}`, {
+      file, stage: 'load-indicators', hint: `restore the verbatim copy of ${f.file} (see SOURCES.md)`,
     });
   }
   const bytes = readFileSync(file);
