@@ -379,6 +379,8 @@
     filtersChanged(true);
   });
   $('q').addEventListener('input', renderResults);
+  // A fragment link does not move focus to an input: the skip link does it itself.
+  document.querySelector('a.skip').addEventListener('click', (e) => { e.preventDefault(); $('q').focus(); });
   $('filters').addEventListener('submit', (e) => e.preventDefault());
 
   function route() {

@@ -39,7 +39,7 @@ const STYLE = `
   .bar select { max-width: 15rem; }
   .bar input[type=search] { width: 16rem; }
   :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
-  .layout { display: grid; grid-template-columns: minmax(0, 1fr) 30rem; gap: 1rem; padding: 0.5rem 1.2rem; align-items: start; }
+  .layout { display: grid; grid-template-columns: minmax(0, 1fr) 26rem; gap: 1rem; padding: 0.5rem 1.2rem; align-items: start; }
   @media (max-width: 1100px) { .layout { grid-template-columns: minmax(0, 1fr); } }
   .charts { overflow-x: auto; }
   figure { margin: 0 0 1rem; }
