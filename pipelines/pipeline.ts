@@ -114,6 +114,17 @@ const renderChartsStage = stage('render-charts', [...CHART_INPUTS, 'data_gaps', 
     return {};
   }, { code: ['pipelines/stages/render-charts.ts', 'pipelines/stages/write-briefing.ts', 'pipelines/charts'] });
 
+const writeExplorerStage = stage('write-explorer',
+  ['documents', 'paragraphs', 'headings', 'mentions', 'evidence', 'mechanisms', 'themes',
+    'coverage_mechanism_theme', 'coverage_region_theme'], ['files:explorer'],
+  async (t, ctx) => {
+    const { writeExplorer } = await import('./stages/write-explorer.ts');
+    const symbols = [...new Set(t.documents.map((d) => String(d.symbol)))].sort();
+    const docSymbol = symbols.length <= 3 ? symbols.join('; ') : `${symbols[0]} and ${symbols.length - 1} other documents`;
+    await writeExplorer(t as never, { write: ctx.write, docSymbol });
+    return {};
+  }, { code: ['pipelines/stages/write-explorer.ts', 'pipelines/explorer', 'pipelines/charts', 'pipelines/lib/render.ts'] });
+
 export const PIPELINE: readonly Stage[] = [
   ingestReport,
   loadRegistryStage,
@@ -127,4 +138,5 @@ export const PIPELINE: readonly Stage[] = [
   matchAsksStage,
   ...SQL_MODELS.map((m) => sqlStage(m.layer, m.name)),
   renderChartsStage,
+  writeExplorerStage,
 ];

@@ -103,7 +103,7 @@ export function buildChartSpecs(tables: ChartTables, opts: ChartSpecOptions = {}
     'gender-inclusion': genderInclusion(tables.gender_inclusion, base),
     'redress-elements': redressElements(tables.redress, base),
     'request-responses': requestResponses(tables.data_requests, base),
-    'recommendations-coverage': recommendationsCoverage(tables.recommendation_coverage, { ...base, themeLabels }),
+    'recommendations-coverage': recommendationsCoverage(tables.recommendation_coverage, base),
     'member-map': memberMap(memberMapRows(tables), { ...base, themeCount, topology }),
     'protection-map': protectionMap(protectionMapRows(tables, mechanismLabels), { ...base, topology }),
     'scores-by-mechanism': scoresByMechanism(scoresByMechanismRows(tables), { ...base, withoutMembers }),

@@ -22,19 +22,23 @@ export type GapKind = (typeof GAP_KINDS)[number];
 /** The chart that shows each kind of finding. */
 export const KIND_CHART: Record<GapKind, ChartName> = {
   few_mechanisms: 'themes-ranked',
+  lacking: 'mechanism-theme-matrix',
   thin_region: 'region-theme-heatmap',
   no_response: 'request-responses',
   missing_data_collection: 'mechanism-theme-matrix',
   group_left_out: 'gender-inclusion',
+  personal_scope: 'gender-inclusion',
   redress: 'redress-elements',
 };
 
 export const KIND_HEADING: Record<GapKind, string> = {
   few_mechanisms: 'Themes addressed by few mechanisms',
+  lacking: 'What the report says mechanisms lack',
   thin_region: 'Regions with thin coverage',
   no_response: 'Organisations that had not responded to the request for information',
   missing_data_collection: 'Collection of data',
   group_left_out: 'Groups left out',
+  personal_scope: 'Whom the main instruments cover',
   redress: 'Redress for victims',
 };
 
