@@ -10,7 +10,7 @@ import type { RowOf } from '../catalog/types.ts';
 import type { paragraphs } from '../catalog/report.ts';
 import type { claims as claimsSpec, evidence as evidenceSpec, mentions as mentionsSpec } from '../catalog/evidence.ts';
 import { AtlasError } from '../lib/errors.ts';
-import { extractClaims } from '../text/claims/extract.ts';
+import { extractClaims, type SentenceSplitter } from '../text/claims/extract.ts';
 import type { CompiledRules } from '../text/claims/rules.ts';
 
 export type ClaimRow = RowOf<typeof claimsSpec>;
@@ -28,7 +28,7 @@ export const CLAIM_PART_OF: Readonly<Record<string, ClaimRow['part']>> = {
 /** Parts whose thematic heading gives a theme. */
 const HEADING_PARTS = new Set(['achievement', 'challenge']);
 
-export function claimsOf(paras: readonly ParagraphInput[], mentions: readonly MentionInput[], rules: CompiledRules): ClaimRow[] {
+export function claimsOf(paras: readonly ParagraphInput[], mentions: readonly MentionInput[], rules: CompiledRules, split?: SentenceSplitter): ClaimRow[] {
   const byPara = new Map<string, MentionInput[]>();
   for (const m of mentions) {
     if (m.in_footnote) continue;
@@ -42,7 +42,7 @@ export function claimsOf(paras: readonly ParagraphInput[], mentions: readonly Me
     const part = CLAIM_PART_OF[p.part];
     const ms = byPara.get(`${p.doc_id}\u0000${p.para_no}`);
     if (!part || !ms) continue;
-    for (const c of extractClaims({ text: p.text, heading: p.heading, heading_gives_theme: HEADING_PARTS.has(part) }, ms, rules)) {
+    for (const c of extractClaims({ text: p.text, heading: p.heading, heading_gives_theme: HEADING_PARTS.has(part) }, ms, rules, split)) {
       out.push({ doc_id: p.doc_id, para_no: p.para_no, part, ...c });
     }
   }

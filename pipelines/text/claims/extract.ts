@@ -125,10 +125,16 @@ function themeText(sentence: string, offset: number, named: readonly { role: Rol
   return text;
 }
 
-/** The claims of one paragraph; `mentions` are its body mentions (any order). */
-export function extractClaims(p: ClaimParagraph, mentions: readonly ClaimMention[], r: CompiledRules): Claim[] {
+/** Sentence boundaries of a text as a flat list start0, end0, start1, end1, … */
+export type SentenceSplitter = (text: string) => number[];
+
+/**
+ * The claims of one paragraph; `mentions` are its body mentions (any order).
+ * `split` is the sentence splitter (the hand-written one; bench/nlp-sentences.ts swaps in NLP libraries to compare).
+ */
+export function extractClaims(p: ClaimParagraph, mentions: readonly ClaimMention[], r: CompiledRules, split: SentenceSplitter = sentenceBounds): Claim[] {
   const sorted = [...mentions].sort((a, b) => a.char_start - b.char_start);
-  const b = sentenceBounds(p.text);
+  const b = split(p.text);
   const out: Claim[] = [];
   let subject: string[] = [];
   let m = 0;

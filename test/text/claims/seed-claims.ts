@@ -5,16 +5,17 @@ import { loadRegistry } from '../../../pipelines/registry/load-registry.ts';
 import { loadClaimModel } from '../../../pipelines/registry/load-claim-rules.ts';
 import { resolveMentions } from '../../../pipelines/stages/resolve-mentions.ts';
 import { claimsOf, type ClaimRow } from '../../../pipelines/stages/extract-claims.ts';
+import type { SentenceSplitter } from '../../../pipelines/text/claims/extract.ts';
 
 export const SEED = 'seeds/A_HRC_14_32_en.txt';
 
-export function seedClaims(registryDir = 'data/registry') {
+export function seedClaims(registryDir = 'data/registry', split?: SentenceSplitter) {
   const text = decodeReport(readFileSync(SEED), SEED);
   const parsed = parseReport(text, { file: SEED, docId: 'a-hrc-14-32' });
   const reg = loadRegistry('data/registry');
   const { mentions } = resolveMentions(parsed.paragraphs as never, parsed.footnotes as never, reg.mechanism_references as never,
     reg.extra.non_mechanisms.map((n) => n.surface));
   const model = loadClaimModel(registryDir, reg.themes as never, reg.cues as never);
-  const claims: ClaimRow[] = claimsOf(parsed.paragraphs as never, mentions as never, model);
+  const claims: ClaimRow[] = claimsOf(parsed.paragraphs as never, mentions as never, model, split);
   return { paragraphs: parsed.paragraphs, mentions, claims, model };
 }
