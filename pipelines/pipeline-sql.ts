@@ -3,6 +3,7 @@ import type { SqlLayer } from './lib/sql-models.ts';
 
 export const SQL_MODELS: readonly { layer: SqlLayer; name: string }[] = [
   { layer: 'staging', name: 'stg_main_instruments' },
+  { layer: 'intermediate', name: 'evidence' },
   { layer: 'intermediate', name: 'int_mechanism_theme' },
   { layer: 'intermediate', name: 'int_passage_cues' },
   { layer: 'final', name: 'coverage_mechanism_theme' },

@@ -12,7 +12,7 @@ import { sqlStage } from './stages/sql-stage.ts';
 import { SQL_MODELS } from './pipeline-sql.ts';
 import { loadRegistry } from './registry/load-registry.ts';
 import { resolveMentions } from './stages/resolve-mentions.ts';
-import { claimsOf, evidenceOf } from './stages/extract-claims.ts';
+import { claimsOf } from './stages/extract-claims.ts';
 import { loadClaimModel } from './registry/load-claim-rules.ts';
 import { checkResponseStatus } from './stages/check-response-status.ts';
 import { collectDataRequests } from './stages/collect-data-requests.ts';
@@ -54,21 +54,21 @@ const resolveMentionsStage = stage('resolve-mentions',
 
 // The claims model: role and themes of every mention. Redress, men and boys and data collection
 // take their cues from the tables that define those measures, so a theme and its table agree.
-const extractClaimsStage = stage('extract-claims', ['paragraphs', 'mentions', 'themes', 'cues'], ['claims', 'evidence'],
+const extractClaimsStage = stage('extract-claims', ['paragraphs', 'mentions', 'themes', 'cues'], ['claims'],
   (t, ctx) => {
     const model = loadClaimModel(join(ctx.dataDir, 'registry'), t.themes as never, t.cues as never);
     const claims = claimsOf(t.paragraphs as never, t.mentions as never, model);
-    return { claims, evidence: evidenceOf(claims) } as unknown as Tables;
+    return { claims } as unknown as Tables;
   }, {
     code: ['pipelines/stages/extract-claims.ts', 'pipelines/text', 'pipelines/registry/load-claim-rules.ts', 'pipelines/stages/collect-data-initiatives.ts'],
     sources: (d) => [join(d.dataDir, 'registry', 'claims.yaml'), join(d.dataDir, 'registry', 'data_collection.yaml')],
   });
 
 const collectDataRequestsStage = stage('collect-data-requests',
-  ['paragraphs', 'mentions', 'mechanisms'], ['data_requests'],
+  ['paragraphs', 'mentions', 'mechanisms', 'documents'], ['data_requests'],
   (t) => {
     const requests = collectDataRequests(t.paragraphs as never, t.mentions as never, t.mechanisms as never);
-    checkResponseStatus(requests, t.mechanisms as never);
+    checkResponseStatus(requests, t.mechanisms as never, t.documents as never);
     return { data_requests: requests as unknown as Row[] };
   },
   { code: ['pipelines/stages/collect-data-requests.ts', 'pipelines/stages/check-response-status.ts', 'pipelines/text'] });

@@ -13,6 +13,8 @@ import type { ExplorerData } from './explorer-data.ts';
 export const EXPLORER_VENDOR = ['vega.min.js', 'vega-lite.min.js', 'vega-embed.min.js', 'minisearch.js'] as const;
 
 export interface ExplorerPageInput {
+  /** Said under the title, e.g. that the page holds only part of a large corpus. */
+  notice?: string;
   data: ExplorerData;
   specs: { matrix: TopLevelSpec; heatmap: TopLevelSpec };
   /** The client script's source (pipelines/explorer/explorer-client.js). */
@@ -94,6 +96,7 @@ ${scripts}
 <header class="top">
 <h1>Mechanism Atlas explorer: ${symbol}</h1>
 <p class="lede">Every cell of the charts opens the claims behind it, with the quote from the report. Counts are Mechanism Atlas's coding of the report; only claims where the mechanism is the actor count toward coverage.</p>
+${input.notice ? `<p class="lede notice">${escapeHtml(input.notice)}</p>` : ''}
 </header>
 <form class="bar" id="filters" role="search" aria-label="Filters and search">
 <label>Region<select id="f-region"></select></label>

@@ -36,8 +36,27 @@ function explorerVendorFiles(): { name: string; data: Uint8Array }[] {
   return EXPLORER_VENDOR.map((name) => ({ name, data: charts.get(name)! }));
 }
 
+/**
+ * The page embeds every paragraph and claim it shows (about 0.2 MB a document), so a large
+ * corpus is cut to its first documents (by symbol); the charts still count the whole corpus.
+ */
+export const EXPLORER_MAX_DOCUMENTS = 25;
+
+/** The tables restricted to the first `max` documents by symbol, and the notice that says so (null when nothing was cut). */
+export function explorerSlice<T extends ExplorerTables>(t: T, max = EXPLORER_MAX_DOCUMENTS): { tables: T; notice: string | null } {
+  if (t.documents.length <= max) return { tables: t, notice: null };
+  const keep = new Set([...t.documents].sort((a, b) => (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0) || (a.doc_id < b.doc_id ? -1 : 1))
+    .slice(0, max).map((d) => d.doc_id));
+  const only = <R extends { doc_id: string }>(rows: readonly R[]) => rows.filter((r) => keep.has(r.doc_id));
+  return {
+    tables: { ...t, documents: only(t.documents), paragraphs: only(t.paragraphs), headings: only(t.headings), mentions: only(t.mentions), evidence: only(t.evidence) },
+    notice: `This page holds the first ${max} of the corpus's ${t.documents.length} documents (by symbol): the charts count all of them, the claims, the reader and the search only these. The tables in output/tables have everything.`,
+  };
+}
+
 /** Writes explorer/index.html and explorer/vendor/*; returns the page's size in bytes. */
-export async function writeExplorer(t: ExplorerInput, opts: { write: WriteFn; docSymbol: string }): Promise<{ bytes: number }> {
+export async function writeExplorer(all: ExplorerInput, opts: { write: WriteFn; docSymbol: string }): Promise<{ bytes: number }> {
+  const { tables: t, notice } = explorerSlice(all);
   const data = prepareExplorerData(t);
   const mechanismLabels = Object.fromEntries(data.mechanisms.map((m) => [m.mechanism_id, m.acronym]));
   const themeOrder = data.themes.map((th) => th.theme_id);
@@ -46,7 +65,7 @@ export async function writeExplorer(t: ExplorerInput, opts: { write: WriteFn; do
     matrix: mechanismThemeMatrix(t.coverage_mechanism_theme, base),
     heatmap: regionThemeHeatmap(t.coverage_region_theme, base),
   };
-  const html = explorerHtml({ data, specs, client: readFileSync(CLIENT_FILE, 'utf8'), docSymbol: opts.docSymbol });
+  const html = explorerHtml({ data, specs, client: readFileSync(CLIENT_FILE, 'utf8'), docSymbol: opts.docSymbol, notice: notice ?? undefined });
   for (const v of explorerVendorFiles()) await opts.write(`explorer/vendor/${v.name}`, v.data);
   await opts.write('explorer/index.html', html);
   return { bytes: Buffer.byteLength(html) };

@@ -11,7 +11,6 @@ import { sqlStage } from '../../pipelines/stages/sql-stage.ts';
 import { SQL_MODELS } from '../../pipelines/pipeline-sql.ts';
 import { PARAMS } from '../../pipelines/params.ts';
 import { matchCues } from '../../pipelines/stages/match-cues.ts';
-import { evidenceOf } from '../../pipelines/stages/extract-claims.ts';
 
 const D = 'doc';
 const mech = (id: string, region: string, response_status = 'responded') => ({
@@ -52,7 +51,6 @@ beforeAll(async () => {
     { measure: 'gender_mainstreaming', family: 'gender', pattern: 'gender' },
   ]);
   await writeRows(db, tableSpec('claims'), CLAIMS);
-  await writeRows(db, tableSpec('evidence'), evidenceOf(CLAIMS as never));
   await writeRows(db, tableSpec('passage_cues'), matchCues(CLAIMS, (await query(db, 'SELECT * FROM cues')) as never));
   await writeRows(db, tableSpec('recommendation_asks'), [
     { recommendation_id: '137', ask_id: '137.1', cluster: '(f)', cluster_text: 'On redress', sort_order: 1, recommendation_text: 'r137', ask_text: 'compensation', addressee: 'regional mechanisms' },

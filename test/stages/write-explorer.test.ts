@@ -28,3 +28,18 @@ describe('writeExplorer', () => {
     expect(b.get('explorer/index.html')).toBe(a.get('explorer/index.html'));
   });
 });
+
+describe('explorerSlice', () => {
+  it('keeps a small corpus whole and cuts a large one to its first documents by symbol, saying so', async () => {
+    const { explorerSlice } = await import('../../pipelines/stages/write-explorer.ts');
+    const t = F.explorerInput();
+    expect(explorerSlice(t).notice).toBeNull();
+    const doc = t.documents[0]!;
+    const many = { ...t, documents: [doc, { ...doc, doc_id: 'zz', symbol: 'Z/1' }, { ...doc, doc_id: 'aa', symbol: 'A/1' }] };
+    const cut = explorerSlice(many, 2);
+    expect(cut.tables.documents.map((d) => d.symbol).sort()).toEqual(['A/1', doc.symbol].sort());
+    expect(cut.notice).toMatch(/first 2 of the corpus's 3 documents/);
+    expect(cut.tables.paragraphs.every((p) => p.doc_id !== 'zz')).toBe(true);
+  });
+});
+

@@ -88,18 +88,16 @@ export function roleOf(g: { before: string; after: string }, r: CompiledRules): 
   return 'actor';
 }
 
-function themesOf(sentence: string, p: ClaimParagraph, r: CompiledRules): { themes: string[]; sources: string[] } {
-  const themes: string[] = [];
-  const sources: string[] = [];
-  if (p.heading_gives_theme && p.heading) {
-    for (const t of r.headingThemes.get(normalizeHeading(p.heading)) ?? []) { themes.push(t); sources.push('heading'); }
-  }
-  for (const t of r.themes) {
-    if (themes.includes(t.theme_id) || !t.any.test(sentence)) continue;
+function themesOf(sentence: string, headingThemes: readonly string[], r: CompiledRules): { themes: string[]; sources: string[] } {
+  const themes = [...headingThemes];
+  const sources = headingThemes.map(() => 'heading');
+  const candidates = r.triggers.candidates(sentence.toLowerCase());
+  r.themes.forEach((t, i) => {
+    if (!candidates.has(i) || themes.includes(t.theme_id) || !t.any.test(sentence)) return;
     const cue = t.cues.find((c) => c.re.test(sentence))!;
     themes.push(t.theme_id);
     sources.push(`cue:${cue.pattern}`);
-  }
+  });
   return { themes, sources };
 }
 
@@ -125,6 +123,8 @@ function themeText(sentence: string, offset: number, named: readonly { role: Rol
   return text;
 }
 
+const NO_THEMES: string[] = [];
+
 /** Sentence boundaries of a text as a flat list start0, end0, start1, end1, … */
 export type SentenceSplitter = (text: string) => number[];
 
@@ -135,6 +135,7 @@ export type SentenceSplitter = (text: string) => number[];
 export function extractClaims(p: ClaimParagraph, mentions: readonly ClaimMention[], r: CompiledRules, split: SentenceSplitter = sentenceBounds): Claim[] {
   const sorted = [...mentions].sort((a, b) => a.char_start - b.char_start);
   const b = split(p.text);
+  const headingThemes = p.heading_gives_theme && p.heading ? r.headingThemes.get(normalizeHeading(p.heading)) ?? [] : [];
   const out: Claim[] = [];
   let subject: string[] = [];
   let m = 0;
@@ -145,43 +146,45 @@ export function extractClaims(p: ClaimParagraph, mentions: readonly ClaimMention
     const ms: ClaimMention[] = [];
     while (m < sorted.length && sorted[m].char_start < limit) ms.push(sorted[m++]);
     const sentence = p.text.slice(start, end);
-    type Named = Omit<Claim, 'themes' | 'theme_sources'>;
-    const named: Named[] = [];
+    const named: Claim[] = [];
     for (const g of groupsOf(sentence, start, ms)) {
       const role = roleOf(g, r);
       g.mentions.forEach((x, k) => {
         // the subject of its own clause acts, even at the end of a list ("..., the AU.COMMIT Campaign will be")
         const next = k + 1 < g.mentions.length ? g.mentions[k + 1].char_start - start : sentence.length;
         const own = role === 'passing' && r.subjectAfter?.test(sentence.slice(x.char_end - start, next)) ? 'actor' : role;
-        named.push({ sentence_no: s + 1, sentence, mechanism_id: x.mechanism_id, role: own, via: 'mention', surface: x.surface, char_start: x.char_start, char_end: x.char_end });
+        named.push({
+          sentence_no: s + 1, sentence, mechanism_id: x.mechanism_id, role: own, via: 'mention', surface: x.surface,
+          char_start: x.char_start, char_end: x.char_end, themes: NO_THEMES, theme_sources: NO_THEMES,
+        });
       });
     }
-    const { themes, sources } = themesOf(themeText(sentence, start, named, r), p, r);
-    const base = { sentence_no: s + 1, sentence, themes, theme_sources: sources };
     // a mechanism said to lack something in a sentence is lacking in all of it ("LAS indicated ... but that LAS lacked", para 105)
-    const lacking = new Set(named.filter((c) => c.role === 'lacking').map((c) => c.mechanism_id));
-    for (const c of named) if (c.role === 'actor' && lacking.has(c.mechanism_id)) c.role = 'lacking';
-    const namedClaims: Claim[] = named.map((c) => ({ ...c, themes, theme_sources: sources }));
+    if (named.some((c) => c.role === 'lacking')) {
+      const lacking = new Set(named.filter((c) => c.role === 'lacking').map((c) => c.mechanism_id));
+      for (const c of named) if (c.role === 'actor' && lacking.has(c.mechanism_id)) c.role = 'lacking';
+    }
     const acting = [...new Set(named.filter((c) => c.role === 'actor' || c.role === 'lacking').map((c) => c.mechanism_id))];
     // an anaphor is a phrase that refers back, not a mention: "The OAS secretariat" names OAS
-    const anaphorHit = r.continuation.exec(sentence);
+    const anaphorHit = subject.length > 0 ? r.continuation.exec(sentence) : null;
     const anaphor = anaphorHit && !ms.some((x) => x.char_start - start < anaphorHit[0].length) ? anaphorHit : null;
-    const carries = anaphor !== null
-      || (r.carryUnnamed && acting.length === 0 && !(r.topicShift?.test(sentence) ?? false));
-    if (carries && subject.length > 0) {
-      const words = anaphor ? anaphor[0].trim() : sentence.split(/\s+/).slice(0, 3).join(' ');
-      const rest = sentence.slice(anaphor ? anaphor[0].length : 0);
-      for (const id of subject) {
-        if (acting.includes(id)) continue;
+    const carries = subject.length > 0 && (anaphor !== null
+      || (r.carryUnnamed && acting.length === 0 && !(r.topicShift?.test(sentence) ?? false)));
+    const continuing = carries ? subject.filter((id) => !acting.includes(id)) : [];
+    if (!carries || acting.length > 0) subject = acting;
+    if (named.length === 0 && continuing.length === 0) continue; // nothing to say about anyone: no themes needed
+    const { themes, sources } = themesOf(themeText(sentence, start, named, r), headingThemes, r);
+    if (continuing.length > 0) {
+      const words = anaphor ? anaphor[0].trim() : sentence.split(/\s+/, 3).join(' ');
+      const role: Role = r.lackingAfter?.test(sentence.slice(anaphor ? anaphor[0].length : 0)) ? 'lacking' : 'actor';
+      for (const id of continuing) {
         out.push({
-          ...base, mechanism_id: id, role: r.lackingAfter?.test(rest) ? 'lacking' : 'actor', via: 'continuation',
-          surface: words, char_start: start, char_end: start + words.length,
+          sentence_no: s + 1, sentence, mechanism_id: id, role, via: 'continuation', surface: words,
+          char_start: start, char_end: start + words.length, themes, theme_sources: sources,
         });
       }
-      if (acting.length === 0) { out.push(...namedClaims); continue; } // the subject carries on
     }
-    out.push(...namedClaims);
-    subject = acting;
+    for (const c of named) { c.themes = themes; c.theme_sources = sources; out.push(c); }
   }
   return out;
 }

@@ -4,6 +4,7 @@
  * case-insensitive regular expression with the paragraphs that justify it.
  */
 import { AtlasError } from '../../lib/errors.ts';
+import { buildTriggerIndex, triggersOf, type TriggerIndex } from './triggers.ts';
 
 export const ROLES = ['actor', 'lacking', 'comparison', 'participant', 'passing'] as const;
 export type Role = (typeof ROLES)[number];
@@ -58,6 +59,8 @@ export interface CompiledRules {
   /** Normalised heading → themes it gives. */
   headingThemes: Map<string, string[]>;
   themes: { theme_id: string; any: RegExp; cues: { pattern: string; re: RegExp }[] }[];
+  /** Which themes a sentence can match at all (by their literal triggers), found in one scan. */
+  triggers: TriggerIndex;
 }
 
 const FILE = 'data/registry/claims.yaml';
@@ -95,6 +98,7 @@ export function compileRules(spec: ClaimRuleSpec, themes: readonly ThemeCueSpec[
       headingThemes.set(k, list);
     }
   }
+  const cued = themes.filter((t) => t.cues.length > 0);
   return {
     continuation: alternation(spec.continuation, 'start', 'continuation') ?? /(?!)/,
     carryUnnamed: spec.carry_unnamed,
@@ -108,7 +112,8 @@ export function compileRules(spec: ClaimRuleSpec, themes: readonly ThemeCueSpec[
     passingAfter: alternation(spec.roles.passing_after, 'begin', 'passing_after'),
     lackingAfter: alternation(spec.roles.lacking_after, 'begin', 'lacking_after'),
     headingThemes,
-    themes: themes.filter((t) => t.cues.length > 0).map((t) => {
+    triggers: buildTriggerIndex(cued.map((t) => triggersOf(t.cues.map((c) => c.pattern)))),
+    themes: cued.map((t) => {
       const cues = t.cues.map((c) => ({ pattern: c.pattern, re: compile(c.pattern, { file: 'data/registry/themes.yaml', record: t.theme_id }) }));
       return { theme_id: t.theme_id, cues, any: new RegExp(cues.map((c) => `(?:${c.pattern})`).join('|'), 'i') };
     }),
