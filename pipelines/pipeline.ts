@@ -79,7 +79,9 @@ const CHART_INPUTS = ['coverage_region_theme', 'coverage_mechanism_theme', 'gend
   'country_mechanisms', 'country_coverage'] as const;
 
 // Rendering loads vega, vega-lite and resvg, so its modules are imported only when the stage runs.
-const renderChartsStage = stage('render-charts', [...CHART_INPUTS, 'data_gaps', 'documents'], ['files:charts', 'files:briefing'],
+const BRIEFING_INPUTS = ['data_gaps', 'documents', 'evidence', 'paragraphs', 'headings', 'mechanism_references'] as const;
+
+const renderChartsStage = stage('render-charts', [...CHART_INPUTS, ...BRIEFING_INPUTS], ['files:charts', 'files:briefing'],
   async (t, ctx) => {
     const { renderCharts } = await import('./stages/render-charts.ts');
     const { writeBriefing } = await import('./stages/write-briefing.ts');

@@ -6,9 +6,11 @@
 import type { gender_inclusion } from '../catalog/coverage.ts';
 import type { RowOf } from '../catalog/types.ts';
 import {
-  type BaseOptions, type VegaLiteSpec, copyRows, docOf, formatParas, plural, regionsOf, specBase, titleBlock,
+  type VegaLiteSpec, capitalize, copyRows, docOf, formatParas, plural, regionsOf, specBase, titleBlock,
 } from './common.ts';
-import { mechanismOrder, regionHeader } from './mechanism-rows.ts';
+import {
+  type MechanismGridOptions, mechanismOrder, regionHeader, splitGridRows, withoutEvidenceLines,
+} from './mechanism-rows.ts';
 import { COLORS, SIZES } from './theme.ts';
 
 export type GenderRow = RowOf<typeof gender_inclusion>;
@@ -21,14 +23,24 @@ export const GENDER_MEASURES = [
   ['child_specific', 'Child-specific measures'],
 ] as const;
 
-export const ANSWERS = { true: 'yes', false: 'no', unknown: 'not stated' } as const;
+export const ANSWERS = { true: 'Yes', false: 'No', unknown: 'Not stated' } as const;
 
-export function genderInclusion(rows: readonly GenderRow[], options: BaseOptions = {}): VegaLiteSpec {
+/** The finding the chart shows: how many mechanisms are shown covering men and boys, and how many exclude them. */
+export function genderTitle(rows: readonly GenderRow[]): string {
+  const yes = rows.filter((r) => r.men_and_boys === 'true').length;
+  const no = rows.filter((r) => r.men_and_boys === 'false').length;
+  return `${yes} of ${plural(rows.length, 'mechanism')} are described covering men and boys as victims; `
+    + `${no} ${no === 1 ? 'limits its instrument' : 'limit their instruments'} to women and children`;
+}
+
+export function genderInclusion(allRows: readonly GenderRow[], options: MechanismGridOptions = {}): VegaLiteSpec {
   const doc = docOf(options);
+  const { rows, left } = splitGridRows(allRows, options, (r) => GENDER_MEASURES.every(([m]) => r[m] === 'unknown'));
   const regions = regionsOf(rows);
   const mechanisms = mechanismOrder(rows);
   const values = copyRows(rows).map((r) => ({
     ...r,
+    region_label: capitalize(r.region),
     personal_scope_text: `${r.personal_scope} (${formatParas(r.personal_scope_paragraphs)})`,
     main_instrument_text: r.main_instrument ?? 'not recorded',
     ...Object.fromEntries(GENDER_MEASURES.map(([m]) => [`${m}_paragraphs_text`, formatParas(r[`${m}_paragraphs`])])),
@@ -36,13 +48,15 @@ export function genderInclusion(rows: readonly GenderRow[], options: BaseOptions
   const counts = GENDER_MEASURES.map(([m, label]) => `${label}: ${rows.filter((r) => r[m] === 'true').length}`);
   const description = `Grid of ${plural(rows.length, 'mechanism')} (rows, grouped by ${plural(regions.length, 'region')}) against three questions from ${doc}: `
     + `does the mechanism address men and boys as victims, gender mainstreaming, child-specific measures; each cell yes, no or not stated. `
-    + `Mechanisms answering yes: ${counts.join('; ')}.`;
+    + `Mechanisms answering yes: ${counts.join('; ')}.`
+    + (left.length ? ` ${withoutEvidenceLines(left, options.requestParas, Infinity).join(' ')}` : '');
   const measureLabel = `(${JSON.stringify(Object.fromEntries(GENDER_MEASURES))})[datum.measure]`;
   const answerLabel = `(${JSON.stringify(ANSWERS)})[datum.answer] || datum.answer`;
   return {
     ...specBase(NAME, doc),
-    title: titleBlock('Gender and child perspectives, by mechanism', doc,
-      '"no": the reference instrument covers women and children only, or the report says so; "not stated": the report is silent.'),
+    title: titleBlock(genderTitle(allRows), doc,
+      '"No": the reference instrument covers women and children only, or the report says so; "Not stated": the report is silent.',
+      ...withoutEvidenceLines(left, options.requestParas)),
     description,
     data: { values },
     transform: [
@@ -66,7 +80,7 @@ export function genderInclusion(rows: readonly GenderRow[], options: BaseOptions
         y: { field: 'acronym', type: 'nominal', sort: mechanisms, title: null, scale: { paddingInner: 0.08 }, axis: { domain: false, ticks: false } },
         tooltip: [
           { field: 'acronym', title: 'Mechanism' },
-          { field: 'region', title: 'Region' },
+          { field: 'region_label', title: 'Region' },
           { field: 'measure_label', title: 'Question' },
           { field: 'answer_label', title: 'Answer' },
           { field: 'paragraphs_text', title: 'Paragraphs' },

@@ -9,6 +9,7 @@ import {
   type BaseOptions, type VegaLiteSpec, copyRows, docOf, formatMechanisms, formatParas, plural, specBase, titleBlock,
   wrapLabel,
 } from './common.ts';
+import { splitSentences } from '../text/sentences.ts';
 import { COLORS, SIZES } from './theme.ts';
 
 export type RecommendationRow = RowOf<typeof recommendation_coverage>;
@@ -16,39 +17,80 @@ export type RecommendationRow = RowOf<typeof recommendation_coverage>;
 export interface RecommendationsOptions extends BaseOptions {
   /** Theme id → label, for the tooltip (ids are shown where missing). */
   themeLabels?: Readonly<Record<string, string>>;
+  /** Full text of each recommendation by paragraph number (else the table's excerpt is shown). */
+  recommendationTexts?: Readonly<Record<number, string>>;
+  /** Heading of each cluster of recommendations by letter ("b" → "Regional mechanisms should carry out …"). */
+  clusterLabels?: Readonly<Record<string, string>>;
 }
 
 export const NAME = 'recommendations-coverage';
 
-export const COVERED = 'mechanisms with evidence';
-export const UNCOVERED = 'no mechanism with evidence';
+export const COVERED = 'Mechanisms with evidence';
+export const UNCOVERED = 'No mechanism with evidence';
 
-/** "106 Whenever possible, …" split into at most two lines. */
-export function recommendationLabel(r: { para_no: number; excerpt: string }): string[] {
-  const text = `${r.para_no}  ${r.excerpt}`.trim();
-  for (let w = 48; ; w += 6) {
-    const lines = wrapLabel(text, w);
-    if (lines.length <= 2) return lines;
+/** Characters per line and lines of a recommendation's label. */
+export const LABEL_WIDTH = 56;
+export const LABEL_LINES = 3;
+
+/** Text cut at the last whole word that leaves room for " …" within `max` characters. */
+export function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const room = text.slice(0, max - 2);
+  const at = room.lastIndexOf(' ');
+  return `${(at > 0 ? room.slice(0, at) : room).replace(/[\s,;:—–-]+$/, '')} …`;
+}
+
+/**
+ * "106 Whenever possible, …" as lines: the recommendation's first sentence,
+ * whole when it fits LABEL_LINES lines of LABEL_WIDTH characters, else cut at a
+ * word with an ellipsis. A label never ends inside a word.
+ */
+export function recommendationLabel(r: { para_no: number; excerpt: string }, fullText?: string): string[] {
+  const first = fullText ? (splitSentences(fullText)[0]?.text ?? fullText) : r.excerpt;
+  const clean = first.replace(/\s+/g, ' ').trim();
+  for (let max = clean.length; ; max -= 4) {
+    const lines = wrapLabel(`${r.para_no}  ${cutAtWord(clean, max)}`, LABEL_WIDTH);
+    if (lines.length <= LABEL_LINES) return lines;
   }
+}
+
+/** "(b) Regional mechanisms should carry out …" (at most 14 words), or "(b)" without a heading. */
+export function clusterText(cluster: string | null, labels?: Readonly<Record<string, string>>): string {
+  if (!cluster) return 'none (general recommendations)';
+  const label = labels?.[cluster]?.replace(/\s+/g, ' ').replace(/[:\s]+$/, '').trim();
+  if (!label) return `(${cluster})`;
+  const words = label.split(' ');
+  return `(${cluster}) ${words.length > 14 ? `${words.slice(0, 14).join(' ').replace(/[,;:]+$/, '')} …` : label}`;
+}
+
+/** The finding the chart shows: recommendations no mechanism already works on, or the least covered one. */
+export function recommendationsTitle(rows: readonly RecommendationRow[]): string {
+  const uncovered = rows.filter((r) => r.n_mechanisms === 0).length;
+  if (rows.length === 0) return 'Recommendations and the mechanisms already working on them';
+  if (uncovered > 0) return `${uncovered} of ${plural(rows.length, 'recommendation')} ask for work no mechanism is described doing`;
+  const least = [...rows].sort((a, b) => a.n_mechanisms - b.n_mechanisms || a.para_no - b.para_no)[0]!;
+  return `Every one of the ${plural(rows.length, 'recommendation')} has a mechanism already working on its themes; para. ${least.para_no} has the fewest (${least.n_mechanisms})`;
 }
 
 export function recommendationsCoverage(rows: readonly RecommendationRow[], options: RecommendationsOptions = {}): VegaLiteSpec {
   const doc = docOf(options);
   const sorted = copyRows(rows).sort((a, b) => a.para_no - b.para_no);
+  const labelOf = new Map(sorted.map((r) => [r.para_no, recommendationLabel(r, options.recommendationTexts?.[r.para_no])]));
   const values = sorted.map((r) => ({
     ...r,
-    label: `${r.para_no}  ${r.excerpt}`.trim(),
+    label: labelOf.get(r.para_no)!.join(' '),
     status: r.n_mechanisms > 0 ? COVERED : UNCOVERED,
     bar_text: r.n_mechanisms > 0 ? String(r.n_mechanisms) : 'none',
-    cluster_text: r.cluster ? `(${r.cluster})` : 'none',
+    cluster_text: clusterText(r.cluster, options.clusterLabels),
     themes_text: r.themes.length ? r.themes.map((t) => options.themeLabels?.[t] ?? t).join(', ') : 'no theme assigned',
     mechanisms_text: formatMechanisms(r.mechanisms, options.mechanismLabels),
     paragraphs_text: formatParas(r.evidence_paragraphs),
     recommendation_text: `${doc}, para. ${r.para_no}`,
   }));
   const labels = values.map((v) => v.label);
-  const twoLine = sorted.filter((r) => recommendationLabel(r).length > 1).map((r) => `${r.para_no}  ${r.excerpt}`.trim());
-  const wrapMap = Object.fromEntries(sorted.filter((r) => recommendationLabel(r).length > 1).map((r) => [`${r.para_no}  ${r.excerpt}`.trim(), recommendationLabel(r)]));
+  const wrapMap = Object.fromEntries(sorted.filter((r) => labelOf.get(r.para_no)!.length > 1)
+    .map((r) => [labelOf.get(r.para_no)!.join(' '), labelOf.get(r.para_no)!]));
+  const maxLines = Math.max(1, ...[...labelOf.values()].map((l) => l.length));
   const uncovered = values.filter((v) => v.n_mechanisms === 0);
   const uncoveredLabels = uncovered.map((v) => v.label);
   const max = Math.max(1, ...rows.map((r) => r.n_mechanisms));
@@ -58,23 +100,30 @@ export function recommendationsCoverage(rows: readonly RecommendationRow[], opti
     + `${plural(uncovered.length, 'recommendation')} no mechanism covers`
     + (uncovered.length ? `: paras. ${uncovered.map((u) => u.para_no).join(', ')}.` : '.');
   const isUncovered = `indexof(${JSON.stringify(uncoveredLabels)}, datum.value) >= 0`;
-  const isTwoLine = `indexof(${JSON.stringify(twoLine)}, datum.value) >= 0`;
   const lineHeight = SIZES.fontSize + 2;
+  // Vega centres a multi-line label on its band by its first line: lift it by half the extra lines.
+  const nLines = `(${JSON.stringify(Object.fromEntries(Object.entries(wrapMap).map(([k, v]) => [k, v.length])))})[datum.value] || 1`;
+  const statuses = [COVERED, UNCOVERED].filter((st) => values.some((v) => v.status === st));
   return {
     ...specBase(NAME, doc),
-    title: titleBlock('Recommendations and the mechanisms already working on them', doc,
+    title: titleBlock(recommendationsTitle(rows), doc,
       'Each recommendation (by paragraph) with the number of mechanisms with evidence for any of its themes.'),
     description,
     data: { values },
     width: 300,
-    height: { step: 30 },
+    height: { step: maxLines * lineHeight + 6 },
     encoding: {
       y: {
         field: 'label', type: 'nominal', sort: labels, title: null,
         axis: {
           ticks: false, domain: false, labelAlign: 'right',
-          ...(twoLine.length ? { labelExpr: `(${JSON.stringify(wrapMap)})[(datum.label)] || (datum.label)` } : {}),
-          labelOffset: twoLine.length ? { condition: { test: isTwoLine, value: -lineHeight / 2 }, value: 0 } : 0,
+          ...(Object.keys(wrapMap).length ? { labelExpr: `(${JSON.stringify(wrapMap)})[(datum.label)] || (datum.label)` } : {}),
+          ...(maxLines > 1 ? {
+            labelOffset: {
+              condition: Array.from({ length: maxLines - 1 }, (_, i) => ({ test: `(${nLines}) === ${i + 2}`, value: -((i + 1) * lineHeight) / 2 })),
+              value: 0,
+            },
+          } : {}),
           labelColor: { condition: { test: isUncovered, value: COLORS.alert }, value: COLORS.text },
           labelFontWeight: { condition: { test: isUncovered, value: 'bold' }, value: 'normal' },
         },
@@ -86,7 +135,8 @@ export function recommendationsCoverage(rows: readonly RecommendationRow[], opti
       },
       color: {
         field: 'status', type: 'nominal', title: null,
-        scale: { domain: [COVERED, UNCOVERED], range: [COLORS.neutral, COLORS.alert] },
+        // Only the statuses that occur: a legend entry for an empty category would promise bars that are not there.
+        scale: { domain: statuses, range: statuses.map((st) => (st === COVERED ? COLORS.neutral : COLORS.alert)) },
         legend: { orient: 'bottom', direction: 'horizontal' },
       },
       tooltip: [
