@@ -89,9 +89,9 @@ const renderChartsStage = stage('render-charts', [...CHART_INPUTS, ...BRIEFING_I
     // every tooltip carries the citation, so a corpus is named by its first symbol and a count
     const docSymbol = symbols.length <= 3 ? symbols.join('; ') : `${symbols[0]} and ${symbols.length - 1} other documents`;
     const charts = await renderCharts(t as never, { write: ctx.write, docSymbol, fewMechanismsMax: ctx.params.few_mechanisms_max });
-    await writeBriefing(t.data_gaps as never, { write: ctx.write, docSymbol, charts: charts.charts });
+    await writeBriefing(t as never, { write: ctx.write, corpus: docSymbol, charts: charts.charts });
     return {};
-  }, { code: ['pipelines/stages/render-charts.ts', 'pipelines/stages/write-briefing.ts', 'pipelines/charts'] });
+  }, { code: ['pipelines/stages/render-charts.ts', 'pipelines/stages/write-briefing.ts', 'pipelines/charts', 'pipelines/briefing', 'pipelines/text'] });
 
 export const PIPELINE: readonly Stage[] = [
   ingestReport,
