@@ -268,7 +268,7 @@ export function briefingModel(t: BriefingTables, opts: BriefingOptions = {}): Br
     blocks: t.data_gaps.length
       ? [
         { type: 'list', items: headlines(t.data_gaps).map((r) => citedStatement(r.statement, formatCitation(corpus, r.citations))) },
-        { type: 'text', text: `How these were chosen: ${HEADLINE_RULE}` },
+        { type: 'text', text: `How these were chosen. ${HEADLINE_RULE}` },
       ]
       : [{ type: 'text', text: 'No findings.' }],
   };

@@ -112,7 +112,8 @@ export async function renderDocx(doc: BriefingDoc, charts: ReadonlyMap<string, D
   const document = new Document({
     title: doc.title,
     creator: 'Mechanism Atlas',
-    styles: { default: { document: { run: { font: 'DejaVu Sans', size: 20 } } } },
+    // A font every Word has; the chart images carry their own (DejaVu Sans).
+    styles: { default: { document: { run: { font: 'Arial', size: 20 } } } },
     sections: [{
       properties: {
         page: {
