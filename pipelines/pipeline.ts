@@ -102,7 +102,9 @@ const CHART_INPUTS = ['coverage_region_theme', 'coverage_mechanism_theme', 'gend
   'country_mechanisms', 'country_coverage'] as const;
 
 // Rendering loads vega, vega-lite and resvg, so its modules are imported only when the stage runs.
-const renderChartsStage = stage('render-charts', [...CHART_INPUTS, 'data_gaps', 'documents'], ['files:charts', 'files:briefing'],
+const BRIEFING_INPUTS = ['data_gaps', 'documents', 'evidence', 'paragraphs', 'headings', 'mechanism_references'] as const;
+
+const renderChartsStage = stage('render-charts', [...CHART_INPUTS, ...BRIEFING_INPUTS], ['files:charts', 'files:briefing'],
   async (t, ctx) => {
     const { renderCharts } = await import('./stages/render-charts.ts');
     const { writeBriefing } = await import('./stages/write-briefing.ts');
@@ -110,9 +112,9 @@ const renderChartsStage = stage('render-charts', [...CHART_INPUTS, 'data_gaps', 
     // every tooltip carries the citation, so a corpus is named by its first symbol and a count
     const docSymbol = symbols.length <= 3 ? symbols.join('; ') : `${symbols[0]} and ${symbols.length - 1} other documents`;
     const charts = await renderCharts(t as never, { write: ctx.write, docSymbol, fewMechanismsMax: ctx.params.few_mechanisms_max });
-    await writeBriefing(t.data_gaps as never, { write: ctx.write, docSymbol, charts: charts.charts });
+    await writeBriefing(t as never, { write: ctx.write, corpus: docSymbol, charts: charts.charts });
     return {};
-  }, { code: ['pipelines/stages/render-charts.ts', 'pipelines/stages/write-briefing.ts', 'pipelines/charts'] });
+  }, { code: ['pipelines/stages/render-charts.ts', 'pipelines/stages/write-briefing.ts', 'pipelines/charts', 'pipelines/briefing', 'pipelines/text'] });
 
 const writeExplorerStage = stage('write-explorer',
   ['documents', 'paragraphs', 'headings', 'mentions', 'evidence', 'mechanisms', 'themes',

@@ -72,26 +72,49 @@ export function wrapLabel(label: string, width = 18): string[] {
   return lines.length ? lines : [label];
 }
 
+/** "cross-regional" → "Cross-regional": labels start with a capital, values keep the registry's spelling. */
+export function capitalize(s: string): string {
+  return s ? s[0]!.toUpperCase() + s.slice(1) : s;
+}
+
 /**
- * A Vega expression mapping an axis/header label to its wrapped lines, for the
- * labels that need wrapping; others are left as they are.
+ * A Vega expression mapping an axis/header label to its display form (capitalised)
+ * wrapped into lines, for the labels that need it; others are left as they are.
  */
 export function wrapLabelExpr(labels: readonly string[], width = 18, field = 'datum.label'): string | undefined {
-  const map: Record<string, string[]> = {};
+  const map: Record<string, string | string[]> = {};
   for (const l of labels) {
-    const lines = wrapLabel(l, width);
+    const lines = wrapLabel(capitalize(l), width);
     if (lines.length > 1) map[l] = lines;
+    else if (lines[0] !== l) map[l] = lines[0]!;
   }
   if (Object.keys(map).length === 0) return undefined;
   return `(${JSON.stringify(map)})[(${field})] || (${field})`;
 }
 
-/** A title block with the source document as subtitle (plus extra subtitle lines). */
+/** The subtitle line naming the source: the counts are the kit's coding, not the report's own figures. */
+export function sourceLine(docSymbol: string): string {
+  return `Source: Mechanism Atlas coding of ${docSymbol}.`;
+}
+
+/** Characters per title line before it wraps (15 px bold DejaVu Sans: about 640 px). */
+export const TITLE_WIDTH = 70;
+
+/**
+ * A title block: the title (a finding, wrapped over lines when long) and the
+ * source as the first subtitle line, plus extra subtitle lines.
+ */
 export function titleBlock(text: string, docSymbol: string, ...more: string[]) {
+  const lines = wrapLabel(text, TITLE_WIDTH);
   return {
-    text,
-    subtitle: [`Source: ${docSymbol}, report of the Special Rapporteur on trafficking in persons (2010).`, ...more],
+    text: lines.length === 1 ? lines[0]! : lines,
+    subtitle: [sourceLine(docSymbol), ...more],
   };
+}
+
+/** Subtitle lines for a long list: "Head: a, b, c" wrapped at `width` characters. */
+export function wrapNote(text: string, width = 110): string[] {
+  return wrapLabel(text, width);
 }
 
 /** Fields every spec starts with. */

@@ -7,9 +7,11 @@
 import type { gender_inclusion } from '../catalog/coverage.ts';
 import type { RowOf } from '../catalog/types.ts';
 import {
-  type BaseOptions, type VegaLiteSpec, copyRows, docOf, formatParas, plural, regionsOf, specBase, titleBlock,
+  type VegaLiteSpec, capitalize, copyRows, docOf, formatParas, plural, regionsOf, specBase, titleBlock,
 } from './common.ts';
-import { mechanismOrder, regionHeader } from './mechanism-rows.ts';
+import {
+  type MechanismGridOptions, mechanismOrder, regionHeader, splitGridRows, withoutEvidenceLines,
+} from './mechanism-rows.ts';
 import { COLORS, SIZES } from './theme.ts';
 
 export type GenderRow = RowOf<typeof gender_inclusion>;
@@ -24,15 +26,23 @@ export const GENDER_MEASURES = [
 ] as const;
 
 /** Column values → answer shown ('yes' and 'not stated' are men_and_boys_explicit's own values). */
-export const ANSWERS = { true: 'yes', yes: 'yes', unknown: 'not stated', 'not stated': 'not stated' } as const;
+export const ANSWERS = { true: 'Yes', yes: 'Yes', unknown: 'Not stated', 'not stated': 'Not stated' } as const;
 const isYes = (v: string) => v === 'true' || v === 'yes';
 
-export function genderInclusion(rows: readonly GenderRow[], options: BaseOptions = {}): VegaLiteSpec {
+/** The finding the chart shows: how many mechanisms the report describes addressing men and boys (what instruments cover is another question). */
+export function genderTitle(rows: readonly GenderRow[]): string {
+  const yes = rows.filter((r) => r.men_and_boys_explicit === 'yes').length;
+  return `${yes} of ${plural(rows.length, 'mechanism')} ${yes === 1 ? 'is' : 'are'} described addressing men and boys as victims`;
+}
+
+export function genderInclusion(allRows: readonly GenderRow[], options: MechanismGridOptions = {}): VegaLiteSpec {
   const doc = docOf(options);
+  const { rows, left } = splitGridRows(allRows, options, (r) => GENDER_MEASURES.every(([m]) => !isYes(r[m])));
   const regions = regionsOf(rows);
   const mechanisms = mechanismOrder(rows);
   const values = copyRows(rows).map((r) => ({
     ...r,
+    region_label: capitalize(r.region),
     personal_scope_text: `${r.personal_scope} (${formatParas(r.personal_scope_paragraphs)})`,
     main_instrument_text: r.main_instrument ?? 'not recorded',
     ...Object.fromEntries(GENDER_MEASURES.map(([m, , paras]) => [`${m}_paragraphs_text`, formatParas(r[paras])])),
@@ -40,13 +50,15 @@ export function genderInclusion(rows: readonly GenderRow[], options: BaseOptions
   const counts = GENDER_MEASURES.map(([m, label]) => `${label}: ${rows.filter((r) => isYes(r[m])).length}`);
   const description = `Grid of ${plural(rows.length, 'mechanism')} (rows, grouped by ${plural(regions.length, 'region')}) against three questions from ${doc}: `
     + `does the report describe the mechanism addressing men and boys as victims, gender mainstreaming, child-specific measures; each cell yes or not stated. `
-    + `Mechanisms answering yes: ${counts.join('; ')}.`;
+    + `Mechanisms answering yes: ${counts.join('; ')}.`
+    + (left.length ? ` ${withoutEvidenceLines(left, options.requestParas, Infinity).join(' ')}` : '');
   const measureLabel = `(${JSON.stringify(Object.fromEntries(GENDER_MEASURES))})[datum.measure]`;
   const answerLabel = `(${JSON.stringify(ANSWERS)})[datum.answer] || datum.answer`;
   return {
     ...specBase(NAME, doc),
-    title: titleBlock('Gender and child perspectives, by mechanism', doc,
-      '"yes": the report describes the mechanism doing it; "not stated": the report is silent. Whom the main instrument covers is in the tooltip, apart.'),
+    title: titleBlock(genderTitle(allRows), doc,
+      '"Yes": the report describes the mechanism doing it; "Not stated": the report is silent. Whom the main instrument covers is in the tooltip, apart.',
+      ...withoutEvidenceLines(left, options.requestParas)),
     description,
     data: { values },
     transform: [
@@ -70,7 +82,7 @@ export function genderInclusion(rows: readonly GenderRow[], options: BaseOptions
         y: { field: 'acronym', type: 'nominal', sort: mechanisms, title: null, scale: { paddingInner: 0.08 }, axis: { domain: false, ticks: false } },
         tooltip: [
           { field: 'acronym', title: 'Mechanism' },
-          { field: 'region', title: 'Region' },
+          { field: 'region_label', title: 'Region' },
           { field: 'measure_label', title: 'Question' },
           { field: 'answer_label', title: 'Answer' },
           { field: 'paragraphs_text', title: 'Paragraphs' },

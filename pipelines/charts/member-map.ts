@@ -9,7 +9,7 @@ import type { countries, mechanism_members, mechanisms } from '../catalog/regist
 import type { RowOf } from '../catalog/types.ts';
 import {
   type BaseOptions, type VegaLiteSpec, compareText, copyRows, docOf, formatParas, plural, specBase, titleBlock,
-  uniqueSorted,
+  uniqueSorted, wrapNote,
 } from './common.ts';
 import { COLORS, SCHEMES, SIZES } from './theme.ts';
 
@@ -95,6 +95,17 @@ export function memberMapRows(input: {
 
 const ANTARCTICA = '010';
 
+/** The finding the map shows: the member states whose mechanisms cover the most themes. */
+export function memberMapTitle(rows: readonly MemberMapRow[], themeCount?: number): string {
+  const max = Math.max(0, ...rows.map((r) => r.n_themes));
+  const top = rows.filter((r) => r.n_themes === max).map((r) => r.name).sort(compareText);
+  if (top.length === 0) return 'Member states by the number of themes their mechanisms cover';
+  const who = top.length === 1 ? top[0]! : top.length <= 4
+    ? `${top.slice(0, -1).join(', ')} and ${top[top.length - 1]}` : `${top.length} member states`;
+  const of = themeCount ? `${max} of ${themeCount}` : String(max);
+  return `${who} ${top.length === 1 ? 'belongs' : 'belong'} to mechanisms covering the most themes: ${of}`;
+}
+
 export function memberMap(rows: readonly MemberMapRow[], options: MemberMapOptions): VegaLiteSpec {
   const doc = docOf(options);
   const ids = new Set(options.topology.objects.countries.geometries.map((g) => g.id).filter((x): x is string => !!x));
@@ -115,8 +126,10 @@ export function memberMap(rows: readonly MemberMapRow[], options: MemberMapOptio
   const fields = ['name', 'iso3', 'n_themes', 'themes_text', 'mechanisms_text', 'paragraphs_text'];
   return {
     ...specBase(NAME, doc),
-    title: titleBlock('Member states by the number of themes their mechanisms cover', doc,
-      'Grey: no member data.' + (notDrawn.length ? ` Not drawn at this scale: ${notDrawn.join(', ')}.` : '')),
+    // The small states are listed over several lines: on one line they made the image 2,455 px wide.
+    title: titleBlock(memberMapTitle(rows, options.themeCount), doc,
+      'Shade: number of themes the country\'s mechanisms together cover. Grey: no member data.',
+      ...(notDrawn.length ? wrapNote(`Members too small to draw at this scale (${notDrawn.length}): ${notDrawn.join(', ')}.`, 120) : [])),
     description,
     width: SIZES.mapWidth,
     height: SIZES.mapHeight,

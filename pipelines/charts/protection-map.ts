@@ -78,9 +78,9 @@ export function protectionMapRows(input: {
 }
 
 const ANTARCTICA = '010';
-export const NO_SCORE = 'member state, no score';
-export const NOT_MEMBER = 'not a member of a listed mechanism';
-export const REDRESS = 'member of a mechanism addressing redress';
+export const NO_SCORE = 'Member state, no score';
+export const NOT_MEMBER = 'Not a member of a listed mechanism';
+export const REDRESS = 'Member of a mechanism addressing redress';
 const SCORES = [1, 2, 3, 4, 5] as const;
 
 export function protectionMap(rows: readonly ProtectionMapRow[], options: ProtectionMapOptions): VegaLiteSpec {

@@ -6,9 +6,11 @@
 import { REDRESS_ELEMENTS, type redress } from '../catalog/coverage.ts';
 import type { RowOf } from '../catalog/types.ts';
 import {
-  type BaseOptions, type VegaLiteSpec, copyRows, docOf, formatParas, plural, regionsOf, specBase, titleBlock,
+  type VegaLiteSpec, capitalize, copyRows, docOf, formatParas, plural, regionsOf, specBase, titleBlock,
 } from './common.ts';
-import { mechanismOrder, regionHeader } from './mechanism-rows.ts';
+import {
+  type MechanismGridOptions, mechanismOrder, regionHeader, splitGridRows, withoutEvidenceLines,
+} from './mechanism-rows.ts';
 import { COLORS, SIZES } from './theme.ts';
 
 export type RedressRow = RowOf<typeof redress>;
@@ -23,26 +25,36 @@ export const ELEMENT_LABELS: Record<(typeof REDRESS_ELEMENTS)[number], string> =
   asset_confiscation: 'Asset confiscation',
 };
 
-export const ADDRESSED = 'addressed';
-export const NOT_ADDRESSED = 'no evidence';
+export const ADDRESSED = 'Addressed';
+export const NOT_ADDRESSED = 'No evidence';
 
-export function redressElements(rows: readonly RedressRow[], options: BaseOptions = {}): VegaLiteSpec {
+/** The finding the chart shows: "Only 5 of 31 mechanisms are described addressing any element of redress". */
+export function redressTitle(rows: readonly RedressRow[]): string {
+  const n = rows.filter((r) => r.addresses_redress).length;
+  return `${n < rows.length / 2 ? 'Only ' : ''}${n} of ${plural(rows.length, 'mechanism')} ${n === 1 ? 'is' : 'are'} described addressing any element of redress`;
+}
+
+export function redressElements(allRows: readonly RedressRow[], options: MechanismGridOptions = {}): VegaLiteSpec {
   const doc = docOf(options);
+  const { rows, left } = splitGridRows(allRows, options, (r) => !r.addresses_redress);
   const regions = regionsOf(rows);
   const mechanisms = mechanismOrder(rows);
   const values = copyRows(rows).map((r) => ({
     ...r,
+    region_label: capitalize(r.region),
     n_elements_text: `${r.n_elements} of ${REDRESS_ELEMENTS.length}`,
     ...Object.fromEntries(REDRESS_ELEMENTS.map((e) => [`${e}_paragraphs_text`, formatParas(r[`${e}_paragraphs`])])),
   }));
   const none = rows.filter((r) => !r.addresses_redress).length;
   const perElement = REDRESS_ELEMENTS.map((e) => `${ELEMENT_LABELS[e]} ${rows.filter((r) => r[e]).length}`);
   const description = `Grid of ${plural(rows.length, 'mechanism')} (rows, grouped by region) against ${REDRESS_ELEMENTS.length} elements of redress for victims from ${doc}; a filled cell means the report shows the mechanism addressing the element. `
-    + `Mechanisms per element: ${perElement.join(', ')}. ${plural(none, 'mechanism')} address none.`;
+    + `Mechanisms per element: ${perElement.join(', ')}. ${plural(none, 'mechanism')} address none.`
+    + (left.length ? ` ${withoutEvidenceLines(left, options.requestParas, Infinity).join(' ')}` : '');
   const elementLabel = `(${JSON.stringify(ELEMENT_LABELS)})[datum.element]`;
   return {
     ...specBase(NAME, doc),
-    title: titleBlock('Elements of redress for victims, by mechanism', doc, 'Filled cell: the report shows the mechanism addressing the element.'),
+    title: titleBlock(redressTitle(allRows), doc, 'Filled cell: the report shows the mechanism addressing the element.',
+      ...withoutEvidenceLines(left, options.requestParas)),
     description,
     data: { values },
     transform: [
@@ -67,7 +79,7 @@ export function redressElements(rows: readonly RedressRow[], options: BaseOption
         y: { field: 'acronym', type: 'nominal', sort: mechanisms, title: null, scale: { paddingInner: 0.08 }, axis: { domain: false, ticks: false } },
         tooltip: [
           { field: 'acronym', title: 'Mechanism' },
-          { field: 'region', title: 'Region' },
+          { field: 'region_label', title: 'Region' },
           { field: 'element_label', title: 'Element' },
           { field: 'addressed_text', title: 'Coverage' },
           { field: 'paragraphs_text', title: 'Paragraphs' },

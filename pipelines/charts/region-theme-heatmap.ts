@@ -6,9 +6,9 @@ import type { coverage_region_theme } from '../catalog/coverage.ts';
 import type { RowOf } from '../catalog/types.ts';
 import {
   type BaseOptions, type VegaLiteSpec, compareText, copyRows, docOf, formatMechanisms, formatParas, plural,
-  regionsOf, specBase, titleBlock, wrapLabelExpr,
+  capitalize, regionsOf, specBase, titleBlock, wrapLabelExpr,
 } from './common.ts';
-import { COLORS, SCHEMES, SIZES } from './theme.ts';
+import { SIZES, countColors } from './theme.ts';
 
 export type RegionThemeRow = RowOf<typeof coverage_region_theme>;
 
@@ -18,6 +18,24 @@ export interface RegionThemeOptions extends BaseOptions {
 }
 
 export const NAME = 'region-theme-heatmap';
+
+/** Width of a region column, and the characters per line of its wrapped label (11 px text fits in 96 px). */
+export const COLUMN_STEP = 96;
+export const REGION_WRAP = 14;
+
+/** The finding the chart shows: the regions with the fewest and the most themes covered. */
+export function heatmapTitle(rows: readonly RegionThemeRow[]): string {
+  const nThemes = new Set(rows.map((r) => r.theme_id)).size;
+  const covered = regionsOf(rows).map((region) => ({
+    region, n: new Set(rows.filter((r) => r.region === region && r.n_mechanisms > 0).map((r) => r.theme_id)).size,
+  }));
+  if (covered.length === 0) return 'Mechanisms addressing each theme, by region';
+  const sorted = [...covered].sort((a, b) => a.n - b.n);
+  const low = sorted[0]!; const high = sorted[sorted.length - 1]!;
+  const who = (region: string) => (region === 'cross-regional' ? 'Cross-regional mechanisms' : `Mechanisms in ${region}`);
+  if (low.n === high.n) return `${who(low.region)} and every other region are described working on ${low.n} of ${nThemes} themes`;
+  return `${who(low.region)} are described working on ${low.n} of ${nThemes} themes; ${high.region} on ${high.n}`;
+}
 
 /** Theme labels in display order: report order if given, else most-covered first. */
 export function themeLabelOrder(rows: readonly { theme_id: string; theme_label: string; n_mechanisms: number }[], themeOrder?: readonly string[]): string[] {
@@ -42,6 +60,8 @@ export function regionThemeHeatmap(rows: readonly RegionThemeRow[], options: Reg
   const max = Math.max(1, ...rows.map((r) => r.n_mechanisms));
   const values = copyRows(rows).map((r) => ({
     ...r,
+    region_label: capitalize(r.region),
+    pillar_label: capitalize(r.pillar),
     mechanisms_text: formatMechanisms(r.mechanisms, options.mechanismLabels),
     paragraphs_text: formatParas(r.paragraphs),
     count_text: `${r.n_mechanisms} of ${plural(r.n_mechanisms_in_region, 'mechanism')}`,
@@ -54,14 +74,15 @@ export function regionThemeHeatmap(rows: readonly RegionThemeRow[], options: Reg
       + `Highest: ${top.theme_label} in ${top.region} (${top.n_mechanisms} of ${plural(top.n_mechanisms_in_region, 'mechanism')}). `
       + `${empty} of ${rows.length} region–theme cells have no mechanism.`;
 
-  const regionLabels = wrapLabelExpr(regions, 16);
+  const regionLabels = wrapLabelExpr(regions, REGION_WRAP);
+  const counts = Array.from({ length: max + 1 }, (_, i) => i);
   return {
     ...specBase(NAME, doc),
-    title: titleBlock('Mechanisms addressing each theme, by region', doc,
+    title: titleBlock(heatmapTitle(rows), doc,
       `Themes ${options.themeOrder ? "in the report's order" : 'ordered by total number of mechanisms'}; cell = number of mechanisms of the region.`),
     description,
     data: { values },
-    width: { step: 84 },
+    width: { step: COLUMN_STEP },
     height: { step: SIZES.cell },
     encoding: {
       x: {
@@ -71,9 +92,9 @@ export function regionThemeHeatmap(rows: readonly RegionThemeRow[], options: Reg
       },
       y: { field: 'theme_label', type: 'nominal', sort: themes, title: null, scale: { paddingInner: 0.1 }, axis: { domain: false, ticks: false } },
       tooltip: [
-        { field: 'region', title: 'Region' },
+        { field: 'region_label', title: 'Region' },
         { field: 'theme_label', title: 'Theme' },
-        { field: 'pillar', title: 'Pillar' },
+        { field: 'pillar_label', title: 'Pillar' },
         { field: 'count_text', title: 'Mechanisms' },
         { field: 'mechanisms_text', title: 'Which' },
         { field: 'paragraphs_text', title: 'Paragraphs' },
@@ -83,11 +104,11 @@ export function regionThemeHeatmap(rows: readonly RegionThemeRow[], options: Reg
       {
         mark: { type: 'rect' },
         encoding: {
+          // One colour per count, so the legend shows 0 in the same grey as the empty cells.
           color: {
-            condition: { test: 'datum.n_mechanisms === 0', value: COLORS.empty },
-            field: 'n_mechanisms', type: 'quantitative', title: 'Mechanisms',
-            scale: { scheme: SCHEMES.counts, domain: [0, max] },
-            legend: { orient: 'right', tickCount: Math.min(max, 5), format: 'd' },
+            field: 'n_mechanisms', type: 'ordinal', title: 'Mechanisms',
+            scale: { domain: counts, range: countColors(max) },
+            legend: { orient: 'right' },
           },
         },
       },

@@ -6,8 +6,8 @@
 import type { data_requests } from '../catalog/evidence.ts';
 import type { RowOf } from '../catalog/types.ts';
 import {
-  type BaseOptions, type VegaLiteSpec, compareRegions, compareText, docOf, formatParas, plural, specBase,
-  titleBlock, uniqueSorted,
+  type BaseOptions, type VegaLiteSpec, capitalize, compareRegions, compareText, docOf, formatParas, plural, specBase,
+  titleBlock, uniqueSorted, wrapLabelExpr,
 } from './common.ts';
 import { COLORS, SIZES } from './theme.ts';
 
@@ -15,11 +15,12 @@ export type DataRequestRow = RowOf<typeof data_requests>;
 
 export const NAME = 'request-responses';
 
-export const RESPONDED = 'responded';
-export const NOT_RESPONDED = 'no response yet';
+export const RESPONDED = 'Responded';
+export const NOT_RESPONDED = 'No response yet';
 
 export interface RequestGroupRow {
   region: string;
+  region_label: string;
   responded: boolean;
   status: string;
   status_order: number;
@@ -48,7 +49,7 @@ export function groupRequests(rows: readonly DataRequestRow[]): RequestGroupRow[
     const paragraphs = uniqueSorted(g.map((r) => r.para_no));
     const n = g.length;
     return {
-      region, responded, status: responded ? RESPONDED : NOT_RESPONDED, status_order: responded ? 0 : 1,
+      region, region_label: capitalize(region), responded, status: responded ? RESPONDED : NOT_RESPONDED, status_order: responded ? 0 : 1,
       n, n_region: perRegion.get(region)!,
       organisations: orgs, mechanism_ids: g.map((r) => r.mechanism_id).sort(compareText), paragraphs,
       organisations_text: orgs.join('; '), paragraphs_text: formatParas(paragraphs),
@@ -72,16 +73,21 @@ export function requestResponses(rows: readonly DataRequestRow[], options: BaseO
     + `${responded} responded and ${rows.length - responded} had not yet responded.`
     + (worst && worst.not > 0 ? ` Most without a response: ${worst.reg} (${worst.not} of ${worst.all}).` : '');
   const max = Math.max(1, ...regions.map((reg) => groups.find((g) => g.region === reg)!.n_region));
+  const notResponded = rows.length - responded;
+  const title = rows.length === 0
+    ? 'Responses to the request for information, by region'
+    : `${notResponded} of the ${plural(rows.length, 'organisation')} asked for information had not responded when the report was written`;
+  const regionLabels = wrapLabelExpr(regions, Infinity);
   return {
     ...specBase(NAME, doc),
-    title: titleBlock('Responses to the request for information, by region', doc,
+    title: titleBlock(title, doc,
       `Organisations asked for information for the report (${formatParas(paras)}).`),
     description,
     data: { values: groups },
     width: SIZES.barWidth,
     height: { step: 26 },
     encoding: {
-      y: { field: 'region', type: 'nominal', sort: regions, title: null, axis: { ticks: false, domain: false } },
+      y: { field: 'region', type: 'nominal', sort: regions, title: null, axis: { ticks: false, domain: false, ...(regionLabels ? { labelExpr: regionLabels } : {}) } },
       x: {
         field: 'n', type: 'quantitative', stack: 'zero', title: 'Organisations asked',
         scale: { domain: [0, max], nice: false },
@@ -89,7 +95,7 @@ export function requestResponses(rows: readonly DataRequestRow[], options: BaseO
       },
       order: { field: 'status_order', type: 'quantitative' },
       tooltip: [
-        { field: 'region', title: 'Region' },
+        { field: 'region_label', title: 'Region' },
         { field: 'status', title: 'Status' },
         { field: 'count_text', title: 'Organisations' },
         { field: 'organisations_text', title: 'Which' },

@@ -11,7 +11,7 @@ import type { country_coverage, country_mechanisms } from '../catalog/country.ts
 import type { mechanisms } from '../catalog/registry.ts';
 import type { RowOf } from '../catalog/types.ts';
 import {
-  type BaseOptions, type VegaLiteSpec, compareRegions, compareText, docOf, formatParas, plural, regionsOf, specBase,
+  type BaseOptions, type VegaLiteSpec, capitalize, compareRegions, compareText, docOf, formatParas, plural, regionsOf, specBase,
   titleBlock, uniqueSorted,
 } from './common.ts';
 import {
@@ -127,7 +127,7 @@ export function scoresByMechanism(rows: readonly MemberScoreRow[], options: Scor
     for (const v of values) {
       const at = members.filter((r) => r[score] === v);
       dots.push({
-        kind: 'dot', acronym: s.acronym, region: s.region, score: v, n_countries: at.length,
+        kind: 'dot', acronym: s.acronym, region: s.region, region_label: capitalize(s.region), score: v, n_countries: at.length,
         countries_text: namesText(at.map((r) => r.country_name), 40),
         n_text: `${s.n_with_score} of ${s.n_members}`,
         paragraphs_text: formatParas(uniqueSorted(at.flatMap((r) => [...r.mechanism_paragraphs, ...r.member_paragraphs]))),
@@ -135,7 +135,7 @@ export function scoresByMechanism(rows: readonly MemberScoreRow[], options: Scor
     }
   }
   const summaryValues = summaries.map((s) => ({
-    kind: 'summary', acronym: s.acronym, region: s.region,
+    kind: 'summary', acronym: s.acronym, region: s.region, region_label: capitalize(s.region),
     median: s.median, q1: s.q1, q3: s.q3,
     n_members: s.n_members, n_with_score: s.n_with_score,
     n_label: `${s.n_with_score}/${s.n_members}`,
@@ -162,7 +162,7 @@ export function scoresByMechanism(rows: readonly MemberScoreRow[], options: Scor
     + `Descriptive only: a member's score is shown beside its membership. Sources: ${indicatorSourceLines(year).join(' ')}`;
   const tooltipCommon = [
     { field: 'acronym', title: 'Mechanism' },
-    { field: 'region', title: 'Region' },
+    { field: 'region_label', title: 'Region' },
     { field: 'n_text', title: 'Members with a score' },
   ];
   const plotWidth = SIZES.barWidth;
@@ -215,7 +215,8 @@ export function scoresByMechanism(rows: readonly MemberScoreRow[], options: Scor
             size: {
               field: 'n_countries', type: 'quantitative', title: 'Member states',
               scale: { domain: [0, maxCount], rangeMin: 0, rangeMax: 260, zero: true },
-              legend: { orient: 'bottom', direction: 'horizontal', symbolFillColor: COLORS.neutral, symbolStrokeWidth: 0, format: 'd', values: sizeLegendValues(maxCount) },
+              // The marks are circles, so the legend draws circles (the shared config says squares).
+              legend: { orient: 'bottom', direction: 'horizontal', symbolType: 'circle', symbolFillColor: COLORS.neutral, symbolStrokeWidth: 0, format: 'd', values: sizeLegendValues(maxCount) },
             },
             tooltip: [
               ...tooltipCommon,

@@ -51,6 +51,22 @@ export const SCHEMES = {
   map: 'yellowgreenblue',
 } as const;
 
+/** ColorBrewer Blues, 9 classes (light to dark). */
+export const BLUES_9 = ['#f7fbff', '#deebf7', '#c6dbef', '#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#08519c', '#08306b'] as const;
+
+/**
+ * Colours of the counts 0..max: 0 in the grey of an empty cell, 1..max in
+ * Blues from the third class on (the first two are too pale to tell from grey).
+ */
+export function countColors(max: number): string[] {
+  const blues = BLUES_9.slice(2);
+  const out: string[] = [COLORS.empty];
+  for (let i = 1; i <= max; i++) {
+    out.push(blues[max === 1 ? 1 : Math.round(((i - 1) * (blues.length - 1)) / (max - 1))]!);
+  }
+  return out;
+}
+
 export const SIZES = {
   /** Side of a matrix cell in px. */
   cell: 22,

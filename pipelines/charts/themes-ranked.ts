@@ -6,7 +6,7 @@
 import type { coverage_mechanism_theme } from '../catalog/coverage.ts';
 import type { RowOf } from '../catalog/types.ts';
 import {
-  type BaseOptions, type VegaLiteSpec, compareText, docOf, formatMechanisms, formatParas, plural, specBase,
+  type BaseOptions, type VegaLiteSpec, capitalize, compareText, docOf, formatMechanisms, formatParas, plural, specBase,
   titleBlock, uniqueSorted,
 } from './common.ts';
 import { COLORS, SIZES } from './theme.ts';
@@ -26,6 +26,7 @@ export interface ThemeRankRow {
   theme_id: string;
   theme_label: string;
   pillar: string;
+  pillar_label: string;
   n_mechanisms: number;
   n_mechanisms_total: number;
   mechanisms: string[];
@@ -36,8 +37,15 @@ export interface ThemeRankRow {
   paragraphs_text: string;
 }
 
-export function thinLabel(threshold: number): string { return `few: ${threshold} or fewer mechanisms`; }
+export function thinLabel(threshold: number): string { return `Few: ${threshold} or fewer mechanisms`; }
 export function thickLabel(threshold: number): string { return `${threshold + 1} or more mechanisms`; }
+
+/** The finding the chart shows: how many themes few mechanisms address. */
+export function themesTitle(ranked: readonly ThemeRankRow[], threshold: number): string {
+  const thin = ranked.filter((r) => r.thin).length;
+  const total = ranked[0]?.n_mechanisms_total ?? 0;
+  return `${thin} of ${plural(ranked.length, 'theme')} ${thin === 1 ? 'is' : 'are'} addressed by ${threshold} or fewer of the ${plural(total, 'mechanism')}`;
+}
 
 /** One row per theme with the mechanisms (acronyms) and paragraphs behind its count, ranked. */
 export function rankThemes(rows: readonly MechanismThemeRow[], threshold = 2, themeOrder?: readonly string[]): ThemeRankRow[] {
@@ -54,7 +62,7 @@ export function rankThemes(rows: readonly MechanismThemeRow[], threshold = 2, th
     const thin = n <= threshold;
     const paragraphs = uniqueSorted(t.paras);
     return {
-      theme_id: id, theme_label: t.label, pillar: t.pillar, n_mechanisms: n, n_mechanisms_total: total,
+      theme_id: id, theme_label: t.label, pillar: t.pillar, pillar_label: capitalize(t.pillar), n_mechanisms: n, n_mechanisms_total: total,
       mechanisms: [...t.mechs].sort(compareText), paragraphs, thin,
       status: thin ? thinLabel(threshold) : thickLabel(threshold),
       mechanisms_text: formatMechanisms([...t.mechs]),
@@ -78,7 +86,7 @@ export function themesRanked(rows: readonly MechanismThemeRow[], options: Themes
       + (thin.length ? `: ${thin.map((t) => `${t.theme_label} (${t.n_mechanisms})`).join(', ')}.` : '.');
   return {
     ...specBase(NAME, doc),
-    title: titleBlock('Themes ranked by the number of mechanisms addressing them', doc,
+    title: titleBlock(themesTitle(ranked, threshold), doc,
       `Out of ${plural(total, 'mechanism')}. Highlighted: themes addressed by ${threshold} or fewer.`),
     description,
     data: { values: ranked },
@@ -93,7 +101,7 @@ export function themesRanked(rows: readonly MechanismThemeRow[], options: Themes
       },
       tooltip: [
         { field: 'theme_label', title: 'Theme' },
-        { field: 'pillar', title: 'Pillar' },
+        { field: 'pillar_label', title: 'Pillar' },
         { field: 'n_mechanisms', title: 'Mechanisms', type: 'quantitative' },
         { field: 'mechanisms_text', title: 'Which' },
         { field: 'paragraphs_text', title: 'Paragraphs' },

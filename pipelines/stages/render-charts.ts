@@ -15,13 +15,15 @@ import type {
 import type { data_requests } from '../catalog/evidence.ts';
 import type { country_coverage, country_mechanisms } from '../catalog/country.ts';
 import type { countries, mechanism_members, mechanisms, themes } from '../catalog/registry.ts';
+import type { headings, paragraphs } from '../catalog/report.ts';
 import { PARAMS } from '../params.ts';
 import {
   CHART_NAMES, type ChartName, type CountriesTopology, type VegaLiteSpec, genderInclusion, mechanismThemeMatrix,
   memberMap, memberMapRows, recommendationsCoverage, redressElements, regionThemeHeatmap, requestResponses,
   themesRanked, protectionMap, protectionMapRows, scoresByMechanism, scoresByMechanismRows, countryProfile,
-  countryProfileRows,
+  countryProfileRows, formatParas,
 } from '../charts/index.ts';
+import { mechanismsWithoutEvidence } from '../charts/mechanism-rows.ts';
 import { DOC_SYMBOL } from '../charts/theme.ts';
 import { type RenderTimings, escapeHtml, loadWorldAtlas, renderChart, vendorFiles } from '../lib/render.ts';
 
@@ -44,6 +46,10 @@ export interface ChartTables {
   country_mechanisms: readonly RowOf<typeof country_mechanisms>[];
   /** Country lens: each member's coverage and indicators (protection-map, scores-by-mechanism, country-profile). */
   country_coverage: readonly RowOf<typeof country_coverage>[];
+  /** For the full text of the recommendations (else their excerpts label the bars). */
+  paragraphs?: readonly Pick<RowOf<typeof paragraphs>, 'para_no' | 'text'>[];
+  /** For the headings of the recommendation clusters (level 5). */
+  headings?: readonly Pick<RowOf<typeof headings>, 'level' | 'number' | 'label'>[];
 }
 
 export interface ChartSpecOptions {
@@ -69,6 +75,8 @@ export interface ChartResult {
   /** Paths written, relative to the output folder. */
   files: string[];
   svg: string;
+  /** The PNG (2×), for documents that cannot show SVG (Word). */
+  png: Uint8Array;
   /** SVG size (CSS px); the PNG is twice that. */
   width: number;
   height: number;
@@ -96,12 +104,17 @@ export function buildChartSpecs(tables: ChartTables, opts: ChartSpecOptions = {}
   const topology = opts.topology ?? (loadWorldAtlas() as unknown as CountriesTopology);
   const withMembers = new Set(tables.country_mechanisms.map((r) => r.mechanism_id));
   const withoutMembers = (tables.mechanisms ?? []).filter((m) => !withMembers.has(m.mechanism_id)).map((m) => m.acronym);
+  const grid = {
+    ...base,
+    withoutEvidence: mechanismsWithoutEvidence(tables.coverage_mechanism_theme, tables.data_requests),
+    requestParas: formatParas(tables.data_requests.map((r) => r.para_no)),
+  };
   return {
     'region-theme-heatmap': regionThemeHeatmap(tables.coverage_region_theme, { ...base, themeOrder }),
-    'mechanism-theme-matrix': mechanismThemeMatrix(tables.coverage_mechanism_theme, { ...base, themeOrder }),
+    'mechanism-theme-matrix': mechanismThemeMatrix(tables.coverage_mechanism_theme, { ...grid, themeOrder }),
     'themes-ranked': themesRanked(tables.coverage_mechanism_theme, { ...base, themeOrder, threshold: opts.fewMechanismsMax ?? PARAMS.few_mechanisms_max }),
-    'gender-inclusion': genderInclusion(tables.gender_inclusion, base),
-    'redress-elements': redressElements(tables.redress, base),
+    'gender-inclusion': genderInclusion(tables.gender_inclusion, grid),
+    'redress-elements': redressElements(tables.redress, grid),
     'request-responses': requestResponses(tables.data_requests, base),
     'recommendations-coverage': recommendationsCoverage(tables.recommendation_coverage, base),
     'member-map': memberMap(memberMapRows(tables), { ...base, themeCount, topology }),
@@ -125,7 +138,7 @@ export async function renderCharts(tables: ChartTables, opts: RenderChartsOption
     await opts.write(files[1]!, r.svg);
     await opts.write(files[2]!, r.png);
     await opts.write(files[3]!, r.html);
-    charts.push({ name, title: r.title, description: r.description, files, svg: r.svg, width: r.width, height: r.height, timings: r.timings });
+    charts.push({ name, title: r.title, description: r.description, files, svg: r.svg, png: r.png, width: r.width, height: r.height, timings: r.timings });
   }
   await opts.write('charts/index.html', chartIndexHtml(charts, opts.docSymbol ?? DOC_SYMBOL));
   return { charts, totalMs: performance.now() - t0 };

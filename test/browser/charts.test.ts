@@ -76,7 +76,7 @@ beforeAll(async () => {
     await writeFile(f, data);
   };
   const { charts } = await renderCharts(tables, { write });
-  await writeBriefing(F.dataGapRows(), { charts, write });
+  await writeBriefing(F.briefingTables(), { charts, write, pdf: false });
   await mkdir(SCREENSHOTS, { recursive: true });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -125,21 +125,21 @@ describe('chart pages in Chromium, offline', () => {
 });
 
 describe('briefing in Chromium, offline', () => {
-  it('shows every finding with escaped hostile text, its charts loaded, no alert', async () => {
-    const { page, watch } = await openOffline(pathToFileURL(join(dir, 'briefing', 'index.html')).href);
+  it('shows every finding with escaped hostile text and its inline charts, loads nothing, no alert', async () => {
+    const { page, watch } = await openOffline(pathToFileURL(join(dir, 'briefing', 'briefing.html')).href);
     await page.waitForLoadState('load');
-    expect(await page.locator('li.finding').count()).toBe(F.dataGapRows().length);
+    expect(await page.locator('div.finding').count()).toBe(F.dataGapRows().length);
     // The payloads appear as text, and created no element.
-    expect(await page.locator('li.finding', { hasText: F.SCRIPT_PAYLOAD }).count()).toBe(1);
-    expect(await page.locator('li.finding', { hasText: F.IMG_PAYLOAD }).count()).toBe(1);
-    expect(await page.locator('main script, li.finding img').count()).toBe(0);
-    expect(await page.locator('script').count()).toBe(0);
-    // Every chart image is decoded (data URIs, nothing fetched).
-    const imgs = await page.locator('figure.chart img').evaluateAll((els) =>
-      (els as HTMLImageElement[]).map((i) => ({ ok: i.complete && i.naturalWidth > 0, alt: i.alt })));
-    expect(imgs.length).toBe(6);
-    for (const i of imgs) { expect(i.ok).toBe(true); expect(i.alt.length).toBeGreaterThan(20); }
-    await expect.poll(() => page.locator('cite', { hasText: 'A/HRC/14/32, paras. 85, 87, 88' }).count()).toBe(1);
+    expect(await page.locator('div.finding .statement', { hasText: F.SCRIPT_PAYLOAD }).count()).toBe(1);
+    expect(await page.locator('div.finding blockquote', { hasText: F.SCRIPT_PAYLOAD }).count()).toBe(1);
+    expect(await page.locator('div.finding', { hasText: F.IMG_PAYLOAD }).count()).toBe(1);
+    expect(await page.locator('script, img, link').count()).toBe(0);
+    // Every chart is inline SVG, drawn with its marks.
+    const charts = await page.locator('figure.chart svg').evaluateAll((els) =>
+      els.map((e) => ({ marks: e.querySelectorAll('path').length, width: e.getBoundingClientRect().width })));
+    expect(charts.length).toBe(6);
+    for (const c of charts) { expect(c.marks).toBeGreaterThan(5); expect(c.width).toBeGreaterThan(100); }
+    await expect.poll(() => page.locator('.statement', { hasText: 'A/HRC/14/32, paras. 85, 87, 88' }).count()).toBe(1);
     await page.screenshot({ path: join(SCREENSHOTS, 'briefing.png'), fullPage: true });
     expectClean(watch);
     await page.context().close();

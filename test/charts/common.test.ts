@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatCitation, formatMechanisms, formatParas, wrapLabel, wrapLabelExpr } from '../../pipelines/charts/common.ts';
-import { COLORS, FONT, OKABE_ITO, SCHEMES, chartConfig } from '../../pipelines/charts/theme.ts';
+import { BLUES_9, COLORS, FONT, OKABE_ITO, SCHEMES, chartConfig } from '../../pipelines/charts/theme.ts';
 import { buildChartSpecs, type ChartTables } from '../../pipelines/stages/render-charts.ts';
 import * as F from '../fixtures/charts/rows.ts';
 
@@ -39,7 +39,7 @@ describe('theme', () => {
 
   it('every chart uses only Okabe–Ito colours, greys and colour-blind-safe schemes', () => {
     const tables: ChartTables = F.chartTables();
-    const allowed = new Set<string>([...Object.values(OKABE_ITO), ...Object.values(COLORS), 'white', 'black'].map((c) => c.toLowerCase()));
+    const allowed = new Set<string>([...Object.values(OKABE_ITO), ...Object.values(COLORS), ...BLUES_9, 'white', 'black'].map((c) => c.toLowerCase()));
     const schemes = new Set<string>(Object.values(SCHEMES));
     for (const [name, spec] of Object.entries(buildChartSpecs(tables))) {
       const seen: string[] = [];

@@ -47,7 +47,7 @@ describe('country-profile', () => {
     expect(values).toHaveLength(9);
     expect(new Set(values.map((v) => v.iso3))).toEqual(new Set(['THA']));
     expect(values.find((v) => v.acronym === 'COMMIT' && v.theme_id === 'redress')).toMatchObject({
-      covered: true, covered_text: 'evidence in the report', cell_text: '1', paragraphs_text: 'para. 89',
+      covered: true, covered_text: 'Evidence in the report', cell_text: '1', paragraphs_text: 'para. 89',
       member_paragraphs_text: 'para. 24', themes_of_mechanism: '2 of 3',
     });
     expect(values.find((v) => v.acronym === 'ASEAN' && v.theme_id === 'redress')).toMatchObject({
@@ -69,7 +69,7 @@ describe('country-profile', () => {
     const sub = subtitle(spec);
     expect(sub).toContain('Thailand (THA), 2010: TIP tier: Tier 2 Watch List. 3P index: 11 (prosecution 4, prevention 4, protection 3).');
     expect(sub.replace(/\n/g, ' ')).toContain(INDICATOR_SOURCES);
-    expect(sub).toContain('Source: A/HRC/14/32');
+    expect(sub).toContain('Source: Mechanism Atlas coding of A/HRC/14/32');
     expect(sub).toContain('Report paragraphs naming Thailand as a member: COMMIT (para. 24).');
     expect(description(spec)).toContain('Matrix of the 3 mechanisms Thailand (THA) was a member of in 2010');
     expect(description(spec)).toContain('Together they cover 3 of 3 themes; COMMIT 2, ASEAN 1, Bali Process 1.');

@@ -49,13 +49,13 @@ describe('gender-inclusion', () => {
     view.finalize();
     expect(data).toHaveLength(rows.length * 3);
     const cell = (m: string, q: string) => data.find((d) => d.mechanism_id === m && d.measure === q)!;
-    expect(cell('commit', 'men_and_boys')).toMatchObject({ answer_label: 'yes', measure_label: 'Men and boys as victims', paragraphs_text: 'para. 99' });
-    expect(cell('saarc', 'men_and_boys')).toMatchObject({ answer_label: 'no', paragraphs_text: 'para. 37' });
-    expect(cell('commit', 'child_specific')).toMatchObject({ answer_label: 'not stated', paragraphs_text: 'no paragraph' });
+    expect(cell('commit', 'men_and_boys')).toMatchObject({ answer_label: 'Yes', measure_label: 'Men and boys as victims', paragraphs_text: 'para. 99' });
+    expect(cell('saarc', 'men_and_boys')).toMatchObject({ answer_label: 'No', paragraphs_text: 'para. 37' });
+    expect(cell('commit', 'child_specific')).toMatchObject({ answer_label: 'Not stated', paragraphs_text: 'no paragraph' });
   });
 
   it('has a title and a description with the yes counts', () => {
-    expect(titleText(spec)).toBe('Gender and child perspectives, by mechanism');
+    expect(titleText(spec)).toBe('2 of 3 mechanisms are described covering men and boys as victims; 1 limits its instrument to women and children');
     expect(description(spec)).toContain('Men and boys as victims: 2; Gender mainstreaming: 2; Child-specific measures: 2');
   });
 });

@@ -27,7 +27,7 @@ describe('mechanism-theme-matrix', () => {
   });
 
   it('has a title and a description counting filled cells', () => {
-    expect(titleText(spec)).toBe('Themes each mechanism addresses, by region');
+    expect(titleText(spec)).toBe('CoE is described working on 2 of 2 themes; 0 of 3 mechanisms on none');
     expect(description(spec)).toContain('3 mechanisms');
     expect(description(spec)).toContain('2 regions');
     expect(description(spec)).toContain('4 of 6 cells are filled');
@@ -40,7 +40,7 @@ describe('mechanism-theme-matrix', () => {
     const coeRedress = values.find((v) => v.mechanism_id === 'coe' && v.theme_id === 'redress')!;
     expect(coeRedress).toMatchObject({ covered_text: COVERED, paragraphs_text: 'paras. 85, 88', cell_text: '2' });
     expect(values.find((v) => v.mechanism_id === 'eu' && v.theme_id === 'training')).toMatchObject({ covered_text: NOT_COVERED, paragraphs_text: 'no paragraph', cell_text: '' });
-    expect(tooltipFields(spec)).toEqual(expect.arrayContaining(['acronym', 'region', 'theme_label', 'covered_text', 'paragraphs_text']));
+    expect(tooltipFields(spec)).toEqual(expect.arrayContaining(['acronym', 'region_label', 'theme_label', 'pillar_label', 'covered_text', 'paragraphs_text']));
   });
 
   it('groups mechanisms by region (row facet in report order, acronyms sorted within)', () => {

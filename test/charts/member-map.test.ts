@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type CountriesTopology, m49Id, memberMap, memberMapRows, type MemberMapRow } from '../../pipelines/charts/member-map.ts';
 import { loadWorldAtlas } from '../../pipelines/lib/render.ts';
-import { compileWithWarnings, description, schemaErrors, titleText, tooltipFields } from '../fixtures/charts/spec-helpers.ts';
+import { compileWithWarnings, description, schemaErrors, subtitleLines, titleText, tooltipFields } from '../fixtures/charts/spec-helpers.ts';
 
 const topology = loadWorldAtlas() as unknown as CountriesTopology;
 const rows: MemberMapRow[] = [
@@ -45,7 +45,8 @@ describe('member-map', () => {
   });
 
   it('names members too small to draw at 110m in the subtitle and description', () => {
-    expect(titleText(spec)).toBe('Member states by the number of themes their mechanisms cover');
+    expect(titleText(spec)).toBe('Thailand belongs to mechanisms covering the most themes: 12 of 18');
+    expect(subtitleLines(spec)).toContain('Members too small to draw at this scale (1): Singapore.');
     expect(description(spec)).toContain('Too small to draw at this scale: Singapore.');
     expect(description(spec)).toContain('Most themes: Thailand (12)');
   });

@@ -73,7 +73,7 @@ describe('protection-map', () => {
   it('has a title, cites both indicator sources, counts members without a score in the subtitle; alt text describes it', () => {
     expect(titleText(spec)).toBe('2010 3P protection scores of member states; outlined: members of mechanisms addressing redress');
     expect(subtitle(spec).replace(/\n/g, ' ')).toContain(INDICATOR_SOURCES);
-    expect(subtitle(spec)).toContain('Source: A/HRC/14/32');
+    expect(subtitle(spec)).toContain('Source: Mechanism Atlas coding of A/HRC/14/32');
     expect(subtitle(spec)).toContain('Grey: 1 of 5 member states with no 2010 protection score.');
     expect(subtitle(spec)).toContain('Black outline: 3 members of a mechanism');
     expect(subtitle(spec)).toContain('Too small to draw at this scale (1): Singapore.');

@@ -24,7 +24,7 @@ describe('recommendations-coverage', () => {
       status: COVERED, mechanisms_text: 'CoE, ECOWAS', paragraphs_text: 'paras. 85, 88, 90', themes_text: 'Redress',
       recommendation_text: 'A/HRC/14/32, para. 135', cluster_text: '(f)', bar_text: '2',
     });
-    expect(values[0]).toMatchObject({ cluster_text: 'none', themes_text: 'normative_framework' });
+    expect(values[0]).toMatchObject({ cluster_text: 'none (general recommendations)', themes_text: 'normative_framework' });
     expect(tooltipFields(spec)).toEqual(expect.arrayContaining(['recommendation_text', 'excerpt', 'mechanisms_text', 'paragraphs_text']));
   });
 
@@ -45,7 +45,7 @@ describe('recommendations-coverage', () => {
   });
 
   it('has a title', () => {
-    expect(titleText(spec)).toBe('Recommendations and the mechanisms already working on them');
+    expect(titleText(spec)).toBe('1 of 3 recommendations ask for work no mechanism is described doing');
     expect(description(spec)).toContain('paras. 106–135');
   });
 });

@@ -56,7 +56,7 @@ describe('redress-elements', () => {
   });
 
   it('has a title and a description with counts per element', () => {
-    expect(titleText(spec)).toBe('Elements of redress for victims, by mechanism');
+    expect(titleText(spec)).toBe('2 of 3 mechanisms are described addressing any element of redress');
     expect(description(spec)).toContain('Legal remedies 1, Compensation 1, Asset confiscation 1, Free legal aid 1, Witness protection 1, Compensation fund 1');
     expect(description(spec)).toContain('1 mechanism address none');
   });

@@ -24,7 +24,7 @@ describe('region-theme-heatmap', () => {
   });
 
   it('has a title, a description with the top cell, and the DejaVu font', () => {
-    expect(titleText(spec)).toBe('Mechanisms addressing each theme, by region');
+    expect(titleText(spec)).toBe('Mechanisms in Africa are described working on 1 of 2 themes; Europe and Central Asia on 2');
     expect(description(spec)).toContain('3 regions');
     expect(description(spec)).toContain('2 themes');
     expect(description(spec)).toContain('Training in Europe and Central Asia (3 of 4 mechanisms)');
@@ -43,7 +43,7 @@ describe('region-theme-heatmap', () => {
     const empty = values.find((v) => v.region === 'Africa' && v.theme_id === 'training')!;
     expect(empty.mechanisms_text).toBe('none');
     expect(empty.paragraphs_text).toBe('no paragraph');
-    expect(tooltipFields(spec)).toEqual(expect.arrayContaining(['region', 'theme_label', 'count_text', 'mechanisms_text', 'paragraphs_text']));
+    expect(tooltipFields(spec)).toEqual(expect.arrayContaining(['region_label', 'theme_label', 'pillar_label', 'count_text', 'mechanisms_text', 'paragraphs_text']));
   });
 
   it("sorts regions in the report's order and themes by total (or by the order given)", () => {

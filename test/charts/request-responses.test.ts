@@ -34,11 +34,11 @@ describe('request-responses', () => {
     // Every row given is behind exactly one mark.
     expect(values.flatMap((v) => v.mechanism_ids as string[]).sort()).toEqual(rows.map((r) => r.mechanism_id).sort());
     expect(groupRequests(rows)).toEqual(values);
-    expect(tooltipFields(spec)).toEqual(expect.arrayContaining(['region', 'status', 'count_text', 'organisations_text', 'paragraphs_text']));
+    expect(tooltipFields(spec)).toEqual(expect.arrayContaining(['region_label', 'status', 'count_text', 'organisations_text', 'paragraphs_text']));
   });
 
   it('has a title and a description with the totals', () => {
-    expect(titleText(spec)).toBe('Responses to the request for information, by region');
+    expect(titleText(spec)).toBe('3 of the 6 organisations asked for information had not responded when the report was written');
     expect(description(spec)).toContain('6 organisations');
     expect(description(spec)).toContain('para. 3');
     expect(description(spec)).toContain('3 responded and 3 had not yet responded');

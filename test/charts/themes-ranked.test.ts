@@ -51,7 +51,7 @@ describe('themes-ranked', () => {
   });
 
   it('has a title and a description naming the thin themes', () => {
-    expect(titleText(spec)).toBe('Themes ranked by the number of mechanisms addressing them');
+    expect(titleText(spec)).toBe('2 of 3 themes are addressed by 2 or fewer of the 3 mechanisms');
     expect(description(spec)).toContain('3 themes');
     expect(description(spec)).toContain('Most addressed: Training (3)');
     expect(description(spec)).toContain('Collection of data (1), New information technologies (0)');
