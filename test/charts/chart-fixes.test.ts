@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { memberMap, type CountriesTopology, type MemberMapRow } from '../../pipelines/charts/member-map.ts';
 import { COLUMN_STEP, REGION_WRAP, regionThemeHeatmap } from '../../pipelines/charts/region-theme-heatmap.ts';
-import { COVERED, clusterText, recommendationLabel, recommendationsCoverage } from '../../pipelines/charts/recommendations-coverage.ts';
+import { COVERED, askLabel, recommendationsCoverage } from '../../pipelines/charts/recommendations-coverage.ts';
 import { mechanismThemeMatrix } from '../../pipelines/charts/mechanism-theme-matrix.ts';
 import { mechanismsWithoutEvidence, regionHeader, withoutEvidenceLines } from '../../pipelines/charts/mechanism-rows.ts';
 import { thinLabel } from '../../pipelines/charts/themes-ranked.ts';
@@ -134,22 +134,20 @@ describe('labels', () => {
 
   it('explains the cluster of a recommendation in its tooltip', () => {
     const values = inlineValues(specs['recommendations-coverage']);
-    expect(values.find((v) => v.para_no === 112)!.cluster_text)
-      .toBe('(b) Regional mechanisms should carry out the activities set out in the following paragraphs, which …');
-    expect(clusterText('f', { f: 'On redress:' })).toBe('(f) On redress');
-    expect(clusterText(null)).toBe('none (general recommendations)');
+    expect(values.find((v) => v.ask_id === '118.1')!.cluster_label)
+      .toBe('Cluster (b): Regional mechanisms should carry out the activities set out in the following paragraphs, which have a specific added value:');
+    expect(values.find((v) => v.ask_id === '106.1')!.cluster_label).toBe('Opening recommendations (106–108)');
   });
 
-  it('never cuts a recommendation label inside a word: whole sentence, or whole words and an ellipsis', () => {
-    const long = 'Assist in the establishment of a national coordination body or a national task force with implementation, coordination and oversight responsibility, consisting of representatives from the relevant ministries. Second sentence.';
-    const lines = recommendationLabel({ para_no: 113, excerpt: '' }, long);
-    expect(lines.length).toBeLessThanOrEqual(3);
+  it('never cuts an ask label inside a word: whole words, an ellipsis, at most two lines', () => {
+    const long = 'Assist in the establishment of a national coordination body or a national task force with implementation, coordination and oversight responsibility, consisting of representatives from the relevant ministries.';
+    const lines = askLabel({ ask_id: '113.1', ask_text: long });
+    expect(lines.length).toBeLessThanOrEqual(2);
     const text = lines.join(' ');
     expect(text.endsWith(' …')).toBe(true);
-    const words = text.replace(/^113\s+/, '').replace(/ …$/, '').split(' ');
+    const words = text.replace(/^113\.1\s+/, '').replace(/ …$/, '').split(' ');
     expect(long.split(/\s+/).slice(0, words.length)).toEqual(words);
-    const short = recommendationLabel({ para_no: 112, excerpt: '' }, 'Assist in the development of NPAs. More.');
-    expect(short).toEqual(['112 Assist in the development of NPAs.']);
+    expect(askLabel({ ask_id: '112.1', ask_text: 'Assist in the development of NPAs.' })).toEqual(['112.1  Assist in the development of NPAs.']);
   });
 });
 

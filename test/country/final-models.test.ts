@@ -58,13 +58,13 @@ describe('country_coverage', () => {
     const base = { m49_region: 'Europe', m49_subregion: 'Western Europe' };
     expect(await rows(db, 'SELECT * FROM country_coverage ORDER BY iso3')).toEqual([
       // In two mechanisms; only coe addresses redress; coe's convention is binding and covers all
-      // persons; osce counts for men through its men_and_boys evidence.
+      // persons (its instrument's scope; what the report says of men and boys is not merged in).
       { iso3: 'DEU', country_name: 'Germany', ...base,
         n_mechanisms: 2, mechanisms: ['coe', 'osce'],
         themes: ['victim_identification', 'data_collection'], theme_paragraphs: [20, 22, 25, 31], n_themes: 2,
         bound_by_binding_instrument: true, binding_instruments: ['coe_convention'], binding_instrument_paragraphs: [20, 21],
         any_redress: true, redress_mechanisms: ['coe'], redress_paragraphs: [22],
-        any_all_persons_scope: true, all_persons_mechanisms: ['coe', 'osce'], all_persons_paragraphs: [20, 21, 31],
+        any_all_persons_scope: true, all_persons_mechanisms: ['coe'], all_persons_paragraphs: [20, 21],
         tip_tier_2010: 'Tier 1', p_2010: 13, prosecution_2010: 5, prevention_2010: 5, protection_2010: 3, has_full_data: true },
       { iso3: 'FRA', country_name: 'France', ...base,
         n_mechanisms: 1, mechanisms: ['coe'],
@@ -94,7 +94,7 @@ describe('country_coverage', () => {
         themes: ['data_collection'], theme_paragraphs: [25, 31], n_themes: 1,
         bound_by_binding_instrument: false, binding_instruments: [], binding_instrument_paragraphs: [],
         any_redress: false, redress_mechanisms: [], redress_paragraphs: [],
-        any_all_persons_scope: true, all_persons_mechanisms: ['osce'], all_persons_paragraphs: [31],
+        any_all_persons_scope: false, all_persons_mechanisms: [], all_persons_paragraphs: [],
         tip_tier_2010: 'Tier 2', p_2010: 12, prosecution_2010: 5, prevention_2010: 4, protection_2010: null, has_full_data: false },
     ]);
   });

@@ -170,8 +170,9 @@ describe('data_gaps', () => {
   });
 
   it('states every denominator in words', async () => {
-    const bad = await query(db, `SELECT finding_id FROM data_gaps WHERE NOT contains(statement, denominator::VARCHAR) OR NOT contains(statement, denominator_words)`);
-    expect(bad.filter((r: { finding_id: string }) => !r.finding_id.startsWith('lacking:'))).toEqual([]);
+    const bad = await query<{ finding_id: string }>(db, `SELECT finding_id FROM data_gaps WHERE kind <> 'lacking'
+      AND (NOT contains(statement, denominator::VARCHAR) OR NOT contains(statement, denominator_words))`);
+    expect(bad).toEqual([]);
   });
 
   it('counts the organisations that did not answer the request for information (para. 3)', async () => {
