@@ -83,14 +83,13 @@ export interface BriefingDoc {
 export type GapKind = (typeof GAP_KINDS)[number];
 
 /** The chart that shows each kind of finding. */
-export const KIND_CHART: Record<GapKind, ChartName> = {
+/** The chart that shows each kind of finding (a kind without one has no chart, so no chart is printed twice). */
+export const KIND_CHART: Partial<Record<GapKind, ChartName>> = {
   few_mechanisms: 'themes-ranked',
-  lacking: 'mechanism-theme-matrix',
   thin_region: 'region-theme-heatmap',
   no_response: 'request-responses',
   missing_data_collection: 'mechanism-theme-matrix',
   group_left_out: 'gender-inclusion',
-  personal_scope: 'gender-inclusion',
   redress: 'redress-elements',
 };
 
@@ -201,15 +200,15 @@ function sentenceOf(paragraphs: BriefingTables['paragraphs'], docId: string | un
 }
 
 function methodsSection(t: BriefingTables, corpus: string, firstDoc: { doc_id: string; symbol: string } | undefined): Section {
-  const hasRole = t.evidence.some((e) => e.role !== undefined);
   const blocks: Block[] = [
-    { type: 'text', text: 'What a count means. A number counts the distinct mechanisms (or themes) the report credits with some work: '
-      + 'a paragraph names the mechanism, or its instrument, body or project, under a thematic heading (paras. 35–105), '
-      + 'or its description (paras. 17–33) matches a theme keyword. It counts what the report describes, not all a mechanism does.' },
-    { type: 'text', text: 'Claim roles. A passage names a mechanism as the actor, as lacking something, as a comparison, as a participant '
-      + 'or in passing; only actor claims count. '
-      + (hasRole ? 'Every count and quote here rests on actor claims.'
-        : 'This build’s evidence has no role column yet, so every passage naming a mechanism counts; the quotes let a reader check.') },
+    { type: 'text', text: 'What a count means. A number counts the distinct mechanisms (or themes, or paragraphs) that the report describes doing '
+      + 'something: a sentence of the descriptions (paras. 17–33) or of the achievements and challenges (paras. 34–105) in which the '
+      + 'mechanism, or its instrument, body or project, is the actor. The theme comes from the heading the paragraph sits under and from '
+      + 'the words of the activity itself. It counts what the report describes, not all a mechanism does; counts are out of the 31 '
+      + 'mechanisms in the registry, and each finding says how many of them the report describes at all.' },
+    { type: 'text', text: 'Claim roles. Each sentence names a mechanism as the actor, as lacking something, as a yardstick for another, '
+      + 'as a participant in another body’s act, or in passing; only actor claims count, and what a mechanism is said to lack is '
+      + 'reported as a gap in the report’s own words. Every count and quote here rests on actor claims.' },
   ];
   // The report's own caveat on selection (A/HRC/14/32, para. 34), quoted only where the text has it.
   const caveat = firstDoc && sentenceOf(t.paragraphs, firstDoc.doc_id, 34, 'Only a few selected initiatives');
@@ -262,7 +261,8 @@ export function briefingModel(t: BriefingTables, opts: BriefingOptions = {}): Br
     // findings, one quote of up to 25 words where it has more.
     const few = rows.length <= 2;
     const blocks: Block[] = rows.map((r) => ({ type: 'finding', finding: finding(r, few ? 2 : 1, few ? QUOTE_WORDS : 25) }));
-    const chart = known ? charts.get(KIND_CHART[known]) : undefined;
+    const name = known ? KIND_CHART[known] : undefined;
+    const chart = name ? charts.get(name) : undefined;
     if (chart) blocks.push({ type: 'chart', chart });
     return { id: `kind-${kind}`, heading: known ? KIND_HEADING[known] : `Other findings: ${kind.replaceAll('_', ' ')}`, blocks, keepTogether: true };
   });

@@ -3,10 +3,8 @@
  * paragraphs, for the mechanisms and theme it is about, each shortened to the
  * sentence that names the mechanism (at most QUOTE_WORDS words).
  *
- * Only claims where the mechanism is the actor count: when the evidence table
- * has a `role` column (actor / lacking / comparison / participant / passing),
- * rows with another role are never quoted. Without the column every row is a
- * candidate, as every row is counted.
+ * Only claims where the mechanism is the actor count: rows with another role
+ * (lacking / comparison / participant / passing) are never quoted.
  */
 import { splitSentences } from '../text/sentences.ts';
 import { compareText } from '../charts/common.ts';
@@ -20,8 +18,8 @@ export interface EvidenceRow {
   para_no: number;
   theme_source?: string;
   quote: string;
-  /** Issue 12 adds it; absent in older builds. */
-  role?: string | null;
+  /** actor, lacking, comparison, participant or passing (the claims model). */
+  role: string;
 }
 
 export interface FindingRef {
@@ -112,8 +110,7 @@ export function quotesForFinding(finding: FindingRef, evidence: readonly Evidenc
   for (const r of ctx.references ?? []) names.get(r.mechanism_id)?.push(r.surface);
   const cue = KIND_CUES[finding.kind];
   const cited = new Set(finding.citations);
-  const hasRole = evidence.some((e) => e.role !== undefined);
-  let rows = evidence.filter((e) => cited.has(e.para_no) && (!hasRole || e.role === 'actor'));
+  let rows = evidence.filter((e) => cited.has(e.para_no) && e.role === 'actor');
 
   const narrow = (keep: (e: EvidenceRow) => boolean) => { const k = rows.filter(keep); if (k.length) rows = k; };
   const theme = findingTheme(finding);

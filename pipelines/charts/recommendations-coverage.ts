@@ -21,7 +21,7 @@ export const UNCOVERED = 'No mechanism described doing it';
 /** At most this many characters of an ask's words in its axis label. */
 const LABEL_CHARS = 90;
 
-/** "113.1  Assist in the establishment of a national coordination body …": cut at a word, never mid-word, in at most two lines. */
+/** "113.1 Assist in the establishment of a national coordination body …": cut at a word, never mid-word, in at most two lines. */
 export function askLabel(r: { ask_id: string; ask_text: string }): string[] {
   const words = r.ask_text.split(/\s+/);
   let text = '';
@@ -29,7 +29,7 @@ export function askLabel(r: { ask_id: string; ask_text: string }): string[] {
     if ((text + ' ' + w).length > LABEL_CHARS) { text += ' …'; break; }
     text = text ? `${text} ${w}` : w;
   }
-  return wrapLabel(`${r.ask_id}  ${text}`, 56).slice(0, 2);
+  return wrapLabel(`${r.ask_id} ${text}`, 56).slice(0, 2);
 }
 
 export function recommendationsCoverage(rows: readonly RecommendationRow[], options: BaseOptions = {}): VegaLiteSpec {
@@ -40,7 +40,7 @@ export function recommendationsCoverage(rows: readonly RecommendationRow[], opti
     label: r.ask_id,
     status: r.n_mechanisms > 0 ? COVERED : UNCOVERED,
     bar_text: r.n_mechanisms > 0 ? String(r.n_mechanisms) : 'none',
-    recommendation_text: r.recommendation_id === 'g' ? `${doc}, recommendation (g)` : `${doc}, para. ${r.recommendation_id}`,
+    recommendation_cite: r.recommendation_id === 'g' ? `${doc}, recommendation (g)` : `${doc}, para. ${r.recommendation_id}`,
     cluster_label: r.cluster ? `Cluster ${r.cluster}: ${r.cluster_text ?? 'unnumbered recommendation'}` : 'Opening recommendations (106–108)',
     mechanisms_text: formatMechanisms(r.mechanisms, options.mechanismLabels),
     paragraphs_text: formatParas(r.evidence_paragraphs),
@@ -88,7 +88,7 @@ export function recommendationsCoverage(rows: readonly RecommendationRow[], opti
         legend: { orient: 'bottom', direction: 'horizontal' },
       },
       tooltip: [
-        { field: 'recommendation_text', title: 'Recommendation' },
+        { field: 'recommendation_cite', title: 'Recommendation' },
         { field: 'cluster_label', title: 'Part' },
         { field: 'ask_text', title: 'Ask' },
         { field: 'n_mechanisms', title: 'Mechanisms', type: 'quantitative' },

@@ -26,9 +26,9 @@ describe('recommendations-coverage', () => {
     expect(values.map((v) => v.ask_id)).toEqual(['106.1', '134.1', '137.1']);
     expect(values[2]).toMatchObject({
       status: COVERED, mechanisms_text: 'CoE, ECOWAS', paragraphs_text: 'paras. 88, 90',
-      recommendation_text: 'A/HRC/14/32, para. 137', cluster_label: 'Cluster (f): On redress:', bar_text: '2',
+      recommendation_cite: 'A/HRC/14/32, para. 137', cluster_label: 'Cluster (f): On redress:', bar_text: '2',
     });
-    expect(tooltipFields(spec)).toEqual(expect.arrayContaining(['recommendation_text', 'ask_text', 'mechanisms_text', 'paragraphs_text']));
+    expect(tooltipFields(spec)).toEqual(expect.arrayContaining(['recommendation_cite', 'ask_text', 'mechanisms_text', 'paragraphs_text']));
   });
 
   it('makes asks nobody is described doing stand out: own colour, a "none" label, a red bold axis label', () => {
@@ -43,7 +43,7 @@ describe('recommendations-coverage', () => {
 
   it('names recommendation (g) as such', () => {
     const g = recommendationsCoverage([ask('g', 'g.1', 1, 'The international community should explore ways', [], [], '(g)')]);
-    expect(inlineValues(g)[0]).toMatchObject({ recommendation_text: 'A/HRC/14/32, recommendation (g)' });
+    expect(inlineValues(g)[0]).toMatchObject({ recommendation_cite: 'A/HRC/14/32, recommendation (g)' });
   });
 
   it('has a title that states the finding, and a legend with only the categories present', () => {

@@ -78,16 +78,16 @@ describe('membership and redress', () => {
     expect(commit.find((r) => r.iso3 === 'THA')!.paragraphs).toContain(24);
   });
 
-  it('Thailand: its mechanisms address redress (ASEAN, COMMIT), so any_redress is true with their redress paragraphs', async () => {
+  it('Thailand: COMMIT addresses redress (para. 89), so any_redress is true with its paragraphs; ASEAN\'s support for witnesses (para. 81) is protection, not redress', async () => {
     const red = await rows<{ mechanism_id: string; paragraphs: number[] }>(db, `
       SELECT redress.mechanism_id, redress.paragraphs
       FROM redress JOIN country_mechanisms USING (mechanism_id)
       WHERE country_mechanisms.iso3 = 'THA' AND redress.addresses_redress
       ORDER BY redress.mechanism_id`);
-    expect(red.map((r) => r.mechanism_id)).toEqual(['asean', 'commit']);
+    expect(red.map((r) => r.mechanism_id)).toEqual(['commit']);
     const expected = [...new Set(red.flatMap((r) => r.paragraphs))].sort((a, b) => a - b);
     expect(expected).toContain(89); // COMMIT under the report's "Redress" heading (paras. 85–90)
-    expect(await coverage('THA')).toMatchObject({ any_redress: true, redress_mechanisms: ['asean', 'commit'], redress_paragraphs: expected });
+    expect(await coverage('THA')).toMatchObject({ any_redress: true, redress_mechanisms: ['commit'], redress_paragraphs: expected });
   });
 
   it('any_redress is true exactly for the members of a mechanism addressing redress', async () => {

@@ -147,7 +147,8 @@ describe('data_gaps', () => {
     expect(byId['few_mechanisms:training']).toMatchObject({ value: 1, denominator: 3, citations: [65, 66] });
     expect(byId['few_mechanisms:training'].statement).toBe(
       'Only 1 of the 3 mechanisms in the registry (the report describes 2 of them at work) is described working on training: COE (A/HRC/14/32, paras. 65, 66).');
-    expect(byId['few_mechanisms:redress']).toMatchObject({ value: 2, denominator: 3, citations: [88] });
+    // redress has its own finding (one number for one quantity), so it is not repeated among the few-mechanism themes
+    expect(byId['few_mechanisms:redress']).toBeUndefined();
     expect(byId['no_response:request_for_information']).toMatchObject({ value: 1, denominator: 2, citations: [3] });
     expect(byId['no_response:request_for_information'].statement).toContain('SAARC');
     expect(byId['redress:mechanisms']).toMatchObject({ value: 2, denominator: 3, citations: [88] });

@@ -55,6 +55,8 @@ few_mechanisms as (
         paragraphs as citations
     from theme_counts, out_of
     where n_mechanisms <= getvariable('few_mechanisms_max')
+      -- these themes have findings of their own below (one number for one quantity)
+      and theme_id not in ('redress', 'gender_men', 'data_collection')
 ),
 
 lacking_claims as (
@@ -106,13 +108,12 @@ thin_region as (
         n_themes as value,
         n_themes_all as denominator,
         format('of the {} themes of the report', n_themes_all) as denominator_words,
-        format('{} are described working on {} of the {} themes of the report{}; of the region''s {} {}, {} did not respond to the Special Rapporteur''s request for information and {} {} not asked ({}), so the silence may be the report''s, not theirs.',
+        format('{} are described working on {} of the {} themes of the report; of the region''s {} {}, {} did not respond to the Special Rapporteur''s request for information and {} {} not asked, so the silence may be the report''s, not theirs ({}).',
             case when region = 'Cross-regional' or region = 'cross-regional' then 'Cross-regional mechanisms' else 'Mechanisms in ' || region end,
             n_themes, n_themes_all,
-            case when len(paragraphs) > 0 then format(' ({})', cite(paragraphs)) else '' end,
             n_mechanisms_in_region, case when n_mechanisms_in_region = 1 then 'mechanism' else 'mechanisms' end,
             n_not_responded, n_not_asked, case when n_not_asked = 1 then 'was' else 'were' end,
-            cite([3])
+            cite(list_sort(list_distinct(paragraphs || [3])))
         ) as statement,
         list_sort(list_distinct(paragraphs || [3])) as citations
     from region_counts
@@ -157,11 +158,11 @@ missing_data_collection as (
         coalesce(data_collection.n_mechanisms, 0) as value,
         out_of.n as denominator,
         out_of.words as denominator_words,
-        format('Only {} {} {} described collecting or exchanging data: {}{}; the report notes that trafficking remains under-reported ({}).',
+        format('Only {} {} {} described collecting or exchanging data: {}; the report notes that trafficking remains under-reported ({}).',
             coalesce(data_collection.n_mechanisms, 0), out_of.words, case when data_collection.n_mechanisms = 1 then 'is' else 'are' end,
             coalesce(array_to_string(data_collection.acronyms, ', '), 'none'),
-            case when len(data_collection.paragraphs) > 0 then format(' ({})', cite(data_collection.paragraphs)) else '' end,
-            cite((select list_sort(list_distinct(list(para_no))) from initiatives where kind = 'gap'))) as statement,
+            cite(list_sort(list_distinct(coalesce(data_collection.paragraphs, []::INTEGER[])
+                || coalesce((select list(para_no) from initiatives where kind = 'gap'), []::INTEGER[]))))) as statement,
         list_sort(list_distinct(coalesce(data_collection.paragraphs, []::INTEGER[])
             || coalesce((select list(para_no) from initiatives where kind = 'gap'), []::INTEGER[]))) as citations
     from out_of
