@@ -53,6 +53,23 @@ export interface Finding {
   /** The statement with its citation printed once. */
   statement: string;
   quotes: FindingQuote[];
+  /** The explorer view of the claims behind it, relative to briefing/ (works where explorer/ sits beside it), or null. */
+  explorer: string | null;
+}
+
+/** The explorer's claims view for a finding: the claims of its theme, region or mechanism, with their role. */
+export function explorerLink(r: Pick<DataGapRow, 'finding_id' | 'kind' | 'subject'>): string | null {
+  const q = (params: Record<string, string>) => `../explorer/index.html#claims?${new URLSearchParams(params).toString()}`;
+  const [, a, b] = r.finding_id.split(':');
+  switch (r.kind) {
+    case 'few_mechanisms': return q({ theme: a!, role: 'actor' });
+    case 'missing_data_collection': return q({ theme: 'data_collection', role: 'actor' });
+    case 'group_left_out': return q({ theme: 'gender_men', role: 'actor' });
+    case 'redress': return q({ theme: 'redress', role: 'actor' });
+    case 'thin_region': return q({ region: r.subject, role: 'actor' });
+    case 'lacking': return b ? q({ mechanism: a!, role: 'lacking' }) : null;
+    default: return null;
+  }
 }
 
 export type Block =
@@ -93,13 +110,16 @@ export const KIND_CHART: Partial<Record<GapKind, ChartName>> = {
   redress: 'redress-elements',
 };
 
+/** Kinds printed in another kind's section: a stated lack beside the themes few mechanisms work on; instrument scope beside men and boys. */
+export const SECTION_WITH: Partial<Record<GapKind, GapKind>> = { lacking: 'few_mechanisms', personal_scope: 'group_left_out' };
+
 export const KIND_HEADING: Record<GapKind, string> = {
-  few_mechanisms: 'Themes addressed by few mechanisms',
+  few_mechanisms: 'Themes addressed by few mechanisms, and what mechanisms lack',
   lacking: 'What the report says mechanisms lack',
   thin_region: 'Regions with thin coverage',
   no_response: 'Organisations that had not responded to the request for information',
   missing_data_collection: 'Collection of data',
-  group_left_out: 'Men and boys as victims',
+  group_left_out: 'Men and boys as victims, and whom the instruments cover',
   personal_scope: 'Whom the main instruments cover',
   redress: 'Redress for victims',
 };
@@ -249,13 +269,16 @@ export function briefingModel(t: BriefingTables, opts: BriefingOptions = {}): Br
         citation: `${symbols[q.doc_id] ?? corpus}, para. ${q.para_no}` }];
     }
     return { id: `finding-${r.finding_id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`,
-      statement: citedStatement(r.statement, formatCitation(corpus, r.citations)), quotes };
+      statement: citedStatement(r.statement, formatCitation(corpus, r.citations)), quotes, explorer: explorerLink(r) };
   };
 
-  // Sections in the summary's order of kinds, then any other kind.
-  const kinds = [...new Set(t.data_gaps.map((r) => r.kind))].sort((a, b) => kindRank(a) - kindRank(b) || compareText(a, b));
+  // Sections in the summary's order of kinds, then any other kind; a kind with no chart of its own
+  // joins the section of the kind it belongs with (SECTION_WITH), so no page is left near-empty.
+  const sectionOf = (kind: string) => SECTION_WITH[kind as GapKind] ?? kind;
+  const kinds = [...new Set(t.data_gaps.map((r) => sectionOf(r.kind)))].sort((a, b) => kindRank(a) - kindRank(b) || compareText(a, b));
   const findingSections: Section[] = kinds.map((kind) => {
-    const rows = t.data_gaps.filter((r) => r.kind === kind).sort((a, b) => compareText(a.finding_id, b.finding_id));
+    const rows = t.data_gaps.filter((r) => sectionOf(r.kind) === kind)
+      .sort((a, b) => Number(a.kind !== kind) - Number(b.kind !== kind) || compareText(a.finding_id, b.finding_id));
     const known = (GAP_KINDS as readonly string[]).includes(kind) ? kind as GapKind : undefined;
     // A section is printed on one page with its chart: two quotes of up to 40 words where it has one or two
     // findings, one quote of up to 25 words where it has more.
@@ -286,7 +309,9 @@ export function briefingModel(t: BriefingTables, opts: BriefingOptions = {}): Br
         { label: docs.length === 1 ? 'Source' : 'Sources', value: listed(docs.map((d) => `${d.symbol}${isoDate(d.date) ? ` (${formatDate(isoDate(d.date)!)})` : ''}`)) },
       ] },
       { type: 'text', text: `What the report does not show, computed from Mechanism Atlas’s coding of ${corpus}: ${plural(t.data_gaps.length, 'finding')}, `
-        + 'each with the paragraphs it rests on and the words of the report behind it.' },
+        + 'each with the paragraphs it rests on and the words of the report behind it. In the HTML and Markdown forms each finding '
+        + 'links to the claims behind it in the explorer (explorer/index.html); the links work where the briefing sits in the kit\'s '
+        + 'output folder, beside the explorer, and the briefing reads the same without them.' },
     ],
   };
   return {

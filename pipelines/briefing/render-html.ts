@@ -34,7 +34,7 @@ function findingHtml(f: Finding): string {
   const quotes = f.quotes.map((q) => quoteHtml(q.text, q.citation)).join('\n');
   return `<div class="finding" id="${escapeHtml(f.id)}">
 <p class="statement">${escapeHtml(f.statement)}</p>
-${quotes}
+${quotes}${f.explorer ? `\n<p class="explorer"><a href="${escapeHtml(f.explorer)}">The claims behind it, in the explorer</a></p>` : ''}
 </div>`;
 }
 
@@ -71,6 +71,8 @@ const STYLE = `
   dl.meta dt { font-weight: bold; }
   dl.meta dd { margin: 0; }
   .finding { margin: 0 0 0.8rem; }
+  .explorer { font-size: 0.85em; margin: 0.2rem 0 0; }
+  @media print { .explorer { display: none; } }
   .statement { margin: 0.2rem 0 0.3rem; font-weight: bold; }
   blockquote { margin: 0.2rem 0 0.4rem 1rem; padding-left: 0.7rem; border-left: 3px solid #0072B2; color: #333; }
   blockquote p { margin: 0; font-style: italic; }

@@ -23,6 +23,7 @@ function blockMd(b: Block): string[] {
     case 'finding': return [
       `**${escapeMarkdown(b.finding.statement)}**`, '',
       ...b.finding.quotes.flatMap((q) => [`> “${escapeMarkdown(q.text)}” (${escapeMarkdown(q.citation)})`, '']),
+      ...(b.finding.explorer ? [`[The claims behind it, in the explorer](${b.finding.explorer})`, ''] : []),
     ];
     case 'chart': return [`![Chart: ${escapeMarkdown(b.chart.title)}](../charts/${b.chart.name}.png)`, ''];
   }
