@@ -152,7 +152,7 @@ export function attributeEvidence(
   const seenIn = new Map<string, Set<string>>();
   const headingThemes = new Map<string, string[] | undefined>(); // heading as printed → themes
   for (const p of paras) {
-    const part = EVIDENCE_PART_OF[p.part];
+    const part = p.part === null ? undefined : EVIDENCE_PART_OF[p.part];
     if (!part) continue;
     const ms = byPara.get(`${p.doc_id}\u0000${p.para_no}`);
     if (!ms || ms.length === 0) continue;

@@ -130,7 +130,7 @@ export function collectDataInitiatives(
     ? new RegExp(cues.map((c) => `(?:${c.pattern})`).join('|'), 'i') : null;
   const out: DataInitiativeRow[] = [];
   for (const p of paras) {
-    if (!EVIDENCE_PART_OF[p.part]) continue;
+    if (p.part === null || !EVIDENCE_PART_OF[p.part]) continue;
     if (prefilter && !prefilter.test(p.text)) continue;
     const sentences = attributeSentences(p.text, byPara.get(`${p.doc_id}\u0000${p.para_no}`) ?? []);
     for (const s of sentences) {

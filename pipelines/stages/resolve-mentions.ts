@@ -112,6 +112,7 @@ export function resolveMentions(
   for (const f of notes) {
     if (!(f.note_no > 0)) throw new AtlasError(`footnote number must be positive, got ${f.note_no}`, { stage: STAGE, record: `${f.doc_id} footnote ${f.note_no}` });
     if (typeof f.text !== 'string') throw new AtlasError('footnote has no text', { stage: STAGE, record: `${f.doc_id} footnote ${f.note_no}` });
+    if (f.para_no === null) continue; // a note on the front matter or a heading: no paragraph to cite
     scan(f.doc_id, f.para_no, f.note_no, f.text);
   }
 
