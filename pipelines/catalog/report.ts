@@ -99,7 +99,7 @@ export const paragraph_items = {
   ],
 } as const satisfies TableSpec;
 
-export const BLOCK_KINDS = ['table', 'caption', 'note', 'resolution', 'annex'] as const;
+export const BLOCK_KINDS = ['table', 'caption', 'note', 'resolution', 'annex', 'front'] as const;
 
 export const blocks = {
   name: 'blocks', layer: 'primary',
@@ -109,7 +109,7 @@ export const blocks = {
   columns: [
     col('doc_id', 'VARCHAR', 'Document id'),
     col('block_no', 'INTEGER', 'Order of the block in the document'),
-    col('kind', 'VARCHAR', 'table, caption, note (an asterisk note), resolution (text of a resolution or decision), annex', { accepted: BLOCK_KINDS }),
+    col('kind', 'VARCHAR', 'table, caption, note (an asterisk note), resolution (text of a resolution or decision), annex, front (a numbered list before the first chapter)', { accepted: BLOCK_KINDS }),
     col('heading_id', 'VARCHAR', 'Heading in force (e.g. the resolution 14/2, the annex)', { nullable: true }),
     col('after_para', 'INTEGER', 'Last numbered paragraph printed before the block', { nullable: true }),
     col('number', 'VARCHAR', 'Printed number of a numbered block (an operative paragraph of a resolution)', { nullable: true }),

@@ -50,10 +50,34 @@ function pageBlocks(lines: readonly PlacedLine[]): Block[] {
   return blocks;
 }
 
+/** Numbers printed as a label over several lines of the label column: "40., 41., 42.," then "43., 44.". */
+const LABEL_NUMBERS = /^(?:\d{1,4}\.,?\s?)+$/;
+
+const GROUP_PREFIX = /^((?:\d{1,4}\.,\s?)+(?:\d{1,4}\.)?)\s*/;
+
+/** The lines' texts, with a label continued in the label column moved up to the first line's label. */
+function withLabelColumn(lines: readonly PlacedLine[]): string[] {
+  const first = lines[0];
+  const head = GROUP_PREFIX.exec(first.text);
+  if (!head || lines.length < 2) return lines.map((l) => l.text);
+  let label = head[1].trim();
+  const rest = [first.text.slice(head[0].length)];
+  for (const l of lines.slice(1)) {
+    const s0 = l.segments[0];
+    if (Math.abs(s0.x - first.x) < 2 && LABEL_NUMBERS.test(s0.text)) {
+      label = `${label} ${s0.text}`;
+      if (l.segments.length > 1) rest.push(l.segments.slice(1).map((s) => s.text).join('\t'));
+    } else {
+      rest.push(l.text);
+    }
+  }
+  return [`${label.replace(/,$/, '')}\t${rest[0]}`, ...rest.slice(1)];
+}
+
 /** Table rows keep their line breaks (as " | " between rows); tabs between cells. */
 function blockText(b: Block, compounds: () => Set<string>): string {
   if (b.role === 'table') return b.lines.map((l) => l.text).join(' | ');
-  const text = joinPieces(b.lines.map((l) => l.text), compounds);
+  const text = joinPieces(withLabelColumn(b.lines), compounds);
   if (b.role) return text;
   // a numbered paragraph printed in bold (recommendations) keeps its bold as markup, as in the text seeds
   const m = /^(\d{1,4}\.?(?:\t| ))(\S[\s\S]*)$/.exec(text);

@@ -81,7 +81,30 @@ function groupItems(items: readonly PdfItem[]): Group[] {
   return groups;
 }
 
-function buildLine(page: number, items: PdfItem[]): Omit<VisualLine, 'pageLine'> | null {
+/**
+ * The type size of the body text: the size of most characters in the upper
+ * part of the pages (notes in small type can outweigh the body of a
+ * compilation, and they sit at the foot).
+ */
+export function bodySizeOf(pages: readonly PdfPage[]): number {
+  const chars = new Map<number, number>();
+  for (const p of pages) {
+    for (const it of p.items) {
+      if (it.y < p.height * 0.45) continue;
+      const k = Math.round(it.size * 2) / 2;
+      chars.set(k, (chars.get(k) ?? 0) + it.str.trim().length);
+    }
+  }
+  let size = 10;
+  let best = -1;
+  for (const [s, n] of chars) if (n > best) { best = n; size = s; }
+  return size;
+}
+
+/** Digits this much smaller than the body type are a note marker even when not raised (inside tables). */
+const MARKER_SIZE = 0.75;
+
+function buildLine(page: number, items: PdfItem[], body: number): Omit<VisualLine, 'pageLine'> | null {
   const visible = items.filter((it) => it.str.trim() !== '');
   if (visible.length === 0) return null;
   items.sort((a, b) => a.x - b.x);
@@ -100,7 +123,7 @@ function buildLine(page: number, items: PdfItem[]): Omit<VisualLine, 'pageLine'>
       end = Math.max(end, it.x + it.width);
       continue;
     }
-    const raised = it.y - y > 0.2 * size && it.size < 0.85 * size;
+    const raised = (it.y - y > 0.2 * size && it.size < 0.85 * size) || it.size <= MARKER_SIZE * body;
     let str = raw;
     let isMarker = false;
     if (raised) {
@@ -137,10 +160,10 @@ function buildLine(page: number, items: PdfItem[]): Omit<VisualLine, 'pageLine'>
 }
 
 /** The printed lines of one page, top to bottom. */
-export function pageLines(page: PdfPage): VisualLine[] {
+export function pageLines(page: PdfPage, body: number): VisualLine[] {
   const out: VisualLine[] = [];
   for (const g of groupItems(page.items)) {
-    const line = buildLine(page.no, g.items);
+    const line = buildLine(page.no, g.items, body);
     if (line) out.push({ ...line, pageLine: out.length + 1 });
   }
   return out;

@@ -16,21 +16,6 @@ export interface PlacedLine extends VisualLine {
   opensNote?: boolean;
 }
 
-/** The size of most characters of the document: the body text. */
-export function bodySize(pages: readonly VisualLine[][]): number {
-  const chars = new Map<number, number>();
-  for (const lines of pages) {
-    for (const l of lines) {
-      const k = Math.round(l.size * 2) / 2;
-      chars.set(k, (chars.get(k) ?? 0) + l.text.length);
-    }
-  }
-  let size = 10;
-  let best = -1;
-  for (const [s, n] of chars) if (n > best) { best = n; size = s; }
-  return size;
-}
-
 const SMALL = 0.4;
 const LEADERS = /\.{4,}|…{2,}|(?:\. ){4,}/;
 
@@ -39,7 +24,8 @@ function opensNote(l: VisualLine): boolean {
 }
 
 /**
- * Footnotes: the run of small-type lines at the foot of the page, from the
+ * Footnotes: the run of small-type lines (or lines opening with a note
+ * number) at the foot of the page, from the
  * first that opens with a note number; small lines above that first number
  * continue a note from the previous page when one was open.
  */
@@ -48,7 +34,8 @@ function markFootnotes(lines: PlacedLine[], body: number, continuing: boolean): 
   while (top > 0) {
     const l = lines[top - 1];
     if (l.region !== 'body') { if (l.region === 'furniture') { top--; continue; } break; }
-    if (l.size >= body - SMALL) break;
+    // a note's own number opens it even when the note is set in body type
+    if (l.size >= body - SMALL && !l.startsWithMarker) break;
     top--;
   }
   const run = lines.slice(top).filter((l) => l.region === 'body');
@@ -86,8 +73,7 @@ function markTables(lines: PlacedLine[], body: number, textWidth: number): void 
 }
 
 /** Place every line of every page. */
-export function placeLines(pages: readonly PdfPage[], lines: readonly VisualLine[][]): PlacedLine[][] {
-  const body = bodySize(lines);
+export function placeLines(pages: readonly PdfPage[], lines: readonly VisualLine[][], body: number): PlacedLine[][] {
   let continuing = false;
   return lines.map((pageLines, p) => {
     const page = pages[p];

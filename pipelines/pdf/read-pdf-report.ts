@@ -8,7 +8,7 @@ import { AtlasError } from '../lib/errors.ts';
 import type { SourceLine } from '../stages/parse-report/source-lines.ts';
 import { toSourceLines } from './blocks.ts';
 import { DEFAULT_PDF_LIMITS, loadPdf, type PdfLimits } from './load-pdf.ts';
-import { pageLines } from './page-lines.ts';
+import { bodySizeOf, pageLines } from './page-lines.ts';
 import { placeLines } from './page-regions.ts';
 
 export interface PdfReport {
@@ -39,8 +39,9 @@ export async function readPdfReport(bytes: Uint8Array, file: string, limits: Pdf
         hint: 'download the text version from the Official Document System (documents.un.org), or run OCR on the scan (e.g. ocrmypdf --language eng in.pdf out.pdf) and add the result',
       });
   }
-  const lines = pdf.pages.map(pageLines);
-  const placed = placeLines(pdf.pages, lines);
+  const body = bodySizeOf(pdf.pages);
+  const lines = pdf.pages.map((p) => pageLines(p, body));
+  const placed = placeLines(pdf.pages, lines, body);
   const first = placed[0] ?? [];
   const out = toSourceLines(placed);
   return {

@@ -71,8 +71,8 @@ export interface ItemBuild {
 
 export interface ParaBuild {
   no: number;
-  /** Last number of a group printed together ("5., 6., 7. …"), else undefined. */
-  lastNo?: number;
+  /** The other numbers of a group printed together ("5., 6., 7. …" → [6, 7]), else undefined. */
+  group?: number[];
   line: number;
   pieces: Piece[];
   items: ItemBuild[];
@@ -80,7 +80,7 @@ export interface ParaBuild {
   active: readonly (HeadingBuild | undefined)[];
 }
 
-export type BlockKind = Exclude<LineRole, 'footnote'> | 'resolution' | 'annex';
+export type BlockKind = Exclude<LineRole, 'footnote'> | 'resolution' | 'annex' | 'front';
 
 export interface BlockBuild {
   kind: BlockKind;
@@ -179,6 +179,8 @@ class Assembler {
   private readonly frontMarkers: FrontMarkers[] = [];
   /** Inside a resolution or an annex, text has a numbering of its own and becomes blocks. */
   private scope: 'main' | 'resolution' | 'annex' = 'main';
+  /** Numbers already given (a group "77., 78., 82." gives three), so the next expected skips them. */
+  private readonly covered = new Set<number>();
 
   constructor(
     private readonly lines: readonly Line[], private readonly file: string,
@@ -439,13 +441,17 @@ class Assembler {
   private numbered(ln: Line, k: Extract<LineKind, { kind: 'numbered' }>): boolean {
     const n = k.number;
     const boundary = this.boundary();
+    if (n === 1 && this.expected !== 1 && boundary && this.restartsUnderFirstChapter()) {
+      this.newPara(n, k.rest, ln.no, k.group);
+      return true;
+    }
     const headingLike = k.period && looksLikeHeading(k.rest);
     if (boundary && headingLike && (this.tocSubsections.has(`${n}|${labelKey(k.rest)}`) || this.nextIsParagraph(ln.no - 1, n))) {
       this.openHeading(3, String(n), k.rest, ln.no);
       return true;
     }
     if (boundary && n === this.expected && (k.period || /^(?:\*\*|<|["“‘(\p{Lu}\p{N}])/u.test(k.rest))) {
-      this.newPara(n, k.rest, ln.no, k.last);
+      this.newPara(n, k.rest, ln.no, k.group);
       return true;
     }
     const unfinished = this.unfinishedPara();
@@ -456,6 +462,26 @@ class Assembler {
     if (!boundary || (unfinished && this.blockStart)) return false;
     if (k.period && Math.abs(n - this.expected) <= SEQUENCE_WINDOW) throw this.sequenceError(n, ln.no);
     return false;
+  }
+
+  /**
+   * A list numbered from 1 printed before the first chapter (a list of
+   * abbreviations) looks like paragraphs 1, 2, 3 … until the first chapter
+   * opens with paragraph 1 again: the earlier ones were front matter, kept as
+   * blocks.
+   */
+  private restartsUnderFirstChapter(): boolean {
+    const chapter = this.stack[1];
+    if (!chapter || chapter.number === null || this.paras.some((p) => p.active[1]?.number != null)) return false;
+    for (const h of this.heads) if (h !== chapter) { h.first = null; h.last = null; }
+    this.covered.clear();
+    for (const p of this.paras.splice(0)) {
+      const pieces = [p.pieces, ...p.items.map((it) => it.pieces)].flat();
+      this.blocks.push({ kind: 'front', number: String(p.no), line: p.line, pieces, heading: null, after: null });
+    }
+    this.paraLine.clear();
+    this.expected = 1;
+    return true;
   }
 
   /** Is the next item after line index i a numbered paragraph `n. …` (so line i, also numbered n, is a heading)? */
@@ -572,8 +598,8 @@ class Assembler {
     this.current = { type: 'heading', h };
   }
 
-  private newPara(n: number, rest: string, line: number, lastNo?: number): void {
-    const p: ParaBuild = { no: n, line, pieces: [{ text: rest, line }], items: [], active: this.stack.slice(), ...(lastNo ? { lastNo } : {}) };
+  private newPara(n: number, rest: string, line: number, group?: readonly number[]): void {
+    const p: ParaBuild = { no: n, line, pieces: [{ text: rest, line }], items: [], active: this.stack.slice(), ...(group ? { group: [...group] } : {}) };
     for (let l = 1; l <= 5; l++) {
       const h = this.stack[l];
       if (h) { h.first ??= n; h.last = n; }
@@ -582,7 +608,17 @@ class Assembler {
     this.paraLine.set(n, line);
     this.openPara = p;
     this.current = { type: 'para', p };
-    this.expected = (lastNo ?? n) + 1;
+    this.covered.add(n);
+    for (const g of group ?? []) this.covered.add(g);
+    this.expected = n + 1;
+    while (this.covered.has(this.expected)) this.expected++;
+    // a group that skipped numbers ("77., 78., 82.") leaves the lowest one missing expected next
+    for (let m = 1; m < this.expected; m++) if (!this.covered.has(m) && this.coveredGroups) { this.expected = m; break; }
+  }
+
+  /** Has a printed group of numbers been seen (then paragraphs may come out of numeric order)? */
+  private get coveredGroups(): boolean {
+    return this.paras.some((p) => p.group !== undefined);
   }
 }
 

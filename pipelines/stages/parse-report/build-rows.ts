@@ -47,6 +47,8 @@ export interface BuildContext {
   pos: Position;
   at: (no: number) => string;
   profile: Profile | null;
+  /** A footnote marker may be printed again to refer back to its note (Council session reports do). */
+  repeatedMarkers: boolean;
 }
 
 export function buildRows(a: Assembled, ctx: BuildContext): ReportTables {
@@ -134,7 +136,7 @@ export function buildRows(a: Assembled, ctx: BuildContext): ReportTables {
   });
 
   markers.sort((x, y) => x.line - y.line);
-  const footnoteRows = linkFootnotes(file, a.footnotes, markers, docId, pos, at);
+  const footnoteRows = linkFootnotes(file, a.footnotes, markers, docId, pos, at, ctx.repeatedMarkers);
 
   const byPath = new Map<string, BodyRange>();
   for (const h of headingRows) if (h.level <= 3 && !byPath.has(h.heading_id)) byPath.set(h.heading_id, h);

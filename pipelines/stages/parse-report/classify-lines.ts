@@ -18,8 +18,8 @@ export type LineKind =
   | { kind: 'footnote'; note: string; text: string }
   | { kind: 'chapter'; number: string; label: string }
   | { kind: 'section'; number: string; label: string }
-  /** `last`: the last number of a group printed together ("5., 6., 7. Text"). */
-  | { kind: 'numbered'; number: number; period: boolean; rest: string; last?: number }
+  /** `group`: the other numbers of a group printed together ("5., 6., 7. Text" → [6, 7]). */
+  | { kind: 'numbered'; number: number; period: boolean; rest: string; group?: number[] }
   | { kind: 'cluster'; letter: string; label: string }
   /** A sub-item numbered under its paragraph: `115.1 Ratify …`. */
   | { kind: 'item'; para: number; item: string; rest: string }
@@ -58,6 +58,8 @@ const ANNEX = /^Annex(?:es)?(?:\s+([IVXL]{1,5}|\d{1,2}|[A-Z]))?\s*[.:]?(?:\s+(\S
 const RESOLUTION = /^((?:S-)?\d{1,2}\/\d{1,3})\.?\s+(\S[\s\S]{0,600})$/;
 const DOTTED_ITEM = /^(\d{1,4})\.(\d{1,3})\.?\s+(\S[\s\S]*)$/;
 const REC_ITEM = /^Rec(?:ommendations?|s)?\.?\s+(\d{1,3}(?:\s?[-–,]\s?\d{1,3}){0,20})\.?\s+(\S[\s\S]*)$/;
+/** Dot leaders, then a page number: a line of a table of contents. */
+const TOC_PAGE_ONLY = /(?:\.{4,}|…{2,}|(?:\. ){4,})\s*\d{1,4}$/;
 /** Numbers printed together, `5., 6., 7., 8., 9. Slovenia accepts …`. */
 const NUMBER_GROUP = /^(\d{1,9})\.((?:,\s?\d{1,9}\.){1,50})\s+(\S[\s\S]*)$/;
 /** `12. Text`, `106 **Text`, `12.**Text**` (the number is bounded: 9 digits). */
@@ -101,6 +103,8 @@ export function classifyLine(raw: string, role?: LineRole): LineKind {
   if (t.length <= 600 && (t.includes('\t') || t.includes('...') || t.includes('…'))) {
     const entry = parseTocLine(t);
     if (entry) return { kind: 'toc', entry };
+    // a contents line with a page but no paragraph range ("Part One: Resolutions ........ 5") is no body text
+    if (TOC_PAGE_ONLY.test(t)) return ARTEFACT;
   }
   if (c === 40 || bullet) { // '('
     const m = CLUSTER.exec(t);
@@ -137,8 +141,7 @@ export function classifyLine(raw: string, role?: LineRole): LineKind {
   if (digit) {
     const g = NUMBER_GROUP.exec(t);
     if (g) {
-      const nums = g[2].match(/\d+/g)!.map(Number);
-      return { kind: 'numbered', number: Number(g[1]), period: true, rest: g[3], last: nums[nums.length - 1] };
+      return { kind: 'numbered', number: Number(g[1]), period: true, rest: g[3], group: g[2].match(/\d+/g)!.map(Number) };
     }
     const d = DOTTED_ITEM.exec(t);
     if (d && /^[\p{Lu}"“(*]/u.test(d[3])) return { kind: 'item', para: Number(d[1]), item: `${d[1]}.${d[2]}`, rest: d[3] };

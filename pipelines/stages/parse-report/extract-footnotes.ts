@@ -37,6 +37,7 @@ export type Position = (no: number) => { line: number; page: number | null };
 export function linkFootnotes(
   file: string, notes: readonly FootnoteBuild[], markers: readonly MarkerSeen[], docId: string, pos: Position,
   at: (no: number) => string = (no) => `line ${no}`,
+  repeatedMarkers = false,
 ): FootnoteRow[] {
   const byNote = new Map<number, FootnoteBuild>();
   for (const f of notes) {
@@ -51,6 +52,7 @@ export function linkFootnotes(
   const markerOf = new Map<number, MarkerSeen>();
   for (const m of markers) {
     const prev = markerOf.get(m.note);
+    if (prev && repeatedMarkers) continue; // a note referred to again later keeps its first paragraph
     if (prev) {
       throw fail(file, m.line,
         `footnote marker ${sup(m.note)} (${m.note}) appears twice (${at(prev.line)}, ${prev.where}, and ${at(m.line)}, ${m.where})`,

@@ -27,6 +27,12 @@ export interface ParseOptions {
   docId: string;
   /** A document profile to enforce (e.g. the parts of a rapporteur's thematic report). */
   profile?: Profile | null;
+  /**
+   * Accept a footnote marker printed again after its first use. A PDF's markers
+   * are what was printed (Council reports mark one note "Observer … speaking on
+   * behalf of …" many times); in a hand-made text a repeat is more likely a slip.
+   */
+  repeatedMarkers?: boolean;
 }
 
 /** Parse a report's text (as decodeReport returns it). */
@@ -46,7 +52,7 @@ export function parseSourceLines(src: readonly SourceLine[], opts: ParseOptions)
   try {
     const lines = classifyLines(src);
     const assembled = assemble(lines, file, at);
-    return buildRows(assembled, { file, docId, lines: src.map((l) => l.text), pos, at, profile: opts.profile ?? null });
+    return buildRows(assembled, { file, docId, lines: src.map((l) => l.text), pos, at, profile: opts.profile ?? null, repeatedMarkers: opts.repeatedMarkers ?? false });
   } catch (e) {
     if (!paged || !(e instanceof AtlasError) || e.where.line === undefined || e.where.page !== undefined) throw e;
     const l = lineAt(e.where.line);
