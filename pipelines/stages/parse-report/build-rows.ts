@@ -49,6 +49,8 @@ export interface BuildContext {
   profile: Profile | null;
   /** A footnote marker may be printed again to refer back to its note (Council session reports do). */
   repeatedMarkers: boolean;
+  /** Known State names (normalised), to read recommending States; null reads only a closing parenthesis. */
+  stateNames: ReadonlySet<string> | null;
 }
 
 export function buildRows(a: Assembled, ctx: BuildContext): ReportTables {
@@ -91,7 +93,7 @@ export function buildRows(a: Assembled, ctx: BuildContext): ReportTables {
       const at0 = pos(it.line);
       itemRows.push({
         doc_id: docId, para_no: p.no, item_no: it.no, label: it.label, text,
-        states: part === 'recommendations' ? recommendingStates(text) : null,
+        states: part === 'recommendations' ? recommendingStates(text, ctx.stateNames) : null,
         line: at0.line, page: at0.page,
       });
       return `${it.label} ${text}`;

@@ -33,6 +33,8 @@ export interface ParseOptions {
    * behalf of …" many times); in a hand-made text a repeat is more likely a slip.
    */
   repeatedMarkers?: boolean;
+  /** Known State names (pipelines/lib/state-names.ts), to read the States behind a recommendation. */
+  stateNames?: ReadonlySet<string> | null;
 }
 
 /** Parse a report's text (as decodeReport returns it). */
@@ -52,7 +54,9 @@ export function parseSourceLines(src: readonly SourceLine[], opts: ParseOptions)
   try {
     const lines = classifyLines(src);
     const assembled = assemble(lines, file, at);
-    return buildRows(assembled, { file, docId, lines: src.map((l) => l.text), pos, at, profile: opts.profile ?? null, repeatedMarkers: opts.repeatedMarkers ?? false });
+    return buildRows(assembled, { file, docId, lines: src.map((l) => l.text), pos, at, profile: opts.profile ?? null, repeatedMarkers: opts.repeatedMarkers ?? false,
+      stateNames: opts.stateNames ?? null,
+    });
   } catch (e) {
     if (!paged || !(e instanceof AtlasError) || e.where.line === undefined || e.where.page !== undefined) throw e;
     const l = lineAt(e.where.line);
