@@ -21,6 +21,7 @@ const FURNITURE_TOKEN = [
   /^\d{6}$/,
   /^\*\d{5,}\*$/,
   /^Please recycle$/i,
+  /^[\uE000-\uF8FF*\s]+$/, // a bar code set in a private-use font
 ];
 
 /** Is every segment of the line a header/footer token? */

@@ -11,13 +11,21 @@ import { DEFAULT_PDF_LIMITS, loadPdf, type PdfLimits } from './load-pdf.ts';
 import { bodySizeOf, pageLines } from './page-lines.ts';
 import { placeLines } from './page-regions.ts';
 
+export interface FrontLine {
+  text: string;
+  size: number;
+  bold: boolean;
+  /** Starts a new block (a gap wider than the leading above it). */
+  opensBlock: boolean;
+}
+
 export interface PdfReport {
   lines: SourceLine[];
   pages: number;
   /** The first page's masthead lines (symbol, Distr., date, Original …), top to bottom. */
   masthead: string[];
-  /** The first page's other lines, top to bottom (body, title, summary). */
-  frontPage: string[];
+  /** The first page's other lines, top to bottom (body, title, summary), with their type size and the gap above. */
+  frontPage: FrontLine[];
   /** Every printed line of the body (for language detection and the like). */
   bodyText: string;
   info: Record<string, unknown>;
@@ -48,7 +56,10 @@ export async function readPdfReport(bytes: Uint8Array, file: string, limits: Pdf
     lines: out,
     pages: pdf.pages.length,
     masthead: first.filter((l) => l.region === 'masthead').map((l) => l.text),
-    frontPage: first.filter((l) => l.region === 'body').map((l) => l.text),
+    frontPage: first.filter((l) => l.region === 'body').map((l, i, all) => ({
+      text: l.text, size: l.size, bold: l.bold,
+      opensBlock: i === 0 || all[i - 1].y - l.y > 1.5 * Math.max(l.size, all[i - 1].size) || Math.abs(all[i - 1].size - l.size) > 0.6,
+    })),
     bodyText: out.map((l) => l.text).join('\n'),
     info: pdf.info,
     ms: { pdfjs: pdf.ms, layout: performance.now() - t0 },

@@ -310,7 +310,14 @@ class Assembler {
         if (this.openPara?.no === k.para && this.boundary()) { this.addItem(k.item, k.item, k.rest, ln.no); return; }
         break;
       case 'rec':
-        if (this.openPara && this.boundary()) { this.addItem(k.item, `Rec. ${k.item}`, k.rest, ln.no); return; }
+        if (this.openPara && this.boundary()) { this.addItem(k.item, k.label, k.rest, ln.no); return; }
+        break;
+      case 'bullet':
+        if (this.openPara && this.boundary()) {
+          const n = this.openPara.items.filter((it) => it.label === '•').length + 1;
+          this.addItem(`•${n}`, '•', k.rest, ln.no);
+          return;
+        }
         break;
       case 'numbered':
         if (this.numberedItem(i, k)) return;
@@ -560,7 +567,7 @@ class Assembler {
   private headingBlockEnds(i: number): boolean {
     const next = this.nextKind(i);
     return next === null || next === 'blank' || next === 'numbered' || next === 'cluster'
-      || next === 'chapter' || next === 'section' || next === 'footnote' || next === 'item' || next === 'rec'
+      || next === 'chapter' || next === 'section' || next === 'footnote' || next === 'item' || next === 'rec' || next === 'bullet'
       || next === 'part' || next === 'annex' || next === 'resolution' || next === 'block';
   }
 

@@ -14,6 +14,7 @@ import { derivePart } from './parts.ts';
 import { checkNotTruncated, tocRows, type BodyRange } from './parse-toc.ts';
 import { applyProfile, type Profile } from './profiles.ts';
 import { recommendingStates } from './recommending-states.ts';
+import { inlineItems } from './inline-items.ts';
 import {
   collapseWhitespace, findMarkers, hyphenatedWords, isMostlyBold, joinPieces, plain, removeMarkers, stripMarkup,
 } from './text.ts';
@@ -103,6 +104,12 @@ export function buildRows(a: Assembled, ctx: BuildContext): ReportTables {
     const text = collapseWhitespace([collapseWhitespace(stripMarkup(joinedOwn)), ...itemTexts].join(' '));
     if (text === '') {
       throw fail(file, p.line, `paragraph ${p.no} has no text`, 'restore the paragraph text after its number');
+    }
+    if (p.items.length === 0) {
+      const at0 = pos(p.line);
+      for (const it of inlineItems(text)) {
+        itemRows.push({ doc_id: docId, para_no: p.no, item_no: it.no, label: it.label, text: it.text, states: null, line: at0.line, page: at0.page });
+      }
     }
     const lastLine = p.items.length ? p.items[p.items.length - 1].pieces : p.pieces;
     const start = pos(p.line);

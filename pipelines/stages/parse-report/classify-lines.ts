@@ -23,8 +23,10 @@ export type LineKind =
   | { kind: 'cluster'; letter: string; label: string }
   /** A sub-item numbered under its paragraph: `115.1 Ratify …`. */
   | { kind: 'item'; para: number; item: string; rest: string }
-  /** A reply to a numbered recommendation: `Rec. 18 We consider …`. */
-  | { kind: 'rec'; item: string; rest: string }
+  /** A reply to a numbered recommendation: `Rec. 18 We consider …`, `Recs. 6–13 …`. */
+  | { kind: 'rec'; item: string; label: string; rest: string }
+  /** A bulleted line: `• The Citizenship … Act …`. */
+  | { kind: 'bullet'; rest: string }
   | { kind: 'part'; label: string }
   | { kind: 'annex'; number: string | null; label: string }
   /** A resolution or decision adopted by a body, printed as `14/2` and its title. */
@@ -58,6 +60,7 @@ const ANNEX = /^Annex(?:es)?(?:\s+([IVXL]{1,5}|\d{1,2}|[A-Z]))?\s*[.:]?(?:\s+(\S
 const RESOLUTION = /^((?:S-)?\d{1,2}\/\d{1,3})\.?\s+(\S[\s\S]{0,600})$/;
 const DOTTED_ITEM = /^(\d{1,4})\.(\d{1,3})\.?\s+(\S[\s\S]*)$/;
 const REC_ITEM = /^Rec(?:ommendations?|s)?\.?\s+(\d{1,3}(?:\s?[-–,]\s?\d{1,3}){0,20})\.?\s+(\S[\s\S]*)$/;
+const BULLET = /^[•▪◦]\s*(\S[\s\S]*)$/;
 /** Dot leaders, then a page number: a line of a table of contents. */
 const TOC_PAGE_ONLY = /(?:\.{4,}|…{2,}|(?:\. ){4,})\s*\d{1,4}$/;
 /** Numbers printed together, `5., 6., 7., 8., 9. Slovenia accepts …`. */
@@ -106,9 +109,13 @@ export function classifyLine(raw: string, role?: LineRole): LineKind {
     // a contents line with a page but no paragraph range ("Part One: Resolutions ........ 5") is no body text
     if (TOC_PAGE_ONLY.test(t)) return ARTEFACT;
   }
-  if (c === 40 || bullet) { // '('
+  if (c === 40 || bullet || c === 0x2022) { // '('
     const m = CLUSTER.exec(t);
     if (m) return { kind: 'cluster', letter: m[1], label: m[2] };
+  }
+  if (c === 0x2022 || c === 0x25aa || c === 0x25e6) { // • ▪ ◦
+    const b = BULLET.exec(t);
+    if (b) return { kind: 'bullet', rest: b[1] };
   }
   if (upper) {
     const m = ROMAN_OR_LETTER.exec(t);
@@ -129,7 +136,7 @@ export function classifyLine(raw: string, role?: LineRole): LineKind {
     }
     if (c === 82 && t.length <= 100_000) { // 'R'
       const r2 = REC_ITEM.exec(t);
-      if (r2) return { kind: 'rec', item: r2[1].replace(/\s/g, ''), rest: r2[2] };
+      if (r2) return { kind: 'rec', item: r2[1].replace(/\s/g, ''), label: t.slice(0, t.length - r2[2].length).trim(), rest: r2[2] };
     }
   }
   if (digit || (c === 83 && t.startsWith('S-'))) {
