@@ -1,7 +1,8 @@
 /**
  * Placed lines → the parser's intermediate: one SourceLine a printed block,
  * blank lines between blocks, as in a text seed. A block ends at a vertical
- * gap wider than a line's leading, at a change of type size, at a line that
+ * gap wider than a line's leading, at a change of type size, at a bold line
+ * after a finished regular one (or the reverse), at a line that
  * opens with a list label followed by a tab stop ("115.2", "(b)", "3."), at a
  * new footnote and where a table starts or stops. A block's lines are joined
  * by the text route's rule (one space; a word hyphenated at the line end is
@@ -30,6 +31,8 @@ function startsBlock(prev: PlacedLine, l: PlacedLine): boolean {
   if (l.region === 'table') return prev.y - l.y > 2.5 * Math.max(prev.size, l.size);
   if (prev.y - l.y > BLOCK_GAP_EM * Math.max(prev.size, l.size)) return true;
   if (Math.abs(prev.size - l.size) > 0.6) return true;
+  // a bold heading printed at the leading of the paragraph above it
+  if (prev.bold !== l.bold && /\p{L}/u.test(l.text) && (prev.bold || /[.:;!?]["”’)]*$|[⁰¹²³⁴⁵⁶⁷⁸⁹]$/.test(prev.text))) return true;
   return l.segments.length >= 2 && LABEL.test(l.segments[0].text);
 }
 

@@ -101,6 +101,18 @@ export function bodySizeOf(pages: readonly PdfPage[]): number {
   return size;
 }
 
+/**
+ * Symbol-font characters come out at U+F020–U+F0FF: the code minus F000 is
+ * the character meant (F02D "-", F02A "*", F031 "1"), and the symbol fonts'
+ * bullet glyphs are bullets.
+ */
+const SYMBOL_FONT = /[\uF020-\uF0FF]/g;
+const SYMBOL_BULLETS = new Set([0xb7, 0xa7, 0xd8, 0xfc, 0x6e, 0xa8, 0x76, 0xd7]);
+function symbolFontChar(ch: string): string {
+  const c = ch.charCodeAt(0) - 0xf000;
+  return SYMBOL_BULLETS.has(c) ? '•' : String.fromCharCode(c);
+}
+
 /** Digits this much smaller than the body type are a note marker even when not raised (inside tables). */
 const MARKER_SIZE = 0.75;
 
@@ -116,7 +128,8 @@ function buildLine(page: number, items: PdfItem[], body: number): Omit<VisualLin
   let chars = 0;
   let startsWithMarker = false;
   for (const it of items) {
-    const raw = it.str;
+    // bullets set in a symbol font come out as private-use characters
+    const raw = it.str.replace(SYMBOL_FONT, symbolFontChar);
     if (raw.trim() === '') {
       // a space item: mark a word break (real gaps are measured below)
       if (cur && !cur.text.endsWith(' ')) cur.text += ' ';
@@ -127,8 +140,9 @@ function buildLine(page: number, items: PdfItem[], body: number): Omit<VisualLin
     let str = raw;
     let isMarker = false;
     if (raised) {
-      const digits = /^\s*(\d{1,3})\s*$/.exec(raw);
-      if (digits) { str = toSuperscript(digits[1]); isMarker = true; }
+      const digits = /^\s*(\d{1,3})(\s*)$/.exec(raw);
+      // a space printed after the marker separates it from the next word
+      if (digits) { str = toSuperscript(digits[1]) + (digits[2] ? ' ' : ''); isMarker = true; }
     }
     const gap = it.x - end;
     if (cur === null || gap > SEGMENT_GAP_EM * size) {
@@ -137,7 +151,8 @@ function buildLine(page: number, items: PdfItem[], body: number): Omit<VisualLin
       cur = { text: str.trimStart(), x: it.x, x1: it.x + it.width };
       segments.push(cur);
     } else {
-      const needsSpace = !isMarker && gap > SPACE_GAP_EM * size && !cur.text.endsWith(' ') && !/^\s/.test(str);
+      const afterMarker = /[⁰¹²³⁴⁵⁶⁷⁸⁹]$/.test(cur.text) && /^\p{L}/u.test(str) && gap > 0.05 * size;
+      const needsSpace = !isMarker && (gap > SPACE_GAP_EM * size || afterMarker) && !cur.text.endsWith(' ') && !/^\s/.test(str);
       cur.text += (needsSpace ? ' ' : '') + str;
       cur.x1 = Math.max(cur.x1, it.x + it.width);
     }

@@ -60,7 +60,9 @@ function isRow(l: VisualLine): boolean {
 function markTables(lines: PlacedLine[], body: number, textWidth: number): void {
   const isBody = (i: number) => lines[i]?.region === 'body';
   const near = (a: VisualLine, b: VisualLine) => Math.abs(a.y - b.y) <= 2.2 * Math.max(a.size, b.size);
-  const fits = (l: VisualLine) => isRow(l) || l.size < body - SMALL || (l.x1 - l.x < 0.35 * textWidth && !/[.;:]$/.test(l.text));
+  const label = (l: VisualLine) => l.segments.length >= 2 && /^(?:\d{1,3}\.|[A-Z]\.|[IVX]+\.)$/.test(l.segments[0].text);
+  const fits = (l: VisualLine) => !l.bold && !label(l)
+    && (isRow(l) || l.size < body - SMALL || (l.x1 - l.x < 0.35 * textWidth && !/[.;:]$/.test(l.text)));
   for (let i = 0; i < lines.length; i++) {
     if (!isBody(i) || !isRow(lines[i]) || !isBody(i + 1) || !isRow(lines[i + 1])) continue;
     let a = i;

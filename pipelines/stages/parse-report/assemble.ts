@@ -179,8 +179,12 @@ class Assembler {
   private readonly frontMarkers: FrontMarkers[] = [];
   /** Inside a resolution or an annex, text has a numbering of its own and becomes blocks. */
   private scope: 'main' | 'resolution' | 'annex' = 'main';
+  /** Number of blocks when the scope opened (a heading opens a new one). */
+  private scopeStart = 0;
   /** Numbers already given (a group "77., 78., 82." gives three), so the next expected skips them. */
   private readonly covered = new Set<number>();
+  /** The intro block found between an unnumbered heading and paragraph 1, if any. */
+  private introAfterHeading: number | null = null;
 
   constructor(
     private readonly lines: readonly Line[], private readonly file: string,
@@ -248,12 +252,25 @@ class Assembler {
     }
     this.pendingTocPrefix = null;
     if (k.kind === 'chapter' || k.kind === 'part') { this.inBody = true; return; }
+    if (k.kind === 'section') {
+      // a report may open with a section ("A. Background and framework") under an unnumbered heading
+      this.inBody = true;
+      const h = this.headingBefore(i);
+      if (h !== null) this.openHeading(1, null, this.lines[h].text, this.lines[h].no);
+      return;
+    }
     if (k.kind === 'text' && /[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(ln.text)) this.frontMarkers.push({ line: ln.no, text: ln.text });
     if (k.kind === 'numbered' && k.period && !looksLikeHeading(k.rest)) {
       if (k.number === 1) {
         this.inBody = true;
         const h = this.headingBefore(i);
-        if (h !== null) this.openHeading(1, null, this.lines[h].text, this.lines[h].no);
+        if (h !== null) {
+          this.openHeading(1, null, this.lines[h].text, this.lines[h].no);
+          if (this.introAfterHeading !== null) {
+            const intro = this.lines[this.introAfterHeading];
+            this.heads[this.heads.length - 1].introPieces.push({ text: intro.text, line: intro.no });
+          }
+        }
         return;
       }
       throw fail(this.file, ln.no,
@@ -262,15 +279,34 @@ class Assembler {
     }
   }
 
-  /** Index of a stand-alone unnumbered heading printed right before line i ("Introduction"), or null. */
+  /**
+   * A stand-alone unnumbered heading printed right before line i
+   * ("Introduction"), or before one block of text that is then its intro;
+   * returns its index, or null.
+   */
   private headingBefore(i: number): number | null {
-    let j = i - 1;
-    while (j >= 0 && (this.lines[j].k.kind === 'blank' || this.lines[j].k.kind === 'artefact')) j--;
+    const prevBlock = (from: number): number => {
+      let j = from - 1;
+      while (j >= 0 && (this.lines[j].k.kind === 'blank' || this.lines[j].k.kind === 'artefact' || this.lines[j].k.kind === 'footnote' || this.lines[j].k.kind === 'block')) j--;
+      return j;
+    };
+    const standalone = (j: number) => {
+      const before = this.lines[j - 1]?.k.kind;
+      const after = this.lines[j + 1]?.k.kind;
+      return (before === undefined || before === 'blank' || before === 'artefact') && (after === 'blank' || after === 'artefact');
+    };
+    const isHeading = (j: number, words: number) => j >= 0 && this.lines[j].k.kind === 'text' && standalone(j)
+      && looksLikeHeading(this.lines[j].text) && plain(this.lines[j].text).split(' ').length <= words;
+    const j = prevBlock(i);
     if (j < 0 || j === i - 1) return null;
-    const ln = this.lines[j];
-    const before = this.lines[j - 1]?.k.kind;
-    if (ln.k.kind !== 'text' || !looksLikeHeading(ln.text) || (before !== undefined && before !== 'blank' && before !== 'artefact')) return null;
-    return plain(ln.text).split(' ').length <= 6 ? j : null;
+    if (isHeading(j, 6)) return j;
+    // a heading, then one block of text introducing the paragraphs
+    const k = prevBlock(j);
+    if (this.lines[j].k.kind === 'text' && !looksLikeHeading(this.lines[j].text) && standalone(j) && isHeading(k, 15)) {
+      this.introAfterHeading = j;
+      return k;
+    }
+    return null;
   }
 
   // ---- body ---------------------------------------------------------------
@@ -287,10 +323,10 @@ class Assembler {
         if (this.boundary()) { this.openHeading(1, null, k.label, ln.no); return; }
         break;
       case 'annex':
-        if (this.boundary()) { this.openHeading(1, k.number === null ? 'Annex' : `Annex ${k.number}`, k.label || 'Annex', ln.no); this.scope = 'annex'; return; }
+        if (this.boundary()) { this.openHeading(1, k.number === null ? 'Annex' : `Annex ${k.number}`, k.label || 'Annex', ln.no); this.scope = 'annex'; this.scopeStart = this.blocks.length; return; }
         break;
       case 'resolution':
-        if (this.boundary()) { this.openHeading(this.stack[1] ? 2 : 1, k.number, k.label, ln.no); this.scope = 'resolution'; return; }
+        if (this.boundary()) { this.openHeading(this.stack[1] ? 2 : 1, k.number, k.label, ln.no); this.scope = 'resolution'; this.scopeStart = this.blocks.length; return; }
         break;
       case 'chapter':
         if (this.boundary()) {
@@ -351,22 +387,41 @@ class Assembler {
     }
     if (k.kind === 'resolution' && this.scope === 'resolution') {
       this.openHeading(this.stack[1] ? 2 : 1, k.number, k.label, ln.no);
+      this.scopeStart = this.blocks.length;
       return true;
     }
     if (k.kind === 'annex' && this.scope === 'annex') {
       this.openHeading(1, k.number === null ? 'Annex' : `Annex ${k.number}`, k.label || 'Annex', ln.no);
+      this.scopeStart = this.blocks.length;
       return true;
     }
     if (k.kind === 'blank' || k.kind === 'artefact') return true;
-    const last = this.current?.type === 'block' ? this.current.b : null;
+    // (blank lines reset `current`; the last block of the scope is still the one text goes on in)
+    const lastBlock = this.blocks[this.blocks.length - 1];
+    const last = lastBlock && lastBlock.kind === this.scope && this.blocks.length > this.scopeStart ? lastBlock : null;
     // text broken across a page goes on in the same block
-    if (last && this.blockStart && !lastEnds(last.pieces) && /^\p{Ll}/u.test(ln.text)) {
+    if (last && this.blockStart && !lastEnds(last.pieces) && (k.kind === 'text' || /^\p{Ll}/u.test(ln.text))) {
       last.pieces.push({ text: ln.text, line: ln.no });
+      return true;
+    }
+    // the sub-items (a), (b) … of an operative paragraph stay in its block
+    const numbered = [...this.blocks].reverse().find((b) => b.kind === this.scope);
+    if (k.kind === 'cluster' && numbered?.number != null && this.scopeItems(numbered, k.letter)) {
+      numbered.pieces.push({ text: ln.text, line: ln.no });
+      this.current = { type: 'block', b: numbered };
       return true;
     }
     const number = k.kind === 'numbered' ? String(k.number) : null;
     this.addBlock(k.kind === 'block' ? k.role : (this.scope as BlockKind), number, number === null ? ln.text : (k as { rest: string }).rest, ln.no);
     return true;
+  }
+
+  /** Does "(letter)" go on the list of sub-items of the numbered block b? */
+  private scopeItems(b: BlockBuild, letter: string): boolean {
+    if (b !== this.blocks[this.blocks.length - 1]) return false;
+    const text = b.pieces.map((p) => p.text).join(' ');
+    if (letter === 'a') return /:["”’)]*$/.test(plain(text));
+    return new RegExp(`\\(${String.fromCharCode(letter.charCodeAt(0) - 1)}\\)`).test(text);
   }
 
   private addBlock(kind: BlockKind, number: string | null, text: string, line: number): void {
@@ -453,7 +508,7 @@ class Assembler {
       return true;
     }
     const headingLike = k.period && looksLikeHeading(k.rest);
-    if (boundary && headingLike && (this.tocSubsections.has(`${n}|${labelKey(k.rest)}`) || this.nextIsParagraph(ln.no - 1, n))) {
+    if (boundary && headingLike && (this.tocSubsections.has(`${n}|${labelKey(k.rest)}`) || this.nextIsParagraph(ln.no - 1, n) || this.nextIsTable(ln.no - 1))) {
       this.openHeading(3, String(n), k.rest, ln.no);
       return true;
     }
@@ -489,6 +544,16 @@ class Assembler {
     this.paraLine.clear();
     this.expected = 1;
     return true;
+  }
+
+  /** Is the next item after line index i a table (so a numbered label above it is its caption heading)? */
+  private nextIsTable(i: number): boolean {
+    for (let j = i + 1; j < this.lines.length; j++) {
+      const k = this.lines[j].k;
+      if (k.kind === 'blank' || k.kind === 'artefact' || k.kind === 'footnote') continue;
+      return k.kind === 'block' && (k.role === 'table' || k.role === 'caption');
+    }
+    return false;
   }
 
   /** Is the next item after line index i a numbered paragraph `n. …` (so line i, also numbered n, is a heading)? */

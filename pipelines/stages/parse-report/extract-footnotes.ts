@@ -52,7 +52,13 @@ export function linkFootnotes(
   const markerOf = new Map<number, MarkerSeen>();
   for (const m of markers) {
     const prev = markerOf.get(m.note);
-    if (prev && repeatedMarkers) continue; // a note referred to again later keeps its first paragraph
+    if (prev && repeatedMarkers) {
+      // a note referred to again keeps the marker printed on its own page (Word puts a note on the page of its
+      // reference; an editor's repeat of the number elsewhere refers back to it), else the first marker
+      const page = pos(byNote.get(m.note)?.line ?? m.line).page;
+      if (page !== null && pos(prev.line).page !== page && pos(m.line).page === page) markerOf.set(m.note, m);
+      continue;
+    }
     if (prev) {
       throw fail(file, m.line,
         `footnote marker ${sup(m.note)} (${m.note}) appears twice (${at(prev.line)}, ${prev.where}, and ${at(m.line)}, ${m.where})`,
