@@ -15,7 +15,7 @@ import { resolveMentions } from './stages/resolve-mentions.ts';
 import { attributeEvidence, withKeywords } from './stages/attribute-evidence.ts';
 import { collectDataRequests } from './stages/collect-data-requests.ts';
 import { collectDataInitiatives, loadDataCollectionCues } from './stages/collect-data-initiatives.ts';
-import { checkRegistryCitations } from './stages/check-citations.ts';
+import { checkRegistryCitations, REGISTRY_SOURCE_SYMBOL } from './stages/check-citations.ts';
 import { matchCues } from './stages/match-cues.ts';
 import type { Row } from './lib/db.ts';
 import { existsSync } from 'node:fs';
@@ -33,10 +33,11 @@ const loadRegistryStage = stage('load-registry', [], REGISTRY_TABLES, (_in, ctx)
 });
 
 const checkCitationsStage = stage('check-citations',
-  ['paragraphs', 'mechanisms', 'instruments', 'mechanism_members'], [],
+  ['paragraphs', 'documents', 'mechanisms', 'instruments', 'mechanism_members'], [],
   (t, ctx) => {
     const folder = join(ctx.dataDir, 'registry', 'mechanisms');
-    checkRegistryCitations(t as never, (id) => (existsSync(folder) ? join(folder, `${id}.yaml`) : join(ctx.dataDir, 'registry', 'mechanisms.yaml')));
+    const checked = checkRegistryCitations(t as never, (id) => (existsSync(folder) ? join(folder, `${id}.yaml`) : join(ctx.dataDir, 'registry', 'mechanisms.yaml')));
+    if (!checked) ctx.log.info(`check-citations: the registry cites ${REGISTRY_SOURCE_SYMBOL}, which is not in this corpus; its paragraph citations were not checked`);
     return {};
   }, { code: ['pipelines/stages/check-citations.ts'] });
 
@@ -56,8 +57,11 @@ const attributeEvidenceStage = stage('attribute-evidence',
   }), { code: ['pipelines/stages/attribute-evidence.ts', 'pipelines/text'] });
 
 const collectDataRequestsStage = stage('collect-data-requests',
-  ['paragraphs', 'mentions', 'mechanisms'], ['data_requests'],
-  (t) => ({ data_requests: collectDataRequests(t.paragraphs as never, t.mentions as never, t.mechanisms as never) as unknown as Row[] }),
+  ['paragraphs', 'mentions', 'mechanisms', 'documents'], ['data_requests'],
+  (t) => {
+    const profileDocs = new Set(t.documents.filter((d) => d.profile === 'rapporteur-thematic').map((d) => String(d.doc_id)));
+    return { data_requests: collectDataRequests(t.paragraphs as never, t.mentions as never, t.mechanisms as never, undefined, profileDocs) as unknown as Row[] };
+  },
   { code: ['pipelines/stages/collect-data-requests.ts', 'pipelines/text'] });
 
 const collectDataInitiativesStage = stage('collect-data-initiatives',
