@@ -50,10 +50,11 @@ const resolveMentionsStage = stage('resolve-mentions',
   }, { code: ['pipelines/stages/resolve-mentions.ts', 'pipelines/text'] });
 
 const attributeEvidenceStage = stage('attribute-evidence',
-  ['paragraphs', 'mentions', 'themes', 'theme_keywords', 'recommendation_themes'], ['evidence'],
+  ['paragraphs', 'mentions', 'themes', 'theme_keywords', 'recommendation_themes', 'documents'], ['evidence'],
   (t) => ({
     evidence: attributeEvidence(t.paragraphs as never, t.mentions as never,
-      withKeywords(t.themes as never, t.theme_keywords as never), t.recommendation_themes as never) as unknown as Row[],
+      withKeywords(t.themes as never, t.theme_keywords as never), t.recommendation_themes as never,
+      new Set(t.documents.filter((d) => d.symbol === REGISTRY_SOURCE_SYMBOL).map((d) => String(d.doc_id)))) as unknown as Row[],
   }), { code: ['pipelines/stages/attribute-evidence.ts', 'pipelines/text'] });
 
 const collectDataRequestsStage = stage('collect-data-requests',

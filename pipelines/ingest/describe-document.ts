@@ -71,8 +71,15 @@ function titleCase(s: string): string {
   return s.toLowerCase().replace(/\b(?!(?:on|of|the|and)\b)\p{L}/gu, (c) => c.toUpperCase());
 }
 
+/** Names that keep their capitals when a title printed in capitals is put in sentence case. */
+const PROPER_NAMES = ['Office of the High Commissioner for Human Rights', 'High Commissioner for Human Rights', 'Human Rights Council',
+  'United Nations', 'Universal Periodic Review', 'Working Group', 'General Assembly', 'Special Rapporteur'];
+
 function sentenceCase(s: string): string {
-  return s === s.toUpperCase() && /\p{Lu}{4}/u.test(s) ? s[0] + s.slice(1).toLowerCase() : s;
+  if (s !== s.toUpperCase() || !/\p{Lu}{4}/u.test(s)) return s;
+  let out = s[0] + s.slice(1).toLowerCase();
+  for (const name of PROPER_NAMES) out = out.replace(new RegExp(name, 'gi'), name);
+  return out;
 }
 
 const MASTHEAD_LINE = /^(?:United Nations|UNITED|NATIONS|General Assembly|Distr\.?.*|GENERAL|Original:.*|\d{1,2}\s+\p{L}+\s+\d{4})$/iu;

@@ -141,7 +141,7 @@ export async function loadPdf(bytes: Uint8Array, file: string, limits: PdfLimits
   const deadline = new Deadline(file, limits.timeoutMs);
   // pdfjs takes ownership of (and detaches) the buffer it is given: pass a copy
   const task = getDocument({
-    data: bytes.slice(), standardFontDataUrl: standardFontDataUrl(), verbosity: 0,
+    data: new Uint8Array(bytes), standardFontDataUrl: standardFontDataUrl(), verbosity: 0,
     isEvalSupported: false, useSystemFonts: false, stopAtErrors: false,
   });
   try {

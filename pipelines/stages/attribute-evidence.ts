@@ -116,6 +116,13 @@ export function attributeEvidence(
   mentions: readonly MentionInput[],
   themeRows: readonly ThemeInput[],
   recommendationThemes: readonly RecommendationThemeInput[],
+  /**
+   * Documents the curated recommendation themes and thematic headings were
+   * written for (A/HRC/14/32). When given, a recommendation of another document
+   * makes no evidence (it has no curated themes) and another document's heading
+   * unknown to the themes falls back to the keywords. Undefined: every document.
+   */
+  curatedDocs?: ReadonlySet<string>,
 ): EvidenceRow[] {
   const compiled = compileThemeKeywords(themeRows);
   const byHeading = new Map<string, string[]>();
@@ -154,6 +161,8 @@ export function attributeEvidence(
   for (const p of paras) {
     const part = p.part === null ? undefined : EVIDENCE_PART_OF[p.part];
     if (!part) continue;
+    const curated = !curatedDocs || curatedDocs.has(p.doc_id);
+    if (part === 'recommendation' && !curated) continue;
     const ms = byPara.get(`${p.doc_id}\u0000${p.para_no}`);
     if (!ms || ms.length === 0) continue;
     const where = { stage: STAGE, record: `${p.doc_id} para ${p.para_no}` };
@@ -173,7 +182,7 @@ export function attributeEvidence(
           });
         }
         for (const t of ts) assigned.push({ theme_id: t, source: 'recommendation' });
-      } else if ((part === 'achievement' || part === 'challenge') && p.heading) {
+      } else if ((part === 'achievement' || part === 'challenge') && p.heading && (curated || byHeading.has(normalizeHeading(p.heading)))) {
         if (!headingThemes.has(p.heading)) headingThemes.set(p.heading, byHeading.get(normalizeHeading(p.heading)));
         const ts = headingThemes.get(p.heading);
         if (!ts) {
