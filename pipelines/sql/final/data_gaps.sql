@@ -93,6 +93,8 @@ no_response as (
             cite(list_sort(list_distinct(list(para_no))))) as statement,
         list_sort(list_distinct(list(para_no))) as citations
     from requests
+    -- a corpus with no request for information (no document has the rapporteur-thematic profile) has no finding here
+    having count(*) > 0
 ),
 
 initiatives as (
@@ -113,6 +115,7 @@ missing_data_collection as (
         list_sort(list_distinct(list(initiatives.para_no))) as citations
     from initiatives
     left join mechanisms m on m.mechanism_id = initiatives.mechanism_id
+    having count(*) > 0
 ),
 
 gender as (
@@ -147,13 +150,15 @@ redress_gap as (
         'redress and compensation' as subject,
         count(*) filter (where addresses_redress)::INTEGER as value,
         (select n from n_described) as denominator,
-        format('Only {} of the {} mechanisms the report describes address any element of redress ({}); {} address compensation ({}).',
+        format('Only {} of the {} mechanisms the report describes address any element of redress ({}); {} address compensation{}.',
             count(*) filter (where addresses_redress), (select n from n_described),
-            string_agg(acronym, ', ' order by acronym) filter (where addresses_redress),
+            coalesce(string_agg(acronym, ', ' order by acronym) filter (where addresses_redress), 'none'),
             count(*) filter (where compensation),
-            cite(list_sort(list_distinct(flatten(list(paragraphs)))))) as statement,
+            case when len(list_sort(list_distinct(flatten(list(paragraphs))))) > 0
+                then format(' ({})', cite(list_sort(list_distinct(flatten(list(paragraphs)))))) else '' end) as statement,
         list_sort(list_distinct(flatten(list(paragraphs)))) as citations
     from redress
+    having (select n from n_described) > 0
 ),
 
 final as (
