@@ -31,8 +31,8 @@ export interface IngestOptions {
 export const READ_LANGUAGE: Language = 'en';
 
 /** Refuse a text in another language than English, whatever the manifest says. */
-export function checkLanguage(file: string, text: string, listed: string): void {
-  const where = { file, stage: 'ingest-report' };
+export function checkLanguage(file: string, text: string, listed: string, stage = 'ingest-report'): void {
+  const where = { file, stage };
   const hint = 'add the English version of the document (the UN publishes each document in its six official languages; ODS file names end in -EN or _en)';
   if (listed !== READ_LANGUAGE) {
     throw new AtlasError(`the manifest lists the document as ${LANGUAGE_NAMES[listed as Language] ?? listed} (${listed}); Mechanism Atlas reads English documents only`, { ...where, hint });

@@ -77,6 +77,11 @@ export function looksLikePdf(bytes: Uint8Array): boolean {
   return head.includes('%PDF-');
 }
 
+/** Does the file end with "%%EOF" (writers may add a little whitespace or junk after it)? */
+export function hasEndOfFile(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString('latin1').includes('%%EOF');
+}
+
 function fontStyle(name: string): { bold: boolean; italic: boolean } {
   return { bold: /bold|black|heavy|semibold|demi/i.test(name), italic: /italic|oblique/i.test(name) };
 }
@@ -86,6 +91,8 @@ class Deadline {
   constructor(private readonly file: string, private readonly ms: number) { this.end = performance.now() + ms; }
   /** Race a pdfjs promise against the time left. */
   async race<T>(p: Promise<T>, what: string): Promise<T> {
+    // a call still running when time is up rejects later, once the document is destroyed: that is expected
+    p.catch(() => {});
     const left = this.end - performance.now();
     if (left <= 0) throw this.error(what);
     let timer: NodeJS.Timeout | undefined;
@@ -137,6 +144,12 @@ export async function loadPdf(bytes: Uint8Array, file: string, limits: PdfLimits
   if (!looksLikePdf(bytes)) {
     throw new AtlasError('the file is not a PDF (no "%PDF-" header)', { file, stage: STAGE, hint: 'add the PDF as published, or a UTF-8 .txt of the report' });
   }
+  // pdfjs recovers what it can from a cut file and may return some of its pages: refuse it before
+  if (!hasEndOfFile(bytes)) {
+    throw new AtlasError(`the PDF is truncated: its last bytes hold no "%%EOF" marker (${bytes.length.toLocaleString('en')} bytes)`, {
+      file, stage: STAGE, hint: 'download the document again (the copy is incomplete) and add the new file',
+    });
+  }
   const { getDocument } = await loadPdfJs();
   const deadline = new Deadline(file, limits.timeoutMs);
   // pdfjs takes ownership of (and detaches) the buffer it is given: pass a copy
@@ -183,6 +196,6 @@ export async function loadPdf(bytes: Uint8Array, file: string, limits: PdfLimits
   } catch (e) {
     throw pdfjsError(file, e);
   } finally {
-    void task.destroy();
+    task.destroy().catch(() => {});
   }
 }
