@@ -260,7 +260,7 @@ class Assembler {
       return;
     }
     if (k.kind === 'text' && /[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(ln.text)) this.frontMarkers.push({ line: ln.no, text: ln.text });
-    if (k.kind === 'numbered' && k.period && !looksLikeHeading(k.rest)) {
+    if (k.kind === 'numbered' && k.period && (!looksLikeHeading(k.rest) || this.goesOn(i))) {
       if (k.number === 1) {
         this.inBody = true;
         const h = this.headingBefore(i);
@@ -459,6 +459,12 @@ class Assembler {
     return true;
   }
 
+  /** Does the block of line i go on on the next line (a wrapped line: then it is no heading, which stands alone)? */
+  private goesOn(i: number): boolean {
+    const next = this.lines[i + 1]?.k.kind;
+    return next === 'text' || (next === 'numbered' && !endsSentence(this.lines[i].text));
+  }
+
   /** Does the text of line i go on in the next block (it was cut by a page break)? */
   private continuesAfter(i: number): boolean {
     if (endsSentence(this.lines[i].text)) return false;
@@ -507,7 +513,7 @@ class Assembler {
       this.newPara(n, k.rest, ln.no, k.group);
       return true;
     }
-    const headingLike = k.period && looksLikeHeading(k.rest);
+    const headingLike = k.period && looksLikeHeading(k.rest) && !this.goesOn(ln.no - 1);
     if (boundary && headingLike && (this.tocSubsections.has(`${n}|${labelKey(k.rest)}`) || this.nextIsParagraph(ln.no - 1, n) || this.nextIsTable(ln.no - 1))) {
       this.openHeading(3, String(n), k.rest, ln.no);
       return true;
