@@ -5,7 +5,6 @@
  */
 import { Command } from 'commander';
 import { resolve, join } from 'node:path';
-import { mkdirSync } from 'node:fs';
 import { addDocuments } from './ingest/add-documents.ts';
 import { AtlasError } from './lib/errors.ts';
 import { loadStateNames } from './lib/state-names.ts';
@@ -26,7 +25,6 @@ async function main(): Promise<number> {
   const opts = program.opts<{ seeds: string; data: string; symbol?: string; date?: string }>();
   const files = program.args;
   try {
-    mkdirSync(opts.seeds, { recursive: true });
     const stateNames = loadStateNames(resolve(opts.data, 'raw', 'country-codes.csv'));
     const done = await addDocuments(files, { seedsDir: opts.seeds, symbol: opts.symbol, date: opts.date, stateNames });
     for (const d of done) {

@@ -6,7 +6,7 @@
  * folder and its manifest as they were. The same file twice changes nothing;
  * a different file whose symbol is already listed is refused.
  */
-import { copyFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseDocument, YAMLSeq } from 'yaml';
 import { AtlasError } from '../lib/errors.ts';
@@ -65,17 +65,17 @@ async function plan(path: string, opts: AddOptions, listed: SeedDoc[], planned: 
       hint: `if it is a UN document, give its symbol: ${ADD_COMMAND} --seeds ${opts.seedsDir} --symbol A/HRC/… ${path} (or write its entry in ${MANIFEST_FILE} by hand)`,
     });
   }
-  const date = single && opts.date ? (isoDate(opts.date) ?? opts.date) : about.date;
-  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-    throw new AtlasError('no date found in the masthead', {
-      file: path, stage: STAGE, hint: `give it: ${ADD_COMMAND} --seeds ${opts.seedsDir} --date YYYY-MM-DD ${path}`,
-    });
-  }
   const taken = listed.find((d) => d.symbol === symbol) ?? planned.find((p) => p.entry.symbol === symbol)?.entry;
   if (taken) {
     throw new AtlasError(`the symbol ${symbol} is already listed (document ${taken.doc_id}, file ${taken.file}) with different content`, {
       file: path, stage: STAGE,
       hint: `if this file replaces it, remove that entry from ${join(opts.seedsDir, MANIFEST_FILE)} (and its file) first; if it is another document, give its own symbol with --symbol`,
+    });
+  }
+  const date = single && opts.date ? (isoDate(opts.date) ?? opts.date) : about.date;
+  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    throw new AtlasError('no date found in the masthead', {
+      file: path, stage: STAGE, hint: `give it: ${ADD_COMMAND} --seeds ${opts.seedsDir} --date YYYY-MM-DD ${path}`,
     });
   }
   const name = basename(path);
@@ -146,6 +146,7 @@ export async function addDocuments(paths: readonly string[], opts: AddOptions): 
   }
   const added = planned.filter((p) => p.status === 'added');
   if (added.length > 0) {
+    mkdirSync(opts.seedsDir, { recursive: true });
     for (const p of added) {
       const target = join(opts.seedsDir, p.entry.file);
       if (resolve(target) !== p.source && !(existsSync(target) && sha256(readFileSync(target)) === p.entry.sha256)) {
