@@ -94,6 +94,15 @@ describe('attributeEvidence (fixtures)', () => {
     const rec = [P(120, 'recommendations', null, 'The EU acts.')];
     expect(() => attributeEvidence(rec, resolveMentions(rec, [], REFS, []).mentions, THEMES, [])).toThrow(/para 120.*no themes/);
   });
+
+  it('with the curated documents named, another document\'s recommendations make no evidence and its unknown headings fall back to keywords', () => {
+    const other = [
+      { doc_id: 'wg', para_no: 120, part: 'recommendations' as const, heading: null, text: 'The EU acts.' },
+      { doc_id: 'wg', para_no: 50, part: 'achievements' as const, heading: 'Unknown heading', text: 'The EU raised awareness.' },
+    ];
+    const ev2 = attributeEvidence(other, resolveMentions(other, [], REFS, []).mentions, THEMES, [], new Set(['d1']));
+    expect(ev2.map((e) => [e.doc_id, e.para_no, e.theme_id, e.theme_source])).toEqual([['wg', 50, 'prevention', 'keyword:awareness']]);
+  });
 });
 
 // ---- the real seed, through the parser and the registry ------------------------------------
