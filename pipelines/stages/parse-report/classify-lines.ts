@@ -92,6 +92,8 @@ export function classifyLine(raw: string, role?: LineRole): LineKind {
   const t = raw.trim();
   if (t === '') return BLANK;
   if (role) return roleKind(t, role);
+  // the title over the closing list of notes: the notes are footnote lines, not the text of a heading
+  if (t === 'Notes' || t === 'Endnotes' || t === 'NOTES') return ARTEFACT;
   // Dispatch on the first character so ordinary text lines run almost no patterns.
   const c = t.charCodeAt(0);
   const digit = c >= 48 && c <= 57;
