@@ -135,6 +135,7 @@ function pdfjsError(file: string, e: unknown): AtlasError {
  * drawn to an operator list (no rendering) before its text is taken.
  */
 export async function loadPdf(bytes: Uint8Array, file: string, limits: PdfLimits = DEFAULT_PDF_LIMITS): Promise<PdfText> {
+  const { getDocument } = await loadPdfJs(); // loading the module once is not reading this document
   const t0 = performance.now();
   if (bytes.length > limits.maxBytes) {
     throw new AtlasError(`the PDF is ${(bytes.length / 1e6).toFixed(1)} MB, more than the limit of ${(limits.maxBytes / 1e6).toFixed(0)} MB`, {
@@ -150,7 +151,6 @@ export async function loadPdf(bytes: Uint8Array, file: string, limits: PdfLimits
       file, stage: STAGE, hint: 'download the document again (the copy is incomplete) and add the new file',
     });
   }
-  const { getDocument } = await loadPdfJs();
   const deadline = new Deadline(file, limits.timeoutMs);
   // pdfjs takes ownership of (and detaches) the buffer it is given: pass a copy
   const task = getDocument({
