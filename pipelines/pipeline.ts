@@ -17,7 +17,7 @@ import { loadClaimModel } from './registry/load-claim-rules.ts';
 import { checkResponseStatus } from './stages/check-response-status.ts';
 import { collectDataRequests } from './stages/collect-data-requests.ts';
 import { collectDataInitiatives, loadDataCollectionCues } from './stages/collect-data-initiatives.ts';
-import { checkRegistryCitations } from './stages/check-citations.ts';
+import { checkRegistryCitations, REGISTRY_SOURCE_SYMBOL } from './stages/check-citations.ts';
 import { matchCues } from './stages/match-cues.ts';
 import { matchAsks } from './stages/match-asks.ts';
 import { loadAsks } from './registry/load-asks.ts';
@@ -37,10 +37,11 @@ const loadRegistryStage = stage('load-registry', [], REGISTRY_TABLES, (_in, ctx)
 });
 
 const checkCitationsStage = stage('check-citations',
-  ['paragraphs', 'mechanisms', 'instruments', 'mechanism_members'], [],
+  ['paragraphs', 'documents', 'mechanisms', 'instruments', 'mechanism_members'], [],
   (t, ctx) => {
     const folder = join(ctx.dataDir, 'registry', 'mechanisms');
-    checkRegistryCitations(t as never, (id) => (existsSync(folder) ? join(folder, `${id}.yaml`) : join(ctx.dataDir, 'registry', 'mechanisms.yaml')));
+    const checked = checkRegistryCitations(t as never, (id) => (existsSync(folder) ? join(folder, `${id}.yaml`) : join(ctx.dataDir, 'registry', 'mechanisms.yaml')));
+    if (!checked) ctx.log.info(`check-citations: the registry cites ${REGISTRY_SOURCE_SYMBOL}, which is not in this corpus; its paragraph citations were not checked`);
     return {};
   }, { code: ['pipelines/stages/check-citations.ts'] });
 
@@ -67,7 +68,8 @@ const extractClaimsStage = stage('extract-claims', ['paragraphs', 'mentions', 't
 const collectDataRequestsStage = stage('collect-data-requests',
   ['paragraphs', 'mentions', 'mechanisms', 'documents'], ['data_requests'],
   (t) => {
-    const requests = collectDataRequests(t.paragraphs as never, t.mentions as never, t.mechanisms as never);
+    const profileDocs = new Set(t.documents.filter((d) => d.profile === 'rapporteur-thematic').map((d) => String(d.doc_id)));
+    const requests = collectDataRequests(t.paragraphs as never, t.mentions as never, t.mechanisms as never, undefined, profileDocs);
     checkResponseStatus(requests, t.mechanisms as never, t.documents as never);
     return { data_requests: requests as unknown as Row[] };
   },

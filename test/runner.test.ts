@@ -45,8 +45,8 @@ describe('runBuild', () => {
 
     // CSV is ordered by key, with a header, quoting where needed
     expect(readFileSync(join(out, 'tables/documents.csv'), 'utf8').split('\n').slice(0, 2)).toEqual([
-      'doc_id,symbol,title,date,body,language,source_file,sha256,n_paragraphs',
-      `a,A/HRC/14/32,"T, ""quoted""",2010-05-04,HRC,en,f.txt,${'x'.repeat(64)},1`,
+      'doc_id,symbol,title,date,body,language,source_file,sha256,n_paragraphs,pages,profile',
+      `a,A/HRC/14/32,"T, ""quoted""",2010-05-04,HRC,en,f.txt,${'x'.repeat(64)},1,,`,
     ]);
     // Arrow keeps types and nulls
     const arrow = tableFromIPC(readFileSync(join(out, 'tables/headings.arrow')));

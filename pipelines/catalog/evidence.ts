@@ -33,7 +33,8 @@ export const unresolved_acronyms = {
   ],
 } as const satisfies TableSpec;
 
-export const CLAIM_PARTS = ['description', 'achievement', 'challenge'] as const;
+/** Parts of A/HRC/14/32 that make claims, and 'body' for a paragraph of another document (no part named). */
+export const CLAIM_PARTS = ['description', 'achievement', 'challenge', 'body'] as const;
 export const CLAIM_ROLES = ['actor', 'lacking', 'comparison', 'participant', 'passing'] as const;
 
 export const claims = {

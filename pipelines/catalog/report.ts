@@ -17,6 +17,8 @@ export const documents = {
     col('source_file', 'VARCHAR', 'File name under the seeds folder'),
     col('sha256', 'VARCHAR', 'SHA-256 of the file, checked against the manifest'),
     col('n_paragraphs', 'INTEGER', 'Numbered paragraphs found in the body'),
+    col('pages', 'INTEGER', 'Pages of the PDF (null for a text file)', { nullable: true }),
+    col('profile', 'VARCHAR', 'Document profile applied (rapporteur-thematic: parts by heading, the request for information), if any', { nullable: true }),
   ],
 } as const satisfies TableSpec;
 
@@ -30,17 +32,19 @@ export const paragraphs = {
   columns: [
     col('doc_id', 'VARCHAR', 'Document id'),
     col('para_no', 'INTEGER', 'Paragraph number as printed'),
-    col('chapter', 'VARCHAR', 'Chapter roman numeral (I–IV)'),
+    col('chapter', 'VARCHAR', 'Chapter roman numeral (I, II, …); null under an unnumbered chapter such as "Introduction"', { nullable: true }),
     col('section', 'VARCHAR', 'Section letter (A–C) where present', { nullable: true }),
     col('subsection', 'INTEGER', 'Numbered subsection (1–5) where present', { nullable: true }),
     col('heading', 'VARCHAR', 'Unnumbered thematic heading the paragraph sits under', { nullable: true }),
     col('cluster', 'VARCHAR', 'Recommendation cluster letter (a)–(g) for 106–137', { nullable: true }),
-    col('part', 'VARCHAR', 'Part of the report', { accepted: PARTS }),
+    col('part', 'VARCHAR', 'Part of the report, from the headings above it; null when none names one', { accepted: PARTS, nullable: true }),
     col('text', 'VARCHAR', 'Plain text of the paragraph, markup and footnote markers removed'),
     col('is_bold', 'BOOLEAN', 'Printed in bold (the recommendations)'),
     col('footnote_refs', 'INTEGER[]', 'Footnote numbers whose markers appear in the paragraph'),
-    col('line_start', 'INTEGER', 'First line of the paragraph in the source file (1-based)'),
-    col('line_end', 'INTEGER', 'Last line of the paragraph in the source file'),
+    col('line_start', 'INTEGER', 'First line of the paragraph: in the source file (1-based), or on page_start for a PDF'),
+    col('line_end', 'INTEGER', 'Last line of the paragraph: in the source file, or on page_end for a PDF'),
+    col('page_start', 'INTEGER', 'PDF page the paragraph starts on (null for a text file)', { nullable: true }),
+    col('page_end', 'INTEGER', 'PDF page the paragraph ends on (null for a text file)', { nullable: true }),
   ],
 } as const satisfies TableSpec;
 
@@ -58,7 +62,8 @@ export const headings = {
     col('first_para', 'INTEGER', 'First paragraph under the heading', { nullable: true }),
     col('last_para', 'INTEGER', 'Last paragraph under the heading', { nullable: true }),
     col('intro', 'VARCHAR', 'Unnumbered text printed under the heading before its first paragraph', { nullable: true }),
-    col('line', 'INTEGER', 'Line of the heading in the source file'),
+    col('line', 'INTEGER', 'Line of the heading in the source file, or on its page for a PDF'),
+    col('page', 'INTEGER', 'PDF page of the heading (null for a text file)', { nullable: true }),
   ],
 } as const satisfies TableSpec;
 
@@ -70,9 +75,47 @@ export const footnotes = {
   columns: [
     col('doc_id', 'VARCHAR', 'Document id'),
     col('note_no', 'INTEGER', 'Footnote number'),
-    col('para_no', 'INTEGER', 'Paragraph whose text carries the marker'),
+    col('para_no', 'INTEGER', 'Paragraph whose text carries the marker; null when the marker is in a heading, table or the front matter', { nullable: true }),
     col('text', 'VARCHAR', 'Footnote text, markup removed'),
-    col('line', 'INTEGER', 'Line of the footnote in the source file'),
+    col('line', 'INTEGER', 'Line of the footnote in the source file, or on its page for a PDF'),
+    col('page', 'INTEGER', 'PDF page the footnote is printed on (null for a text file)', { nullable: true }),
+  ],
+} as const satisfies TableSpec;
+
+export const paragraph_items = {
+  name: 'paragraph_items', layer: 'primary',
+  description: 'Numbered or lettered sub-items of a paragraph ((a), (b); 115.1, 115.2; replies "Rec. 18"), also part of the paragraph text.',
+  grain: 'One row per document × paragraph × sub-item.',
+  key: ['doc_id', 'para_no', 'item_no'],
+  columns: [
+    col('doc_id', 'VARCHAR', 'Document id'),
+    col('para_no', 'INTEGER', 'Paragraph the item belongs to'),
+    col('item_no', 'VARCHAR', 'Item number as printed, without brackets: a, 115.1, 3, 18'),
+    col('label', 'VARCHAR', 'Label as printed: (a), 115.1, 3., Rec. 18'),
+    col('text', 'VARCHAR', 'Plain text of the item'),
+    col('states', 'VARCHAR[]', 'Recommending States of a Working Group recommendation, from its closing parenthesis', { nullable: true }),
+    col('line', 'INTEGER', 'Line the item starts on (in the file, or on its page for a PDF)'),
+    col('page', 'INTEGER', 'PDF page the item starts on (null for a text file)', { nullable: true }),
+  ],
+} as const satisfies TableSpec;
+
+export const BLOCK_KINDS = ['table', 'caption', 'note', 'resolution', 'annex', 'front'] as const;
+
+export const blocks = {
+  name: 'blocks', layer: 'primary',
+  description: 'Printed blocks that are not numbered paragraphs: tables and their captions, asterisk notes, the text of resolutions printed in a report and of annexes.',
+  grain: 'One row per document × block.',
+  key: ['doc_id', 'block_no'],
+  columns: [
+    col('doc_id', 'VARCHAR', 'Document id'),
+    col('block_no', 'INTEGER', 'Order of the block in the document'),
+    col('kind', 'VARCHAR', 'table, caption, note (an asterisk note), resolution (text of a resolution or decision), annex, front (a numbered list before the first chapter)', { accepted: BLOCK_KINDS }),
+    col('heading_id', 'VARCHAR', 'Heading in force (e.g. the resolution 14/2, the annex)', { nullable: true }),
+    col('after_para', 'INTEGER', 'Last numbered paragraph printed before the block', { nullable: true }),
+    col('number', 'VARCHAR', 'Printed number of a numbered block (an operative paragraph of a resolution)', { nullable: true }),
+    col('text', 'VARCHAR', 'Plain text; a table\'s rows are separated by " | " and its cells by tabs'),
+    col('line', 'INTEGER', 'Line the block starts on (in the file, or on its page for a PDF)'),
+    col('page', 'INTEGER', 'PDF page the block starts on (null for a text file)', { nullable: true }),
   ],
 } as const satisfies TableSpec;
 

@@ -6,8 +6,10 @@
 export interface ErrorWhere {
   /** File the problem is in (path as the user gave it or relative to the repo). */
   file?: string;
-  /** 1-based line number in that file. */
+  /** 1-based line number in that file (on `page`, for a PDF). */
   line?: number;
+  /** 1-based page of a PDF. */
+  page?: number;
   /** Record id, table name or paragraph the problem concerns. */
   record?: string;
   /** Field of the record. */
@@ -31,7 +33,7 @@ export class AtlasError extends Error {
 
 export function formatError(problem: string, w: ErrorWhere): string {
   const loc = [
-    w.file && (w.line ? `${w.file}:${w.line}` : w.file),
+    w.file && (w.page ? `${w.file}, page ${w.page}${w.line ? `, line ${w.line}` : ''}` : w.line ? `${w.file}:${w.line}` : w.file),
     w.record && `record ${w.record}`,
     w.field && `field ${w.field}`,
   ].filter(Boolean).join(', ');

@@ -1,5 +1,5 @@
 /** The seeds manifest: which documents to ingest, with their metadata and hash. */
-import { readFileSync, existsSync, statSync } from 'node:fs';
+import { readFileSync, existsSync, statSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AtlasError } from './errors.ts';
@@ -7,6 +7,16 @@ import { inputPath } from './input-path.ts';
 import { sha256 } from './io.ts';
 import { LIMITS, formatBytes } from './limits.ts';
 import { readYamlFile, lineOf } from './yaml.ts';
+import { PROFILES } from '../stages/parse-report/profiles.ts';
+
+/** The command that writes manifest entries (named in errors). */
+export const ADD_COMMAND = 'tsx pipelines/add.ts';
+
+/** Files in a seeds folder that are documents (what pipelines/add.ts accepts). */
+export function documentFiles(seedsDir: string): string[] {
+  if (!existsSync(seedsDir)) return [];
+  return readdirSync(seedsDir).filter((f) => /\.(?:pdf|txt)$/i.test(f)).sort();
+}
 
 const DocEntry = z.object({
   doc_id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes'),
@@ -19,6 +29,10 @@ const DocEntry = z.object({
   language: z.string().regex(/^[a-z]{2}$/, 'an ISO 639-1 code'),
   sha256: z.string().regex(/^[0-9a-f]{64}$/, '64 hex digits'),
   source: z.string().optional(),
+  /** Pages of a PDF (informative; the build reads them from the file). */
+  pages: z.number().int().positive().optional(),
+  /** A document profile to enforce (see pipelines/stages/parse-report/profiles.ts); absent: detected. */
+  profile: z.enum(PROFILES).optional(),
 });
 const Manifest = z.object({ documents: z.array(DocEntry).min(1) });
 
@@ -30,7 +44,13 @@ export const MANIFEST_FILE = 'manifest.yaml';
 export function readSeedManifest(seedsDir: string): SeedDoc[] {
   const file = join(seedsDir, MANIFEST_FILE);
   if (!existsSync(file)) {
-    throw new AtlasError('no seeds manifest', { file, hint: `create ${MANIFEST_FILE} listing each document (see seeds/manifest.yaml)` });
+    const docs = documentFiles(seedsDir);
+    if (docs.length > 0) {
+      throw new AtlasError(`the seeds folder holds ${docs.length} document${docs.length === 1 ? '' : 's'} (${docs.slice(0, 3).join(', ')}${docs.length > 3 ? ', …' : ''}) but no ${MANIFEST_FILE}`, {
+        file, hint: `list them with: ${ADD_COMMAND} --seeds ${seedsDir} ${join(seedsDir, '*')} (it reads each document's symbol, title and date and writes the manifest)`,
+      });
+    }
+    throw new AtlasError('no seeds manifest', { file, hint: `add documents with ${ADD_COMMAND} --seeds ${seedsDir} FILE..., or create ${MANIFEST_FILE} listing each document (see seeds/manifest.yaml)` });
   }
   const y = readYamlFile(file);
   const parsed = Manifest.safeParse(y.data);

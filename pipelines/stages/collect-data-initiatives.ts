@@ -125,7 +125,7 @@ export function collectDataInitiatives(
     ? new RegExp(cues.map((c) => `(?:${c.pattern})`).join('|'), 'i') : null;
   const out: DataInitiativeRow[] = [];
   for (const p of paras) {
-    if (!CLAIM_PART_OF[p.part]) continue;
+    if (p.part !== null && !CLAIM_PART_OF[p.part]) continue; // a paragraph of another document (no part) is body text
     if (prefilter && !prefilter.test(p.text)) continue;
     for (const s of splitSentences(p.text)) {
       const gap = firstMatch(s.text, gapCues);

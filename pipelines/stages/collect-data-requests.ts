@@ -9,6 +9,11 @@
  * mechanism mentioned inside a clause gives one row, quoting the clause. A
  * mention in that paragraph outside both clauses, or a mechanism in both, is an
  * error: the list would no longer say who answered.
+ *
+ * The request for information is part of the rapporteur-thematic profile
+ * (the shape of A/HRC/14/32): given the documents that have the profile, only
+ * they are read, each must report its request, and a corpus without such a
+ * document gives no rows.
  */
 import type { RowOf } from '../catalog/types.ts';
 import type { paragraphs } from '../catalog/report.ts';
@@ -74,7 +79,20 @@ export function collectDataRequests(
   mentions: readonly MentionInput[],
   mechanismRows: readonly MechanismInput[],
   cues: DataRequestCues = DEFAULT_DATA_REQUEST_CUES,
+  profileDocs?: ReadonlySet<string>,
 ): DataRequestRow[] {
+  if (profileDocs) {
+    if (profileDocs.size === 0) return [];
+    paras = paras.filter((p) => profileDocs.has(p.doc_id));
+    for (const doc of profileDocs) {
+      if (!paras.some((p) => p.doc_id === doc && cues.letters.test(p.text))) {
+        throw new AtlasError(`document ${doc} has the rapporteur-thematic profile but no paragraph says the Special Rapporteur sent letters requesting information (${cues.letters.source})`, {
+          stage: STAGE, record: `document ${doc}`,
+          hint: 'check the paragraphs table; if the document does not report such a request, set another profile for it in the seeds manifest',
+        });
+      }
+    }
+  }
   const hits = paras.filter((p) => cues.letters.test(p.text));
   if (hits.length === 0) {
     throw new AtlasError(`no paragraph says the Special Rapporteur sent letters requesting information (${cues.letters.source})`, {

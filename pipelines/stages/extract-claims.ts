@@ -13,10 +13,10 @@ import { extractClaims, type SentenceSplitter } from '../text/claims/extract.ts'
 import type { CompiledRules } from '../text/claims/rules.ts';
 
 export type ClaimRow = RowOf<typeof claimsSpec>;
-export type ParagraphInput = Pick<RowOf<typeof paragraphs>, 'doc_id' | 'para_no' | 'part' | 'text'> & { heading: string | null };
+export type ParagraphInput = Pick<RowOf<typeof paragraphs>, 'doc_id' | 'para_no' | 'text'> & { heading: string | null; part: string | null };
 export type MentionInput = Pick<RowOf<typeof mentionsSpec>, 'doc_id' | 'para_no' | 'in_footnote' | 'mechanism_id' | 'surface' | 'char_start' | 'char_end'>;
 
-/** Report part → claim part. Parts not listed make no claims. */
+/** Report part → claim part. Parts not listed make no claims; a paragraph no heading assigns a part (another document than A/HRC/14/32) is 'body'. */
 export const CLAIM_PART_OF: Readonly<Record<string, ClaimRow['part']>> = {
   description: 'description',
   achievements: 'achievement',
@@ -39,7 +39,7 @@ export function claimsOf(paras: readonly ParagraphInput[], mentions: readonly Me
   const known = new Set<string>();
   for (const p of paras) {
     known.add(`${p.doc_id}\u0000${p.para_no}`);
-    const part = CLAIM_PART_OF[p.part];
+    const part = p.part === null ? 'body' : CLAIM_PART_OF[p.part];
     const ms = byPara.get(`${p.doc_id}\u0000${p.para_no}`);
     if (!part || !ms) continue;
     for (const c of extractClaims({ text: p.text, heading: p.heading, heading_gives_theme: HEADING_PARTS.has(part) }, ms, rules, split)) {

@@ -1,26 +1,60 @@
-/** Ingest: every document in the seeds manifest becomes documents, paragraphs, headings, footnotes and toc rows. */
-import { stage, type Tables } from './stage.ts';
-import { readSeedManifest, readVerifiedSeed } from '../lib/seed-manifest.ts';
-import { decodeReport, parseReport } from './parse-report/index.ts';
+/**
+ * Ingest: every document in the seeds manifest (PDF or text) becomes
+ * documents, paragraphs, headings, footnotes, toc, paragraph_items and blocks
+ * rows. Every document is read even when an earlier one fails, so a build
+ * reports all bad documents at once, then stops before anything is published.
+ */
 import { join } from 'node:path';
+import { stage, type Tables } from './stage.ts';
+import { readSeedManifest } from '../lib/seed-manifest.ts';
+import { AtlasError } from '../lib/errors.ts';
+import { loadStateNames } from '../lib/state-names.ts';
+import { ingestDocument } from '../ingest/ingest-document.ts';
 
-export const ingestReport = stage('ingest-report', [], ['documents', 'paragraphs', 'headings', 'footnotes', 'toc'], (_in, ctx) => {
-  const out: Tables = { documents: [], paragraphs: [], headings: [], footnotes: [], toc: [] };
-  for (const d of readSeedManifest(ctx.seedsDir)) {
-    const file = join(ctx.seedsDir, d.file);
-    const text = decodeReport(readVerifiedSeed(ctx.seedsDir, d), file);
-    const parsed = parseReport(text, { file, docId: d.doc_id });
+const OUTPUTS = ['documents', 'paragraphs', 'headings', 'footnotes', 'toc', 'paragraph_items', 'blocks'] as const;
+
+export const ingestReport = stage('ingest-report', [], OUTPUTS, async (_in, ctx) => {
+  const out: Tables = Object.fromEntries(OUTPUTS.map((t) => [t, []]));
+  const stateNames = loadStateNames(join(ctx.dataDir, 'raw', 'country-codes.csv'));
+  const failures: AtlasError[] = [];
+  const manifest = readSeedManifest(ctx.seedsDir);
+  let pages = 0;
+  let readMs = 0;
+  for (const d of manifest) {
+    let r;
+    try {
+      r = await ingestDocument(d, { seedsDir: ctx.seedsDir, stateNames });
+    } catch (e) {
+      if (!(e instanceof AtlasError)) throw e;
+      failures.push(e);
+      continue;
+    }
+    const t = r.tables;
     out.documents.push({
       doc_id: d.doc_id, symbol: d.symbol, title: d.title, date: d.date, body: d.body,
-      language: d.language, source_file: d.file, sha256: d.sha256, n_paragraphs: parsed.paragraphs.length,
+      language: d.language, source_file: d.file, sha256: d.sha256, n_paragraphs: t.paragraphs.length,
+      pages: r.pages, profile: r.profile,
     });
-    out.paragraphs.push(...parsed.paragraphs);
-    out.headings.push(...parsed.headings);
-    out.footnotes.push(...parsed.footnotes);
-    out.toc.push(...parsed.toc);
+    out.paragraphs.push(...t.paragraphs);
+    out.headings.push(...t.headings);
+    out.footnotes.push(...t.footnotes);
+    out.toc.push(...t.toc);
+    out.paragraph_items.push(...t.items);
+    out.blocks.push(...t.blocks);
+    pages += r.pages ?? 0;
+    readMs += r.readMs;
+    ctx.log.info(`  ${d.file.padEnd(24)} ${d.symbol.padEnd(22)} ${String(r.pages ?? '-').padStart(4)} pages ${String(t.paragraphs.length).padStart(5)} paragraphs `
+      + `${String(t.footnotes.length).padStart(4)} footnotes ${String(t.items.length).padStart(4)} items  read ${r.readMs.toFixed(0)} ms, parse ${r.parseMs.toFixed(0)} ms`);
+  }
+  if (pages > 0) ctx.log.info(`  PDF pages read: ${pages} in ${(readMs / 1000).toFixed(2)} s (${(pages / (readMs / 1000)).toFixed(0)} pages/s)`);
+  if (failures.length > 0) {
+    const list = failures.map((e, i) => `  ${i + 1}. ${e.message.replace(/\n/g, '\n     ')}`).join('\n');
+    throw new AtlasError(`${failures.length} of ${manifest.length} documents cannot be read, so nothing was built:\n${list}`, {
+      stage: 'ingest-report', hint: 'fix or remove each document listed above (pipelines/add.ts checks a document before listing it), then build again',
+    });
   }
   return out;
 }, {
-  code: ['pipelines/stages/ingest-report.ts', 'pipelines/stages/parse-report'],
-  sources: (d) => [d.seedsDir],
+  code: ['pipelines/stages/ingest-report.ts', 'pipelines/stages/parse-report', 'pipelines/ingest', 'pipelines/pdf', 'pipelines/lib/language.ts', 'pipelines/lib/state-names.ts'],
+  sources: (d) => [d.seedsDir, join(d.dataDir, 'raw', 'country-codes.csv')],
 });

@@ -11,7 +11,8 @@
  * Unresolved acronyms: words of two or more capitals (SOMTC, CoE, NGOs) outside
  * every mention, except roman numerals (I to XCIX), the acronyms listed in
  * nonMechanisms (a listed "NGO" also covers "NGOs"), and acronyms printed inside
- * a listed non-mechanism name ("CD" in "CD-Rom"). Footnotes count for the
+ * a listed non-mechanism name ("CD" in "CD-Rom"), and the parts of document
+ * symbols ("HRC", "WG", "SVN" in A/HRC/WG.6/7/SVN/1). Footnotes count for the
  * paragraph carrying their marker.
  */
 import type { RowOf } from '../catalog/types.ts';
@@ -20,6 +21,7 @@ import type { mechanism_references } from '../catalog/registry.ts';
 import type { mentions as mentionsSpec, unresolved_acronyms } from '../catalog/evidence.ts';
 import { AtlasError } from '../lib/errors.ts';
 import { SurfaceMatcher, findAcronyms, layoutNormalize, type AcronymHit } from '../text/matcher.ts';
+import { symbolSpans } from '../text/symbols.ts';
 
 export type MentionRow = RowOf<typeof mentionsSpec>;
 export type UnresolvedAcronymRow = RowOf<typeof unresolved_acronyms>;
@@ -84,9 +86,13 @@ export function resolveMentions(
     // acronyms outside every match (both lists are in text order)
     const left: AcronymHit[] = [];
     let k = 0;
+    const symbols = symbolSpans(text);
+    let s = 0;
     for (const a of findAcronyms(text)) {
       while (k < hits.length && hits[k].end <= a.start) k++;
       if (k < hits.length && hits[k].start < a.end) continue; // inside a mention
+      while (s < symbols.length && symbols[s].end <= a.start) s++;
+      if (s < symbols.length && symbols[s].start <= a.start && a.end <= symbols[s].end) continue; // part of a document symbol
       if (isKnownNonMechanism(a.acronym, skip)) continue;
       left.push(a);
     }
@@ -112,6 +118,7 @@ export function resolveMentions(
   for (const f of notes) {
     if (!(f.note_no > 0)) throw new AtlasError(`footnote number must be positive, got ${f.note_no}`, { stage: STAGE, record: `${f.doc_id} footnote ${f.note_no}` });
     if (typeof f.text !== 'string') throw new AtlasError('footnote has no text', { stage: STAGE, record: `${f.doc_id} footnote ${f.note_no}` });
+    if (f.para_no === null) continue; // a note on the front matter or a heading: no paragraph to cite
     scan(f.doc_id, f.para_no, f.note_no, f.text);
   }
 

@@ -12,7 +12,7 @@ export const REGISTRY_DIR = path.join(ROOT, 'data', 'registry');
 export const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'registry');
 
 export interface Para { para_no: number; text: string }
-export interface Footnote { note_no: number; para_no: number; text: string }
+export interface Footnote { note_no: number; para_no: number | null; text: string }
 
 export function readSeed(): string {
   return readFileSync(SEED, 'utf8');

@@ -48,6 +48,17 @@ describe('collectDataRequests (fixtures)', () => {
     expect(() => run([P(3, THANKS)])).toThrow(/sent letters requesting information/);
     expect(() => run([P(3, `${LETTERS} ${THANKS} She regrets not having yet received a response from the CoE.`)])).toThrow(/coe is listed both/);
   });
+
+  it('with profiles given: reads only the documents with the profile; none gives no rows; one without the cue is named', () => {
+    const letters = P(3, `${LETTERS} ${THANKS} ${REGRETS}`);
+    const other = { doc_id: 'd2', para_no: 3, text: `${LETTERS} ${THANKS} ${REGRETS}` };
+    const paras = [letters, other];
+    const ms = resolveMentions(paras, [], REFS, []).mentions;
+    expect(collectDataRequests(paras, ms, MECHS, undefined, new Set())).toEqual([]);
+    expect(new Set(collectDataRequests(paras, ms, MECHS, undefined, new Set(['d2'])).map((r) => r.doc_id))).toEqual(new Set(['d2']));
+    expect(() => collectDataRequests([P(1, 'No request here.')], [], MECHS, undefined, new Set(['d1'])))
+      .toThrow(/document d1 has the rapporteur-thematic profile but no paragraph says the Special Rapporteur sent letters/);
+  });
 });
 
 // ---- the real seed, through the parser and the registry ------------------------------------

@@ -68,6 +68,15 @@ describe('resolveMentions (fixtures)', () => {
     expect(r.unresolved).toEqual([{ doc_id: 'd1', acronym: 'CD', n_occurrences: 1, paragraphs: [9] }]);
   });
 
+  it('sets aside the parts of document symbols (HRC, WG, SVN, CO), not the same letters printed alone', () => {
+    const text = 'See A/HRC/WG.6/7/SVN/1, A/HRC/14/32 and CRC/C/SVN/CO/3-4, para. 71; the CRC and the HRC Advisory Committee.';
+    const r = resolveMentions([P(4, text)], [], REFS, []);
+    expect(r.unresolved).toEqual([
+      { doc_id: 'd1', acronym: 'CRC', n_occurrences: 1, paragraphs: [4] },
+      { doc_id: 'd1', acronym: 'HRC', n_occurrences: 1, paragraphs: [4] },
+    ]);
+  });
+
   it('rejects a surface that resolves to two mechanisms', () => {
     expect(() => resolveMentions([], [], [ref('EU', 'eu'), ref('EU', 'other')], [])).toThrow(/resolves to both eu and other/);
     expect(() => resolveMentions([], [], [ref("People's Republic", 'a'), ref('People’s Republic', 'b')], [])).toThrow(/resolves to both a and b/);

@@ -54,7 +54,8 @@ few_mechanisms as (
         end as statement,
         paragraphs as citations
     from theme_counts, out_of
-    where n_mechanisms <= getvariable('few_mechanisms_max')
+    where out_of.n_described > 0
+      and n_mechanisms <= getvariable('few_mechanisms_max')
       -- these themes have findings of their own below (one number for one quantity)
       and theme_id not in ('redress', 'gender_men', 'data_collection')
 ),
@@ -138,6 +139,7 @@ no_response as (
             cite(list_sort(list_distinct(list(para_no))))) as statement,
         list_sort(list_distinct(list(para_no))) as citations
     from requests
+    -- a corpus with no request for information (no document has the rapporteur-thematic profile) has no finding here
     having count(*) > 0
 ),
 
@@ -167,6 +169,7 @@ missing_data_collection as (
             || coalesce((select list(para_no) from initiatives where kind = 'gap'), []::INTEGER[]))) as citations
     from out_of
     left join data_collection on true
+    where out_of.n_described > 0
 ),
 
 gender as (
@@ -188,6 +191,7 @@ men_explicit as (
             cite(list_sort(list_distinct(flatten(list(men_and_boys_paragraphs)))))) as statement,
         list_sort(list_distinct(flatten(list(men_and_boys_paragraphs)))) as citations
     from gender, out_of
+    having any_value(out_of.n_described) > 0
 ),
 
 scope_counts as (
@@ -233,9 +237,11 @@ redress_gap as (
             case when count(*) filter (where addresses_redress) = 1 then 'is' else 'are' end,
             coalesce(string_agg(acronym, ', ' order by acronym) filter (where addresses_redress), 'none'),
             count(*) filter (where compensation),
-            cite(list_sort(list_distinct(flatten(list(paragraphs)))))) as statement,
+            case when len(list_sort(list_distinct(flatten(list(paragraphs))))) > 0
+                then format(' ({})', cite(list_sort(list_distinct(flatten(list(paragraphs)))))) else '' end) as statement,
         list_sort(list_distinct(flatten(list(paragraphs)))) as citations
     from redress, out_of
+    having any_value(out_of.n_described) > 0
 ),
 
 final as (

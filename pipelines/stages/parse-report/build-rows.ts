@@ -2,25 +2,32 @@
  * Turn the assembled structure into catalog rows: join each paragraph's
  * pieces (single spaces, de-hyphenated line breaks), take out footnote
  * markers and markup, fill the structural columns and the part, link the
- * footnotes, and check the table of contents against the body.
+ * footnotes, list sub-items and blocks, and check the table of contents
+ * against the body. Positions are read back from the intermediate, so a PDF's
+ * rows carry the page and the line on it, a text's the file line.
  */
-import type { FootnoteRow, HeadingRow, ParagraphRow, TocRow } from './row-types.ts';
-import type { Assembled, HeadingBuild, Piece } from './assemble.ts';
+import type { BlockRow, FootnoteRow, HeadingRow, ItemRow, ParagraphRow, TocRow } from './row-types.ts';
+import type { Assembled, HeadingBuild, ItemBuild, Piece } from './assemble.ts';
 import { fail } from './fail.ts';
-import { linkFootnotes, type MarkerSeen } from './extract-footnotes.ts';
+import { linkFootnotes, type MarkerSeen, type Position } from './extract-footnotes.ts';
 import { derivePart } from './parts.ts';
 import { checkNotTruncated, tocRows, type BodyRange } from './parse-toc.ts';
+import { applyProfile, type Profile } from './profiles.ts';
+import { recommendingStates } from './recommending-states.ts';
+import { inlineItems } from './inline-items.ts';
 import {
   collapseWhitespace, findMarkers, hyphenatedWords, isMostlyBold, joinPieces, plain, removeMarkers, stripMarkup,
 } from './text.ts';
 
-export type { FootnoteRow, HeadingRow, ParagraphRow, TocRow };
+export type { BlockRow, FootnoteRow, HeadingRow, ItemRow, ParagraphRow, TocRow };
 
 export interface ReportTables {
   paragraphs: ParagraphRow[];
   headings: HeadingRow[];
   footnotes: FootnoteRow[];
   toc: TocRow[];
+  items: ItemRow[];
+  blocks: BlockRow[];
 }
 
 /** Markers of each piece recorded in `out`; returns the pieces' text without markers. */
@@ -33,70 +40,118 @@ function takeMarkers(pieces: readonly Piece[], para: number | null, where: strin
   });
 }
 
-export function buildRows(a: Assembled, file: string, docId: string, lines: readonly string[]): ReportTables {
+export interface BuildContext {
+  file: string;
+  docId: string;
+  /** Every line of the intermediate, for compound words. */
+  lines: readonly string[];
+  pos: Position;
+  at: (no: number) => string;
+  profile: Profile | null;
+  /** A footnote marker may be printed again to refer back to its note (Council session reports do). */
+  repeatedMarkers: boolean;
+  /** Known State names (normalised), to read recommending States; null reads only a closing parenthesis. */
+  stateNames: ReadonlySet<string> | null;
+}
+
+export function buildRows(a: Assembled, ctx: BuildContext): ReportTables {
+  const { file, docId, pos, at } = ctx;
   let compoundSet: Set<string> | null = null;
-  const compounds = () => (compoundSet ??= hyphenatedWords(lines));
+  const compounds = () => (compoundSet ??= hyphenatedWords(ctx.lines));
+  const plainText = (pieces: readonly string[]) => collapseWhitespace(stripMarkup(joinPieces(pieces, compounds)));
   // A truncated file explains every later symptom (missing footnotes, …): check it first.
   const last = a.paragraphs[a.paragraphs.length - 1];
-  checkNotTruncated(file, a.toc, last ? { no: last.no, line: last.line } : null);
+  checkNotTruncated(file, a.toc, last ? { no: last.no, line: last.line } : null, at);
 
   const markers: MarkerSeen[] = [];
+  for (const f of a.front) takeMarkers([{ text: f.text, line: f.line }], null, 'the front matter', markers);
   const labels = new Map<HeadingBuild, string>();
   const headingRows: HeadingRow[] = a.headings.map((h) => {
     const where = `heading "${plain(h.labelPieces[0].text)}"`;
     const label = plain(joinPieces(takeMarkers(h.labelPieces, null, where, markers), compounds));
     labels.set(h, label);
     const intro = takeMarkers(h.introPieces, null, `the text under ${where}`, markers);
+    const at0 = pos(h.line);
     return {
       doc_id: docId, heading_id: h.id, level: h.level, label, number: h.number,
       first_para: h.first, last_para: h.last,
       intro: intro.length ? plain(joinPieces(intro, compounds)) : null,
-      line: h.line,
+      line: at0.line, page: at0.page,
     };
   });
   const labelOf = (h: HeadingBuild) => labels.get(h) ?? '';
 
+  const itemRows: ItemRow[] = [];
   const paragraphRows: ParagraphRow[] = a.paragraphs.map((p) => {
     const first = markers.length;
-    const joined = joinPieces(takeMarkers(p.pieces, p.no, `paragraph ${p.no}`, markers), compounds);
+    const where = `paragraph ${p.no}`;
+    const own = takeMarkers(p.pieces, p.no, where, markers);
+    const joinedOwn = joinPieces(own, compounds);
+    const [, chapter, section, subsection, theme, cluster] = p.active;
+    const part = derivePart([subsection, section, chapter].filter((h): h is HeadingBuild => !!h).map(labelOf));
+    const itemTexts = p.items.map((it: ItemBuild) => {
+      const text = plainText(takeMarkers(it.pieces, p.no, `${where}, item ${it.label}`, markers));
+      const at0 = pos(it.line);
+      itemRows.push({
+        doc_id: docId, para_no: p.no, item_no: it.no, label: it.label, text,
+        states: part === 'recommendations' ? recommendingStates(text, ctx.stateNames) : null,
+        line: at0.line, page: at0.page,
+      });
+      return `${it.label} ${text}`;
+    });
     const refs = new Set<number>();
     for (let i = first; i < markers.length; i++) refs.add(markers[i].note);
-    const text = collapseWhitespace(stripMarkup(joined));
+    const text = collapseWhitespace([collapseWhitespace(stripMarkup(joinedOwn)), ...itemTexts].join(' '));
     if (text === '') {
       throw fail(file, p.line, `paragraph ${p.no} has no text`, 'restore the paragraph text after its number');
     }
-    const [, chapter, section, subsection, theme, cluster] = p.active;
-    if (!chapter) {
-      throw fail(file, p.line, `paragraph ${p.no} is not under a chapter heading`,
-        'the body must open with a chapter heading such as "I. Introduction" before the first paragraph');
+    if (p.items.length === 0) {
+      const at0 = pos(p.line);
+      for (const it of inlineItems(text)) {
+        itemRows.push({ doc_id: docId, para_no: p.no, item_no: it.no, label: it.label, text: it.text, states: null, line: at0.line, page: at0.page });
+      }
     }
-    const part = derivePart([subsection, section, chapter].filter((h): h is HeadingBuild => !!h).map(labelOf));
-    if (part === null) {
-      const path = [chapter, section, subsection].filter(Boolean).map((h) => `"${labelOf(h!)}"`).join(' > ');
-      throw fail(file, p.line,
-        `cannot tell which part of the report paragraph ${p.no} belongs to: no heading above it (${path}) names one`,
-        'chapter, section or subsection labels must contain one of: introduction, activities, framework, description, achievements, challenges, recommendations');
-    }
+    const lastLine = p.items.length ? p.items[p.items.length - 1].pieces : p.pieces;
+    const start = pos(p.line);
+    const end = pos(lastLine[lastLine.length - 1].line);
     return {
       doc_id: docId, para_no: p.no,
-      chapter: chapter.number ?? '',
+      chapter: chapter?.number ?? null,
       section: section?.number ?? null,
-      subsection: subsection?.number ? Number(subsection.number) : null,
+      subsection: subsection?.number && /^\d+$/.test(subsection.number) ? Number(subsection.number) : null,
       heading: theme ? labelOf(theme) : null,
       cluster: cluster?.number ?? null,
       part, text,
-      is_bold: isMostlyBold(joined),
+      is_bold: isMostlyBold(joinedOwn),
       footnote_refs: [...refs],
-      line_start: p.line,
-      line_end: p.pieces[p.pieces.length - 1].line,
+      line_start: start.line,
+      line_end: end.line,
+      page_start: start.page,
+      page_end: end.page,
+    };
+  });
+  if (ctx.profile) applyProfile(ctx.profile, a, paragraphRows, labelOf, file);
+
+  const blockRows: BlockRow[] = a.blocks.map((b, i) => {
+    const text = b.kind === 'table'
+      ? removeMarkers(b.pieces.map((x) => x.text).join(' | '))
+      : plainText(takeMarkers(b.pieces, null, `a ${b.kind} block`, markers));
+    if (b.kind === 'table') takeMarkers(b.pieces, null, 'a table', markers);
+    const at0 = pos(b.line);
+    return {
+      doc_id: docId, block_no: i + 1, kind: b.kind, heading_id: b.heading?.id ?? null, after_para: b.after,
+      number: b.number, text, line: at0.line, page: at0.page,
     };
   });
 
   markers.sort((x, y) => x.line - y.line);
-  const footnoteRows = linkFootnotes(file, a.footnotes, markers, docId);
+  const footnoteRows = linkFootnotes(file, a.footnotes, markers, docId, pos, at, ctx.repeatedMarkers);
 
   const byPath = new Map<string, BodyRange>();
   for (const h of headingRows) if (h.level <= 3 && !byPath.has(h.heading_id)) byPath.set(h.heading_id, h);
 
-  return { paragraphs: paragraphRows, headings: headingRows, footnotes: footnoteRows, toc: tocRows(a.toc, byPath, docId) };
+  return {
+    paragraphs: paragraphRows, headings: headingRows, footnotes: footnoteRows, toc: tocRows(a.toc, byPath, docId),
+    items: itemRows, blocks: blockRows,
+  };
 }

@@ -3,7 +3,8 @@
  * in the middle of a paragraph broken across the page). The assembler keeps
  * their lines out of paragraph bodies; here each footnote is linked to the
  * paragraph whose text carries its superscript marker, and every marker must
- * have a footnote and every footnote a marker.
+ * have a footnote and every footnote a marker. A marker in a heading, a table
+ * or the front matter links its footnote to no paragraph (para_no null).
  */
 import type { FootnoteRow } from './row-types.ts';
 import { fail } from './fail.ts';
@@ -30,15 +31,20 @@ function sup(n: number): string {
   return String(n).split('').map((d) => SUP[Number(d)]).join('');
 }
 
+/** Where a line of the intermediate was printed. */
+export type Position = (no: number) => { line: number; page: number | null };
+
 export function linkFootnotes(
-  file: string, notes: readonly FootnoteBuild[], markers: readonly MarkerSeen[], docId: string,
+  file: string, notes: readonly FootnoteBuild[], markers: readonly MarkerSeen[], docId: string, pos: Position,
+  at: (no: number) => string = (no) => `line ${no}`,
+  repeatedMarkers = false,
 ): FootnoteRow[] {
   const byNote = new Map<number, FootnoteBuild>();
   for (const f of notes) {
     const n = superscriptValue(f.mark);
     const prev = byNote.get(n);
     if (prev) {
-      throw fail(file, f.line, `footnote ${f.mark} (${n}) is printed twice (lines ${prev.line} and ${f.line})`,
+      throw fail(file, f.line, `footnote ${f.mark} (${n}) is printed twice (${at(prev.line)} and ${at(f.line)})`,
         'keep one copy of the footnote and renumber the other if it is a different note');
     }
     byNote.set(n, f);
@@ -46,9 +52,16 @@ export function linkFootnotes(
   const markerOf = new Map<number, MarkerSeen>();
   for (const m of markers) {
     const prev = markerOf.get(m.note);
+    if (prev && repeatedMarkers) {
+      // a note referred to again keeps the marker printed on its own page (Word puts a note on the page of its
+      // reference; an editor's repeat of the number elsewhere refers back to it), else the first marker
+      const page = pos(byNote.get(m.note)?.line ?? m.line).page;
+      if (page !== null && pos(prev.line).page !== page && pos(m.line).page === page) markerOf.set(m.note, m);
+      continue;
+    }
     if (prev) {
       throw fail(file, m.line,
-        `footnote marker ${sup(m.note)} (${m.note}) appears twice (line ${prev.line}, ${prev.where}, and line ${m.line}, ${m.where})`,
+        `footnote marker ${sup(m.note)} (${m.note}) appears twice (${at(prev.line)}, ${prev.where}, and ${at(m.line)}, ${m.where})`,
         'each footnote number may be marked once; check for a mis-typed superscript');
     }
     markerOf.set(m.note, m);
@@ -56,19 +69,16 @@ export function linkFootnotes(
       throw fail(file, m.line, `footnote marker ${sup(m.note)} (${m.note}) in ${m.where} has no footnote`,
         `add the footnote line "${sup(m.note)} …" or remove the marker`);
     }
-    if (m.para === null) {
-      throw fail(file, m.line, `footnote marker ${sup(m.note)} (${m.note}) is in ${m.where}, not in a numbered paragraph`,
-        'footnotes are linked to paragraphs; move the marker into the paragraph it annotates');
-    }
   }
   const rows: FootnoteRow[] = [];
   for (const [n, f] of byNote) {
     const m = markerOf.get(n);
-    if (!m || m.para === null) {
+    if (!m) {
       throw fail(file, f.line, `footnote ${f.mark} (${n}) has no marker in the text`,
         `add the superscript marker ${f.mark} where the note applies, or remove the footnote`);
     }
-    rows.push({ doc_id: docId, note_no: n, para_no: m.para, text: plain(f.pieces.join(' ')), line: f.line });
+    const at = pos(f.line);
+    rows.push({ doc_id: docId, note_no: n, para_no: m.para, text: plain(f.pieces.join(' ')), line: at.line, page: at.page });
   }
   return rows.sort((a, b) => a.note_no - b.note_no);
 }

@@ -135,13 +135,14 @@ export function tocRows(entries: readonly TocEntry[], bodyByPath: ReadonlyMap<st
  */
 export function checkNotTruncated(
   file: string, entries: readonly TocEntry[], last: { no: number; line: number } | null,
+  at: (no: number) => string = (no) => `line ${no}`,
 ): void {
   let promise: TocEntry | null = null;
   for (const e of entries) if (!promise || e.last > promise.last) promise = e;
   if (!promise) return;
   const found = last ? last.no : 0;
   if (found < promise.last) {
-    const where = last ? `the body stops at paragraph ${last.no} (line ${last.line})` : 'the body has no numbered paragraph';
+    const where = last ? `the body stops at paragraph ${last.no} (${at(last.line)})` : 'the body has no numbered paragraph';
     throw fail(file, promise.line,
       `the table of contents promises paragraphs up to ${promise.last} ("${promise.number ? promise.number + '. ' : ''}${promise.label}", ${promise.first}–${promise.last}) but ${where}`,
       'the file looks truncated: copy the full report again, or correct the table of contents');

@@ -55,12 +55,17 @@ describe('parseReport: bad structure', () => {
     expectAtlasError(() => parseReport(lines.join('\n'), { file: SEED_FILE, docId: 'd' }), SEED_FILE, 66, /paragraph number 6 skips 5/);
   });
 
-  it('a paragraph under no chapter heading', () => {
-    expectAtlasError(() => parseReport('1. Text without a heading.\n', { file: 'n.txt', docId: 'd' }), 'n.txt', 1, /not under a chapter heading/);
+  // the rapporteur-thematic profile (A/HRC/14/32's shape) asks for chapters and parts; other reports need neither
+  const thematic = { profile: 'rapporteur-thematic' } as const;
+
+  it('a paragraph under no chapter heading (thematic profile)', () => {
+    expectAtlasError(() => parseReport('1. Text without a heading.\n', { file: 'n.txt', docId: 'd', ...thematic }), 'n.txt', 1, /not under a chapter heading/);
+    expect(parseReport('1. Text without a heading.\n', { file: 'n.txt', docId: 'd' }).paragraphs[0].chapter).toBeNull();
   });
 
-  it('a paragraph whose headings name no part of the report', () => {
-    expectAtlasError(() => parseReport('I. Something else\n\n1. Text.\n', { file: 'p.txt', docId: 'd' }), 'p.txt', 3, /cannot tell which part/);
+  it('a paragraph whose headings name no part of the report (thematic profile)', () => {
+    expectAtlasError(() => parseReport('I. Something else\n\n1. Text.\n', { file: 'p.txt', docId: 'd', ...thematic }), 'p.txt', 3, /cannot tell which part/);
+    expect(parseReport('I. Something else\n\n1. Text.\n', { file: 'p.txt', docId: 'd' }).paragraphs[0].part).toBeNull();
   });
 
   it('a footnote printed twice', () => {

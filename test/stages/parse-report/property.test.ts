@@ -45,7 +45,7 @@ function checkInvariants(r: ReportTables, nLines: number): void {
   const ids = r.headings.map((h) => h.heading_id);
   expect(new Set(ids).size).toBe(ids.length);
   const paraNos = new Set(r.paragraphs.map((p) => p.para_no));
-  for (const f of r.footnotes) expect(paraNos.has(f.para_no)).toBe(true);
+  for (const f of r.footnotes) if (f.para_no !== null) expect(paraNos.has(f.para_no)).toBe(true);
 }
 
 const parse = (text: string) => parseReport(text, { file: 'prop.txt', docId: 'p' });

@@ -78,7 +78,7 @@ describe('page breaks and continuation', () => {
     const r = parseFixture('page-breaks.txt');
     expect(r.paragraphs[2].text).toBe('This is extremely relevant, since protection and assistance to victims is essential. Only victims and witnesses who feel protected and assisted will be in a position to provide useful information.');
     expect(r.paragraphs[2].footnote_refs).toEqual([1]);
-    expect(r.footnotes).toEqual([{ doc_id: 'fixture', note_no: 1, para_no: 3, text: 'Article 16, CoE Convention.', line: 13 }]);
+    expect(r.footnotes).toEqual([{ doc_id: 'fixture', note_no: 1, para_no: 3, text: 'Article 16, CoE Convention.', line: 13, page: null }]);
   });
 });
 

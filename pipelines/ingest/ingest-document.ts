@@ -1,0 +1,66 @@
+/**
+ * One listed document → its rows: verify the hash, read it by its route
+ * (PDF or text), check that it is an English UN document and the one the
+ * manifest names, and parse it. Every refusal is an AtlasError naming the
+ * file and what to do; timings are returned for the log.
+ */
+import { join } from 'node:path';
+import { AtlasError } from '../lib/errors.ts';
+import { detectLanguage, LANGUAGE_NAMES, type Language } from '../lib/language.ts';
+import { readVerifiedSeed, MANIFEST_FILE, type SeedDoc } from '../lib/seed-manifest.ts';
+import type { PdfLimits } from '../pdf/load-pdf.ts';
+import { detectProfile, parseSourceLines, type Profile, type ReportTables } from '../stages/parse-report/index.ts';
+import { describeDocument } from './describe-document.ts';
+import { readDocument } from './read-document.ts';
+
+export interface IngestedDocument {
+  tables: ReportTables;
+  pages: number | null;
+  profile: Profile | null;
+  readMs: number;
+  parseMs: number;
+}
+
+export interface IngestOptions {
+  seedsDir: string;
+  stateNames: ReadonlySet<string>;
+  limits?: PdfLimits;
+}
+
+/** The only language the registry, the cues and the mention patterns are written for. */
+export const READ_LANGUAGE: Language = 'en';
+
+/** Refuse a text in another language than English, whatever the manifest says. */
+export function checkLanguage(file: string, text: string, listed: string, stage = 'ingest-report'): void {
+  const where = { file, stage };
+  const hint = 'add the English version of the document (the UN publishes each document in its six official languages; ODS file names end in -EN or _en)';
+  if (listed !== READ_LANGUAGE) {
+    throw new AtlasError(`the manifest lists the document as ${LANGUAGE_NAMES[listed as Language] ?? listed} (${listed}); Mechanism Atlas reads English documents only`, { ...where, hint });
+  }
+  const guess = detectLanguage(text);
+  if (guess.language !== null && guess.language !== READ_LANGUAGE) {
+    throw new AtlasError(`the text is in ${LANGUAGE_NAMES[guess.language]}, not English (${(guess.score * 100).toFixed(0)}% of ${guess.sample} words are common ${LANGUAGE_NAMES[guess.language]} words)`, { ...where, hint });
+  }
+}
+
+export async function ingestDocument(d: SeedDoc, opts: IngestOptions): Promise<IngestedDocument> {
+  const file = join(opts.seedsDir, d.file);
+  const bytes = readVerifiedSeed(opts.seedsDir, d);
+  const doc = await readDocument(bytes, file, opts.limits);
+  checkLanguage(file, doc.lines.map((l) => l.text).join('\n'), d.language);
+  if (doc.route === 'pdf') {
+    const printed = describeDocument(doc, file);
+    if (printed.symbolFrom === 'masthead' && printed.symbol !== d.symbol) {
+      throw new AtlasError(`the masthead prints the symbol ${printed.symbol}, but the manifest lists ${d.symbol} for this file`, {
+        file, stage: 'ingest-report', record: `document ${d.doc_id}`,
+        hint: `correct the symbol in ${join(opts.seedsDir, MANIFEST_FILE)}, or add the right file`,
+      });
+    }
+  }
+  const t0 = performance.now();
+  const tables = parseSourceLines(doc.lines, {
+    file, docId: d.doc_id, profile: d.profile ?? null, repeatedMarkers: doc.route === 'pdf', stateNames: opts.stateNames,
+  });
+  const parseMs = performance.now() - t0;
+  return { tables, pages: doc.pages, profile: d.profile ?? detectProfile(tables.paragraphs), readMs: doc.readMs, parseMs };
+}
