@@ -160,9 +160,10 @@ missing_data_collection as (
         coalesce(data_collection.n_mechanisms, 0) as value,
         out_of.n as denominator,
         out_of.words as denominator_words,
-        format('Only {} {} {} described collecting or exchanging data: {}; the report notes that trafficking remains under-reported ({}).',
+        format('Only {} {} {} described collecting or exchanging data: {}{} ({}).',
             coalesce(data_collection.n_mechanisms, 0), out_of.words, case when data_collection.n_mechanisms = 1 then 'is' else 'are' end,
             coalesce(array_to_string(data_collection.acronyms, ', '), 'none'),
+            case when exists (select 1 from initiatives where kind = 'gap') then '; the report notes that trafficking remains under-reported' else '' end,
             cite(list_sort(list_distinct(coalesce(data_collection.paragraphs, []::INTEGER[])
                 || coalesce((select list(para_no) from initiatives where kind = 'gap'), []::INTEGER[]))))) as statement,
         list_sort(list_distinct(coalesce(data_collection.paragraphs, []::INTEGER[])
