@@ -54,7 +54,7 @@ describe('countries carry UN M49 names', () => {
 describe('a correction that does not fit the CSV stops the load', () => {
   it('when the CSV now has another name, naming the YAML file, line and the name found', () => {
     const file = yamlFile('corrections:\n  - iso3: USA\n    name: United States of America\n    file_has: USA\n    source: test\n');
-    const e = errorOf(() => loadCountries(CSV, loadCountryNameCorrections(file))) as AtlasError;
+    const e = errorOf(() => loadCountries(CSV, loadCountryNameCorrections(file))) as unknown as AtlasError;
     expect(e).toBeInstanceOf(AtlasError);
     expect(e.message).toContain(`${file}:2, record USA, field file_has: the correction of USA replaces "USA", but`);
     expect(e.message).toContain('now has "United States of America"');
