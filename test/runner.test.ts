@@ -43,8 +43,10 @@ describe('runBuild', () => {
     for (const f of manifest.files) expect(f.sha256).toBe(sha256(readFileSync(join(out, f.path))));
     expect(manifest.files.find((f: { path: string }) => f.path === 'tables/headings.csv').rows).toBe(3);
 
-    // CSV is ordered by key, with a header, quoting where needed
-    expect(readFileSync(join(out, 'tables/documents.csv'), 'utf8').split('\n').slice(0, 2)).toEqual([
+    // CSV starts with a UTF-8 byte-order mark (for Excel), is ordered by key, with a header, quoting where needed
+    const csv = readFileSync(join(out, 'tables/documents.csv'));
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.subarray(3).toString('utf8').split('\n').slice(0, 2)).toEqual([
       'doc_id,symbol,title,date,body,language,source_file,sha256,n_paragraphs',
       `a,A/HRC/14/32,"T, ""quoted""",2010-05-04,HRC,en,f.txt,${'x'.repeat(64)},1`,
     ]);
