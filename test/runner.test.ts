@@ -92,6 +92,15 @@ describe('runBuild', () => {
     expect(readdirSync(join(out, '..', '.output-builds'))).toHaveLength(1);
   });
 
+  it('does not load the inputs of a stage that reads them from the database itself', async () => {
+    const seen: Record<string, unknown>[] = [];
+    const own = stage('own', ['documents'], ['files:x'], (input, ctx) => { seen.push(input); return ctx.write('x/ok.txt', 'ok').then(() => ({})); }, { readsOwnInputs: true });
+    const loads = stage('loads', ['documents'], ['files:y'], (input) => { seen.push(input); return {}; });
+    await runBuild([good[0], own, loads], opts(join(tmp(), 'output')));
+    expect(seen[0]).toEqual({});
+    expect((seen[1].documents as unknown[]).length).toBe(2);
+  });
+
   it('logs one line per stage with its rows', async () => {
     const o = opts(join(tmp(), 'output'));
     await runBuild(good, o);

@@ -17,9 +17,40 @@ export const EXCEL_MAX_SHEET_NAME = 31;
 export const README_SHEET = 'README';
 export const DICTIONARY_HEADER = ['table', 'sheet', 'layer', 'grain', 'key', 'column', 'type', 'description'] as const;
 
-export interface WorkbookTable { spec: TableSpec; rows: readonly Row[] }
+/**
+ * Rows a workbook holds in all: exceljs takes ~0.1 ms a row, and a spreadsheet of a large
+ * corpus's paragraphs or claims is of no use (Parquet and CSV have them).
+ */
+export const WORKBOOK_MAX_ROWS = 60_000;
 
-export interface WorkbookOptions {
+/** A table's sheet: its rows, or null when they are left out of the workbook (nRows says how many). */
+export interface WorkbookTable { spec: TableSpec; rows: readonly Row[] | null; nRows?: number }
+
+/**
+ * The tables whose rows go into the workbook: smallest first (then by name), while the rows
+ * added so far stay within `maxRows`. A table that does not fit gets a sheet saying where its rows are.
+ *
+ * @example
+ *   tablesThatFit([{ name: 'paragraphs', rows: 137_000 }, { name: 'themes', rows: 20 }], 60_000); // Set { 'themes' }
+ */
+export function tablesThatFit(counts: readonly { name: string; rows: number }[], maxRows = WORKBOOK_MAX_ROWS): Set<string> {
+  const fit = new Set<string>();
+  let total = 0;
+  for (const c of [...counts].sort((a, b) => a.rows - b.rows || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (total + c.rows > maxRows) break;
+    total += c.rows;
+    fit.add(c.name);
+  }
+  return fit;
+}
+
+/** The one row of a sheet whose rows are left out. */
+export function leftOutNote(table: string, nRows: number, maxRows = WORKBOOK_MAX_ROWS): string {
+  return `Not in this workbook: ${nRows.toLocaleString('en')} rows, more than fit in its ${maxRows.toLocaleString('en')} rows in all; `
+    + `read tables/${table}.parquet or tables/${table}.csv (or the table in atlas.duckdb).`;
+}
+
+export interface WorkbookOptions extends WorkbookLimits {
   /** Written as the workbook's created and modified dates and every ZIP entry's date. */
   date: Date;
   title: string;
@@ -31,8 +62,15 @@ export interface WorkbookResult {
   bytes: Uint8Array;
   /** Sheet name of each table. */
   sheets: Map<string, string>;
-  /** Cells cut at Excel's limit, and rows left out, per table (only tables with any). */
+  /** Cells cut at Excel's cell limit and rows past its last row, per table (only tables with any). */
   cut: { table: string; cells: number; rows: number }[];
+  /** Tables whose rows are not in the workbook (over the row budget). */
+  leftOut: { table: string; rows: number }[];
+}
+
+export interface WorkbookLimits {
+  /** The workbook's row budget, named in the note of a table left out (default WORKBOOK_MAX_ROWS). */
+  maxRows?: number;
 }
 
 /**
@@ -138,8 +176,15 @@ export async function workbookBytes(tables: readonly WorkbookTable[], opts: Work
   addSheet(wb, README_SHEET, DICTIONARY_HEADER, dictionaryRows(tables.map((t) => t.spec), sheets));
 
   const cut: WorkbookResult['cut'] = [];
-  for (const { spec, rows } of tables) {
+  const leftOut: WorkbookResult['leftOut'] = [];
+  for (const { spec, rows, nRows } of tables) {
     const types = spec.columns.map((c) => c.type);
+    if (rows === null) {
+      const note = leftOutNote(spec.name, nRows ?? 0, opts.maxRows);
+      addSheet(wb, sheets.get(spec.name)!, spec.columns.map((c) => c.name), [[note]]);
+      leftOut.push({ table: spec.name, rows: nRows ?? 0 });
+      continue;
+    }
     const kept = rows.slice(0, EXCEL_MAX_ROWS - 1);
     let cutCells = 0;
     const values = kept.map((row) => spec.columns.map((c, j) => {
@@ -153,5 +198,5 @@ export async function workbookBytes(tables: readonly WorkbookTable[], opts: Work
     addSheet(wb, sheets.get(spec.name)!, spec.columns.map((c) => c.name), values, types);
   }
   const raw = new Uint8Array(await wb.xlsx.writeBuffer());
-  return { bytes: setZipDates(raw, opts.date, 'atlas.xlsx'), sheets, cut };
+  return { bytes: setZipDates(raw, opts.date, 'atlas.xlsx'), sheets, cut, leftOut };
 }

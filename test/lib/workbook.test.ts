@@ -7,10 +7,11 @@ import { describe, it, expect, vi, afterEach } from 'vitest';
 import ExcelJS from 'exceljs';
 import { col, type TableSpec } from '../../pipelines/catalog/types.ts';
 import {
-  cellValue, dictionaryRows, fitCell, sheetNames, workbookBytes, EXCEL_MAX_CELL_CHARS, README_SHEET, DICTIONARY_HEADER,
+  cellValue, dictionaryRows, fitCell, leftOutNote, sheetNames, tablesThatFit, workbookBytes, EXCEL_MAX_CELL_CHARS, README_SHEET,
+  DICTIONARY_HEADER, WORKBOOK_MAX_ROWS,
 } from '../../pipelines/lib/workbook.ts';
 import { dosDateTime, setZipDates } from '../../pipelines/lib/zip-dates.ts';
-import { workbookDate } from '../../pipelines/stages/write-workbook.ts';
+import { workbookDate, workbookDescription } from '../../pipelines/stages/write-workbook.ts';
 
 const things = {
   name: 'things', layer: 'reporting', description: 'Fixture.', grain: 'One row per thing.', key: ['id'],
@@ -114,6 +115,24 @@ describe('workbookBytes', () => {
     expect(ws.getCell('B3').value).toBe('1152921504606846976');
     expect(ws.getCell('D3').value).toBeNull();
     expect(String(wb.worksheets[2].getCell('A2').value)).toHaveLength(EXCEL_MAX_CELL_CHARS);
+  });
+
+  it('keeps the rows of the smallest tables within the budget; a table left out gets a sheet saying where its rows are', async () => {
+    expect([...tablesThatFit([{ name: 'paragraphs', rows: 137_000 }, { name: 'b', rows: 30 }, { name: 'a', rows: 30 }, { name: 'c', rows: 50 }], 100)])
+      .toEqual(['a', 'b']);
+    expect(tablesThatFit([{ name: 'x', rows: WORKBOOK_MAX_ROWS }])).toEqual(new Set(['x']));
+    const r = await workbookBytes([{ spec: things, rows }, { spec: longName, rows: null, nRows: 137_000 }], { ...opts, maxRows: 100 });
+    expect(r.leftOut).toEqual([{ table: longName.name, rows: 137_000 }]);
+    const ws = (await read(r.bytes)).worksheets[2];
+    expect(ws.rowCount).toBe(2);
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['text']);
+    expect(ws.getCell('A2').value).toBe(leftOutNote(longName.name, 137_000, 100));
+    expect(ws.getCell('A2').value).toMatch(/137,000 rows, more than fit in its 100 rows in all; read tables\/a_table_name_that_is_much_longer_than_excel_allows\.parquet/);
+  });
+
+  it('names the documents it holds, a corpus by its first symbol and a count', () => {
+    expect(workbookDescription(['A/HRC/14/32'])).toMatch(/^Mechanism Atlas coding of A\/HRC\/14\/32: one sheet per table/);
+    expect(workbookDescription(['A/1', 'A/2', 'A/3', 'A/4'])).toMatch(/^Mechanism Atlas coding of A\/1 and 3 other documents:/);
   });
 
   it('dates the workbook by the newest document, 1980-01-01 without one', () => {
