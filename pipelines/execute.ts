@@ -72,7 +72,7 @@ async function runStages(stages: readonly Stage[], ctx: StageContext, fresh: Set
       counts[s.outputs[0]] = await checkTable(ctx.db, tableSpec(s.outputs[0]), s.name);
     } else {
       const input: Tables = {};
-      for (const name of s.inputs) input[name] = memo.get(name) ?? await readTable(ctx.db, name);
+      if (!s.readsOwnInputs) for (const name of s.inputs) input[name] = memo.get(name) ?? await readTable(ctx.db, name);
       const out = await s.run(input, ctx);
       for (const name of s.outputs.filter((o) => !o.startsWith('files:'))) {
         const spec = tableSpec(name);

@@ -24,4 +24,8 @@ export const SQL_MODELS: readonly { layer: SqlLayer; name: string }[] = [
   { layer: 'final', name: 'country_coverage' },
   { layer: 'final', name: 'mechanism_indicators' },
   { layer: 'final', name: 'indicator_gaps' },
+  // names beside the ids, for spreadsheets
+  { layer: 'final', name: 'evidence_named' },
+  { layer: 'final', name: 'claims_named' },
+  { layer: 'final', name: 'ask_claims_named' },
 ];

@@ -23,6 +23,7 @@ import { matchAsks } from './stages/match-asks.ts';
 import { loadAsks } from './registry/load-asks.ts';
 import type { Row } from './lib/db.ts';
 import { existsSync } from 'node:fs';
+import { withWorkbook } from './stages/write-workbook.ts';
 
 const REGISTRY_TABLES = ['mechanisms', 'mechanism_references', 'instruments', 'mechanism_members', 'countries',
   'themes', 'cues', 'non_mechanisms'] as const;
@@ -129,7 +130,8 @@ const writeExplorerStage = stage('write-explorer',
     return {};
   }, { code: ['pipelines/stages/write-explorer.ts', 'pipelines/explorer', 'pipelines/charts', 'pipelines/lib/render.ts'] });
 
-export const PIPELINE: readonly Stage[] = [
+// The workbook (output/tables/atlas.xlsx) comes last: one sheet per exported table of the stages above.
+export const PIPELINE: readonly Stage[] = withWorkbook([
   ingestReport,
   loadRegistryStage,
   loadIndicatorsStage,
@@ -143,4 +145,4 @@ export const PIPELINE: readonly Stage[] = [
   ...SQL_MODELS.map((m) => sqlStage(m.layer, m.name)),
   renderChartsStage,
   writeExplorerStage,
-];
+]);

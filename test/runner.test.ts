@@ -43,8 +43,10 @@ describe('runBuild', () => {
     for (const f of manifest.files) expect(f.sha256).toBe(sha256(readFileSync(join(out, f.path))));
     expect(manifest.files.find((f: { path: string }) => f.path === 'tables/headings.csv').rows).toBe(3);
 
-    // CSV is ordered by key, with a header, quoting where needed
-    expect(readFileSync(join(out, 'tables/documents.csv'), 'utf8').split('\n').slice(0, 2)).toEqual([
+    // CSV starts with a UTF-8 byte-order mark (for Excel), is ordered by key, with a header, quoting where needed
+    const csv = readFileSync(join(out, 'tables/documents.csv'));
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.subarray(3).toString('utf8').split('\n').slice(0, 2)).toEqual([
       'doc_id,symbol,title,date,body,language,source_file,sha256,n_paragraphs,pages,profile',
       `a,A/HRC/14/32,"T, ""quoted""",2010-05-04,HRC,en,f.txt,${'x'.repeat(64)},1,,`,
     ]);
@@ -88,6 +90,15 @@ describe('runBuild', () => {
     expect(readFileSync(join(out, 'manifest.json'), 'utf8')).toBe(before);
     expect(existsSync(join(out, 'tables/documents.csv'))).toBe(true);
     expect(readdirSync(join(out, '..', '.output-builds'))).toHaveLength(1);
+  });
+
+  it('does not load the inputs of a stage that reads them from the database itself', async () => {
+    const seen: Record<string, unknown>[] = [];
+    const own = stage('own', ['documents'], ['files:x'], (input, ctx) => { seen.push(input); return ctx.write('x/ok.txt', 'ok').then(() => ({})); }, { readsOwnInputs: true });
+    const loads = stage('loads', ['documents'], ['files:y'], (input) => { seen.push(input); return {}; });
+    await runBuild([good[0], own, loads], opts(join(tmp(), 'output')));
+    expect(seen[0]).toEqual({});
+    expect((seen[1].documents as unknown[]).length).toBe(2);
   });
 
   it('logs one line per stage with its rows', async () => {

@@ -1,24 +1,43 @@
 /**
  * Vega-Lite in the notebooks. A chart is displayed as one MIME bundle with
- *   application/vnd.vegalite.v5+json  the spec (interactive in JupyterLab and VS Code),
- *   image/svg+xml                     fallback for nbconvert, GitHub and text-only exports,
- *   image/png                         2× raster, shown at CSS size (metadata width/height),
+ *   application/vnd.vegalite.v6+json  the spec, under the MIME type of the Vega-Lite version its
+ *                                     $schema names (interactive where the frontend renders it),
+ *   image/png                         2× raster, shown at CSS size (metadata width/height): what
+ *                                     nbconvert's HTML, GitHub and frontends without that renderer show,
  *   text/plain                        title and description.
- * SVG and PNG come from the project's renderer (pipelines/lib/render.ts: DejaVu
- * metrics, resvg), so a chart looks the same here as in output/charts. Built
- * charts are read from output/charts/<name>.{vl.json,svg,png} as they are.
+ * No image/svg+xml: nbconvert ranks SVG above PNG and its HTML sanitiser (lxml's clean_html)
+ * strips SVG to bare text, so a bundle with an SVG exports as a blank chart. The PNG comes from
+ * the project's renderer (pipelines/lib/render.ts: DejaVu metrics, resvg), so a chart looks the
+ * same here as in output/charts. Built charts are read from output/charts/<name>.{vl.json,svg,png}.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Buffer } from 'node:buffer';
 import type { TopLevelSpec } from 'vega-lite';
 import { specToSvg, svgToPng, specTitle, specDescription } from '../../pipelines/lib/render.ts';
+import { VL_SCHEMA } from '../../pipelines/charts/common.ts';
 import { displayBundle, type MimeBundle } from './display.ts';
 
 export type VegaLiteSpec = TopLevelSpec;
 
-/** The MIME type JupyterLab's and VS Code's Vega renderers register for Vega-Lite. */
-export const VEGALITE_MIME = 'application/vnd.vegalite.v5+json';
+/** The Vega-Lite major version a spec's $schema names (".../vega-lite/v6.json" → 6), else the project's (VL_SCHEMA). */
+export function vegaLiteMajor(spec: { $schema?: unknown }): number {
+  const of = (url: unknown) => /\/vega-lite\/v(\d+)(?:\.[\d.]+)?\.json$/.exec(String(url ?? ''))?.[1];
+  return Number(of(spec.$schema) ?? of(VL_SCHEMA));
+}
+
+/**
+ * The MIME type Jupyter frontends register for that version of Vega-Lite.
+ *
+ * @example
+ *   vegaLiteMime({ $schema: 'https://vega.github.io/schema/vega-lite/v6.json' }); // 'application/vnd.vegalite.v6+json'
+ */
+export function vegaLiteMime(spec: { $schema?: unknown }): string {
+  return `application/vnd.vegalite.v${vegaLiteMajor(spec)}+json`;
+}
+
+/** The MIME type of the project's specs (VL_SCHEMA). */
+export const VEGALITE_MIME = vegaLiteMime({ $schema: VL_SCHEMA });
 
 export interface ChartBundle {
   data: MimeBundle;
@@ -67,7 +86,7 @@ export async function renderSvg(spec: VegaLiteSpec, name = 'chart'): Promise<{ s
   }
 }
 
-/** Build the display bundle of a spec (SVG and PNG rendered now unless given). */
+/** Build the display bundle of a spec (rendered now unless the PNG and the SVG, for its size, are given). */
 export async function chartBundle(spec: VegaLiteSpec, opts: { name?: string; svg?: string; png?: Uint8Array } = {}): Promise<ChartBundle> {
   const name = opts.name ?? String((spec as { usermeta?: { chart?: unknown } }).usermeta?.chart ?? 'chart');
   let warnings: string[] = [];
@@ -84,8 +103,7 @@ export async function chartBundle(spec: VegaLiteSpec, opts: { name?: string; svg
   const plain = [`[chart ${name}]${title ? ` ${title}` : ''}`, description].filter(Boolean).join('\n');
   return {
     data: {
-      [VEGALITE_MIME]: spec,
-      'image/svg+xml': svg,
+      [vegaLiteMime(spec as { $schema?: unknown })]: spec,
       'image/png': Buffer.from(png).toString('base64'),
       'text/plain': plain,
     },

@@ -12,6 +12,7 @@ export const coverage_mechanism_theme = {
   columns: [
     col('mechanism_id', 'VARCHAR', 'Mechanism'),
     col('acronym', 'VARCHAR', 'Mechanism label'),
+    col('mechanism_name', 'VARCHAR', 'Full name of the mechanism'),
     col('region', 'VARCHAR', 'Region of the mechanism'),
     col('response_status', 'VARCHAR', "Answer to the Special Rapporteur's request for information (para. 3): a mechanism that did not respond may simply be undescribed"),
     col('theme_id', 'VARCHAR', 'Theme'),

@@ -6,6 +6,7 @@ import * as transforms from './transforms.ts';
 import * as coverage from './coverage.ts';
 import * as country from './country.ts';
 import * as corpus from './corpus.ts';
+import * as named from './named.ts';
 
 export * from './types.ts';
 export * from './report.ts';
@@ -15,6 +16,7 @@ export * from './transforms.ts';
 export * from './coverage.ts';
 export * from './country.ts';
 export * from './corpus.ts';
+export * from './named.ts';
 
 function tablesOf(mod: Record<string, unknown>): TableSpec[] {
   return Object.values(mod).filter((v): v is TableSpec =>
@@ -28,7 +30,7 @@ const LAYER_ORDER = ['primary', 'staging', 'intermediate', 'reporting'];
  * within a module by layer then name; explicit, since a module namespace's key
  * order depends on the module loader.
  */
-export const CATALOG: readonly TableSpec[] = [report, registry, evidence, transforms, coverage, country, corpus].flatMap((mod) => tablesOf(mod)
+export const CATALOG: readonly TableSpec[] = [report, registry, evidence, transforms, coverage, country, corpus, named].flatMap((mod) => tablesOf(mod)
   .sort((a, b) => LAYER_ORDER.indexOf(a.layer) - LAYER_ORDER.indexOf(b.layer) || a.name.localeCompare(b.name)));
 
 export function tableSpec(name: string): TableSpec {

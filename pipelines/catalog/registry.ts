@@ -87,14 +87,14 @@ export const mechanism_members = {
 
 export const countries = {
   name: 'countries', layer: 'primary',
-  description: 'Country reference: ISO codes, names and UN M49 regions, from the datasets/country-codes package.',
+  description: 'Country reference: ISO codes, UN M49 names and regions, from the datasets/country-codes package.',
   grain: 'One row per country or territory with an ISO 3166-1 code.',
   key: ['iso3'],
   columns: [
     col('iso3', 'VARCHAR', 'ISO 3166-1 alpha-3'),
     col('iso2', 'VARCHAR', 'ISO 3166-1 alpha-2', { nullable: true }),
     col('m49', 'INTEGER', 'UN M49 numeric code'),
-    col('name', 'VARCHAR', 'Short English name (CLDR display name)'),
+    col('name', 'VARCHAR', 'UN name (M49 "Country or Area", e.g. "United States of America"), with the corrections of data/registry/country_names.yaml'),
     col('m49_region', 'VARCHAR', 'UN M49 region', { nullable: true }),
     col('m49_subregion', 'VARCHAR', 'UN M49 sub-region', { nullable: true }),
   ],

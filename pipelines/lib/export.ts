@@ -1,8 +1,10 @@
 /**
  * Export a table to Parquet, CSV (DuckDB COPY) and Arrow IPC (apache-arrow),
  * rows ordered by the table's key so the bytes are the same on every build.
+ * The CSV starts with a UTF-8 byte-order mark: without it Excel reads the file
+ * in the machine's legacy code page and garbles accents and curly quotes.
  */
-import { writeFileSync } from 'node:fs';
+import { openSync, closeSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   tableToIPC, makeData, makeVector, Table, Utf8, Int32, Int64, Float64, Bool, DateDay, List, Field,
@@ -23,6 +25,22 @@ function orderedSelect(spec: TableSpec): string {
 
 const sqlPath = (p: string) => `'${p.replaceAll("'", "''")}'`;
 
+/** The UTF-8 byte-order mark. */
+export const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** Put a UTF-8 byte-order mark before the file's bytes (once: a file that has one is left as it is). */
+export function prependBom(file: string): void {
+  const data = readFileSync(file);
+  if (data.subarray(0, 3).equals(UTF8_BOM)) return;
+  const fd = openSync(file, 'w');
+  try {
+    writeFileSync(fd, UTF8_BOM);
+    writeFileSync(fd, data);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * Write the table as Parquet, CSV and Arrow. DuckDB writes the Parquet and CSV
  * files on a second connection while the Arrow table is assembled here, so the
@@ -38,9 +56,13 @@ export async function exportTable(db: Db, spec: TableSpec, dir: string): Promise
   const other = db.second ? await db.second() : null;
   if (!other) {
     for (const sql of copies) await exec(db, sql);
+    prependBom(`${base}.csv`);
     writeFileSync(`${base}.arrow`, tableToIPC(await arrowTable(db, spec), 'file'));
   } else {
-    const files = (async () => { for (const sql of copies) await other.run(sql); })();
+    const files = (async () => {
+      for (const sql of copies) await other.run(sql);
+      prependBom(`${base}.csv`);
+    })();
     files.catch(() => {}); // awaited below; this only keeps an early failure from counting as unhandled
     try {
       writeFileSync(`${base}.arrow`, tableToIPC(await arrowTable(db, spec), 'file'));

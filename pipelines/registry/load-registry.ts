@@ -11,6 +11,7 @@
  *   themes.yaml                { themes: [...] }
  *   cues.yaml                  { gender: { measure: [regex, …] }, redress: { … } }
  *   non_mechanisms.yaml        [ { surface, kind, name, reason, related_mechanism? } ]
+ *   country_names.yaml         optional: { corrections: [ { iso3, name, file_has, source } ] }
  * and the country reference CSV, by default ../raw/country-codes.csv relative to `dir`.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -26,6 +27,7 @@ import { AtlasError } from '../lib/errors.ts';
 import { inputPath } from '../lib/input-path.ts';
 import { readYamlFile, type YamlFile } from '../lib/yaml.ts';
 import { displayPath, loadCountries, type CountryRow } from './load-countries.ts';
+import { loadCountryNameCorrections } from './load-country-names.ts';
 import {
   LAST_PARA, cuesFileSchema, mechanismSchema, nonMechanismsFileSchema,
   themesFileSchema, type MechanismRecord, type NonMechanismRecord, type ThemesFile,
@@ -66,7 +68,7 @@ export interface RegistryRows {
 
 export interface LoadRegistryOptions {
   /** Override individual input files (paths relative to the working directory or absolute). */
-  files?: Partial<Record<'mechanisms' | 'themes' | 'cues' | 'non_mechanisms' | 'countries', string>>;
+  files?: Partial<Record<'mechanisms' | 'themes' | 'cues' | 'non_mechanisms' | 'countries' | 'country_names', string>>;
 }
 
 // ---------------------------------------------------------------- YAML with positions
@@ -213,7 +215,9 @@ function readMechanisms(dir: string, override?: string): MechanismSource[] {
 
 export function loadRegistry(dir: string, opts: LoadRegistryOptions = {}): RegistryRows {
   const files = opts.files ?? {};
-  const countryRows = loadCountries(files.countries ?? path.join(dir, '..', 'raw', 'country-codes.csv'));
+  const namesFile = files.country_names ?? path.join(dir, 'country_names.yaml');
+  const nameCorrections = existsSync(namesFile) ? loadCountryNameCorrections(namesFile, displayPath(namesFile)) : new Map();
+  const countryRows = loadCountries(files.countries ?? path.join(dir, '..', 'raw', 'country-codes.csv'), nameCorrections);
   const isoSet = new Set(countryRows.map((c) => c.iso3));
 
   // -- mechanisms: schema

@@ -41,6 +41,11 @@ interface StageBase {
 export interface TsStage extends StageBase {
   kind: 'ts';
   run(input: Tables, ctx: StageContext): Promise<Tables> | Tables;
+  /**
+   * The runner does not load the inputs into `input`: the stage reads what it needs from
+   * ctx.db (they stay inputs for the order of stages and the build cache).
+   */
+  readsOwnInputs?: boolean;
 }
 
 export interface SqlStage extends StageBase {
@@ -54,7 +59,10 @@ export type Stage = TsStage | SqlStage;
 /** Declare a TypeScript stage. */
 export function stage(
   name: string, inputs: readonly string[], outputs: readonly string[], run: TsStage['run'],
-  deps: { code?: readonly string[]; sources?: (dirs: SourceDirs) => string[] } = {},
+  deps: { code?: readonly string[]; sources?: (dirs: SourceDirs) => string[]; readsOwnInputs?: boolean } = {},
 ): TsStage {
-  return { kind: 'ts', name, inputs, outputs, run, code: deps.code ?? [], sources: deps.sources ?? (() => []) };
+  return {
+    kind: 'ts', name, inputs, outputs, run, code: deps.code ?? [], sources: deps.sources ?? (() => []),
+    ...(deps.readsOwnInputs ? { readsOwnInputs: true } : {}),
+  };
 }

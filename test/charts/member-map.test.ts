@@ -60,10 +60,10 @@ describe('member-map', () => {
       ],
       countries: [{ iso3: 'THA', iso2: 'TH', m49: 764, name: 'Thailand', m49_region: 'Asia', m49_subregion: 'South-eastern Asia' }],
       coverage_mechanism_theme: [
-        { mechanism_id: 'commit', acronym: 'COMMIT', region: 'Asia-Pacific', response_status: 'responded', theme_id: 'training', theme_label: 'Training', pillar: 'prevention', n_paragraphs: 1, paragraphs: [68], covered: true },
-        { mechanism_id: 'commit', acronym: 'COMMIT', region: 'Asia-Pacific', response_status: 'responded', theme_id: 'redress', theme_label: 'Redress', pillar: 'protection', n_paragraphs: 1, paragraphs: [89], covered: true },
-        { mechanism_id: 'asean', acronym: 'ASEAN', region: 'Asia-Pacific', response_status: 'responded', theme_id: 'training', theme_label: 'Training', pillar: 'prevention', n_paragraphs: 1, paragraphs: [65], covered: true },
-        { mechanism_id: 'asean', acronym: 'ASEAN', region: 'Asia-Pacific', response_status: 'responded', theme_id: 'redress', theme_label: 'Redress', pillar: 'protection', n_paragraphs: 0, paragraphs: [], covered: false },
+        { mechanism_id: 'commit', acronym: 'COMMIT', mechanism_name: 'COMMIT', region: 'Asia-Pacific', response_status: 'responded', theme_id: 'training', theme_label: 'Training', pillar: 'prevention', n_paragraphs: 1, paragraphs: [68], covered: true },
+        { mechanism_id: 'commit', acronym: 'COMMIT', mechanism_name: 'COMMIT', region: 'Asia-Pacific', response_status: 'responded', theme_id: 'redress', theme_label: 'Redress', pillar: 'protection', n_paragraphs: 1, paragraphs: [89], covered: true },
+        { mechanism_id: 'asean', acronym: 'ASEAN', mechanism_name: 'ASEAN', region: 'Asia-Pacific', response_status: 'responded', theme_id: 'training', theme_label: 'Training', pillar: 'prevention', n_paragraphs: 1, paragraphs: [65], covered: true },
+        { mechanism_id: 'asean', acronym: 'ASEAN', mechanism_name: 'ASEAN', region: 'Asia-Pacific', response_status: 'responded', theme_id: 'redress', theme_label: 'Redress', pillar: 'protection', n_paragraphs: 0, paragraphs: [], covered: false },
       ],
     });
     expect(derived).toEqual([{

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import {
   openAtlas, resolveOutDir, tableOrSql, plainValue, show, cite, showChart, PROJECT_ROOT, PARAMS, type Atlas,
 } from '../../notebooks/lib/index.ts';
-import { chartBundle, VEGALITE_MIME } from '../../notebooks/lib/charts.ts';
+import { chartBundle, vegaLiteMime, VEGALITE_MIME } from '../../notebooks/lib/charts.ts';
 import { cellText, escapeMarkdown, inJupyter, rowsBundle } from '../../notebooks/lib/display.ts';
 import { writeFixtureOutput } from './fixture.ts';
 
@@ -81,14 +81,14 @@ describe('sql and frame', () => {
 
   it('loads a table or a query as a danfojs DataFrame that displays as a table', async () => {
     const df = await atlas.frame('coverage_region_theme');
-    expect(df.shape).toEqual([30, 9]);
+    expect(df.shape).toEqual([30, 11]);
     expect(df.columns).toContain('paragraphs');
     const empty = await atlas.frame('SELECT finding_id, kind FROM data_gaps WHERE false');
     expect(empty.shape[0]).toBe(0);
     expect(empty.columns).toEqual(['finding_id', 'kind']);
     const bundle = (df as unknown as Record<symbol, () => Record<string, string>>)[Symbol.for('Jupyter.display')]!();
     expect(bundle['text/html']).toContain('<th>theme_label</th>');
-    expect(bundle['text/plain']).toContain('30 rows × 9 columns');
+    expect(bundle['text/plain']).toContain('30 rows × 11 columns');
   });
 });
 
@@ -124,11 +124,14 @@ describe('charts', () => {
     encoding: { x: { field: 'k', type: 'nominal' }, y: { field: 'v', type: 'quantitative' } },
   } as const;
 
-  it('bundles a spec as Vega-Lite with SVG and PNG fallbacks, the PNG at CSS size', async () => {
+  it('bundles a spec under the Vega-Lite MIME type of its $schema, with a PNG fallback at CSS size and no SVG', async () => {
+    expect(VEGALITE_MIME).toBe('application/vnd.vegalite.v6+json');
+    expect(vegaLiteMime({ $schema: 'https://vega.github.io/schema/vega-lite/v5.17.0.json' })).toBe('application/vnd.vegalite.v5+json');
+    expect(vegaLiteMime({})).toBe(VEGALITE_MIME);
     const b = await chartBundle(spec as never);
-    expect(Object.keys(b.data).sort()).toEqual(['image/png', 'image/svg+xml', 'text/plain', VEGALITE_MIME].sort());
+    // no image/svg+xml: nbconvert would pick it over the PNG and its HTML sanitiser strips SVG
+    expect(Object.keys(b.data).sort()).toEqual(['image/png', 'text/plain', VEGALITE_MIME].sort());
     expect(b.data[VEGALITE_MIME]).toBe(spec);
-    expect(String(b.data['image/svg+xml'])).toMatch(/^<svg/);
     expect(Buffer.from(String(b.data['image/png']), 'base64').subarray(1, 4).toString()).toBe('PNG');
     expect((b.metadata['image/png'] as { width: number }).width).toBeGreaterThan(0);
     expect(b.warnings).toEqual([]);
@@ -137,10 +140,10 @@ describe('charts', () => {
   it('draws an exploratory spec that makes Vega-Lite warn, and returns the warnings', async () => {
     const b = await chartBundle({ ...spec, encoding: { ...spec.encoding, size: { field: 'k', type: 'nominal' } }, mark: 'rect' } as never);
     expect(b.warnings.length).toBeGreaterThan(0);
-    expect(String(b.data['image/svg+xml'])).toMatch(/^<svg/);
+    expect(Buffer.from(String(b.data['image/png']), 'base64').subarray(1, 4).toString()).toBe('PNG');
   });
 
-  it('shows a built chart with the SVG the build rendered', async () => {
+  it('shows a built chart with the PNG the build rendered', async () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
     try {
       expect(atlas.charts()).toEqual(['mechanism-theme-matrix', 'region-theme-heatmap']);
@@ -150,9 +153,9 @@ describe('charts', () => {
     } finally {
       log.mockRestore();
     }
-    const svg = readFileSync(join(out, 'charts', 'region-theme-heatmap.svg'), 'utf8');
+    const png = readFileSync(join(out, 'charts', 'region-theme-heatmap.png')).toString('base64');
     const { builtChartBundle } = await import('../../notebooks/lib/charts.ts');
-    expect((await builtChartBundle(out, 'region-theme-heatmap')).data['image/svg+xml']).toBe(svg);
+    expect((await builtChartBundle(out, 'region-theme-heatmap')).data['image/png']).toBe(png);
   });
 });
 

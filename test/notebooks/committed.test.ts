@@ -14,7 +14,8 @@ const files = notebookFiles();
 
 it('finds the notebooks', () => {
   expect(files.map((f) => basename(f))).toEqual(expect.arrayContaining([
-    '01-tour.ipynb', '02-coverage.ipynb', '03-gender-and-redress.ipynb', '04-data-gaps.ipynb',
+    '01-tour.ipynb', '02-coverage.ipynb', '03-gender-and-redress.ipynb', '04-data-gaps.ipynb', '05-country-lens.ipynb',
+    '06-recommendations-and-non-response.ipynb',
   ]));
 });
 

@@ -3,8 +3,9 @@
  * project's Deno kernel — against a freshly built output folder, which the
  * notebooks find through ATLAS_OUT. A cell error fails the test with the cell's
  * source and error; each notebook must also show what it promises (tables,
- * charts with their SVG and PNG fallbacks, citations). Executed copies go to
- * a temporary folder, never back into notebooks/.
+ * charts as Vega-Lite with a PNG fallback, citations), and export to HTML with
+ * nbconvert with every chart visible as a PNG. Executed copies go to a
+ * temporary folder, never back into notebooks/.
  *
  * Set NOTEBOOK_TEST_KEEP=1 to keep the executed notebooks (the path is printed).
  */
@@ -15,7 +16,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { notebookFiles, readNotebook, type Notebook } from '../../scripts/strip-notebooks.ts';
-import { VEGALITE_MIME } from '../../notebooks/lib/charts.ts';
+import { VEGALITE_MIME, vegaLiteMime } from '../../notebooks/lib/charts.ts';
 import { writeFixtureOutput } from './fixture.ts';
 
 // ---------------------------------------------------------------------------
@@ -42,9 +43,10 @@ interface Expected { tables: number; charts: number; markdown: number }
 const EXPECTED: Record<string, Expected> = {
   '01-tour': { tables: 9, charts: 1, markdown: 2 },
   '02-coverage': { tables: 4, charts: 4, markdown: 4 },
-  '03-gender-and-redress': { tables: 7, charts: 2, markdown: 2 },
+  '03-gender-and-redress': { tables: 8, charts: 2, markdown: 3 },
   '04-data-gaps': { tables: 4, charts: 2, markdown: 5 },
   '05-country-lens': { tables: 1, charts: 1, markdown: 1 },
+  '06-recommendations-and-non-response': { tables: 7, charts: 2, markdown: 5 },
 };
 const DEFAULT_EXPECTED: Expected = { tables: 1, charts: 0, markdown: 0 };
 
@@ -66,6 +68,8 @@ const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
 let tmp = '';
 let outDir = '';
 let executedDir = '';
+let htmlDir = '';
+let htmlRun: { code: number | null; stderr: string } | undefined;
 const timings: string[] = [];
 const runs = new Map<string, { code: number | null; stderr: string }>();
 const notebooks = notebookFiles();
@@ -136,6 +140,12 @@ beforeAll(async () => {
     for (const nb of group) runs.set(basename(nb, '.ipynb'), { code: r.code, stderr: r.stderr });
     timings.push(`nbconvert ${group.map((g) => basename(g, '.ipynb')).join(', ')}: ${(r.ms / 1000).toFixed(1)} s`);
   }));
+  // The executed notebooks as nbconvert's HTML (what an analyst forwards): one process for all of them.
+  htmlDir = join(tmp, 'html');
+  const executed = notebooks.map((nb) => join(executedDir, basename(nb))).filter((f) => existsSync(f));
+  const h = await run(JUPYTER, ['nbconvert', '--to', 'html', '--output-dir', htmlDir, ...executed], env);
+  htmlRun = { code: h.code, stderr: h.stderr };
+  timings.push(`nbconvert --to html: ${(h.ms / 1000).toFixed(1)} s`);
   timings.push(`total before the checks: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }, 900_000);
 
@@ -202,13 +212,15 @@ describe.each(notebooks.map((f) => [basename(f, '.ipynb'), f] as const))('notebo
     const tables = data.filter(({ data: d }) => text(d, 'text/html').includes('<table') && text(d, 'text/plain').length > 0);
     expect(tables.length, `${name}: tables (text/html + text/plain)`).toBeGreaterThanOrEqual(want.tables);
 
-    const charts = data.filter(({ data: d }) => d[VEGALITE_MIME] !== undefined);
+    const charts = data.filter(({ data: d }) => Object.keys(d).some((k) => /^application\/vnd\.vegalite\.v\d+\+json$/.test(k)));
     expect(charts.length, `${name}: charts (${VEGALITE_MIME})`).toBeGreaterThanOrEqual(want.charts);
     for (const { cell, data: d, metadata } of charts) {
       const spec = d[VEGALITE_MIME] as Record<string, unknown>;
-      expect(typeof spec, `${cell}: the Vega-Lite spec is JSON`).toBe('object');
+      expect(typeof spec, `${cell}: the Vega-Lite spec is JSON, under ${VEGALITE_MIME}`).toBe('object');
+      expect(vegaLiteMime(spec), `${cell}: the MIME type is the version the spec's $schema names`).toBe(VEGALITE_MIME);
       expect(spec.data ?? spec.datasets, `${cell}: the spec carries its data`).toBeDefined();
-      expect(text(d, 'image/svg+xml').trimStart().startsWith('<svg'), `${cell}: SVG fallback`).toBe(true);
+      // no SVG: nbconvert would show it before the PNG, and its HTML sanitiser strips SVG to bare text
+      expect(d['image/svg+xml'], `${cell}: no SVG in the bundle`).toBeUndefined();
       expect(Buffer.from(text(d, 'image/png'), 'base64').subarray(1, 4).toString(), `${cell}: PNG fallback`).toBe('PNG');
       expect((metadata['image/png'] as { width?: number } | undefined)?.width, `${cell}: PNG shown at its CSS size`).toBeGreaterThan(0);
     }
@@ -228,6 +240,15 @@ describe.each(notebooks.map((f) => [basename(f, '.ipynb'), f] as const))('notebo
 
     const vlWarnings = outs.filter(({ out }) => out.output_type === 'stream' && out.name === 'stderr' && /Vega-Lite warning/.test(joinText(out.text)));
     expect(vlWarnings.map(({ cell, out }) => `${cell}: ${joinText(out.text)}`), `${name}: charts without Vega-Lite warnings`).toEqual([]);
+  });
+
+  it('exports to HTML with nbconvert, every chart as a PNG', () => {
+    const want = (EXPECTED[name] ?? DEFAULT_EXPECTED).charts;
+    const file = join(htmlDir, `${name}.html`);
+    expect(existsSync(file), `nbconvert --to html wrote no ${name}.html:\n${stripAnsi(htmlRun?.stderr ?? '').slice(-2000)}`).toBe(true);
+    const html = readFileSync(file, 'utf8');
+    expect(html.match(/<img src="data:image\/png;base64,/g)?.length ?? 0, `${name}: charts as PNG in the HTML`).toBeGreaterThanOrEqual(want);
+    expect(html, `${name}: no stripped SVG left (chart text without the drawing)`).not.toMatch(/data-mime-type="image\/svg\+xml"/);
   });
 
   it.runIf(name in EXPECTED)('reads the output folder it was given (ATLAS_OUT)', () => {

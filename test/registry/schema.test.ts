@@ -8,6 +8,7 @@ import path from 'node:path';
 import { AtlasError } from '../../pipelines/lib/errors.ts';
 import { loadRegistry, type LoadRegistryOptions } from '../../pipelines/registry/load-registry.ts';
 import { loadCountries } from '../../pipelines/registry/load-countries.ts';
+import { loadCountryNameCorrections } from '../../pipelines/registry/load-country-names.ts';
 import { parseCsv } from '../../pipelines/lib/csv.ts';
 import { FIXTURES, errorOf } from './helpers.ts';
 
@@ -71,10 +72,10 @@ describe('loadRegistry on the minimal valid registry', () => {
   it('parses the country CSV: quoted commas, doubled quotes, a quoted line break, CRLF, and NA as a code', () => {
     expect(r.countries.map((c) => c.iso3)).toEqual(['KHM', 'THA', 'NAM', 'FRA', 'ATA']);
     expect(r.countries.find((c) => c.iso3 === 'NAM')).toEqual({
-      iso3: 'NAM', iso2: 'NA', m49: 516, name: 'Namibia', m49_region: 'Africa', m49_subregion: 'Sub-Saharan Africa',
+      iso3: 'NAM', iso2: 'NA', m49: 516, name: 'Republic of "Namibia"', m49_region: 'Africa', m49_subregion: 'Sub-Saharan Africa',
     });
     expect(r.countries.find((c) => c.iso3 === 'ATA')).toMatchObject({ m49: 10, m49_region: null, m49_subregion: null });
-    expect(r.countries.find((c) => c.iso3 === 'FRA')).toMatchObject({ name: 'France', m49_region: 'Europe' });
+    expect(r.countries.find((c) => c.iso3 === 'FRA')).toMatchObject({ name: expect.stringMatching(/^French Republic\r?\n\(two lines\)$/), m49_region: 'Europe' });
   });
 });
 
@@ -92,7 +93,8 @@ describe('parseCsv', () => {
   });
 
   it('the real country reference has 249 unique ISO codes', () => {
-    const rows = loadCountries(path.join(FIXTURES, '..', '..', '..', 'data', 'raw', 'country-codes.csv'));
+    const data = path.join(FIXTURES, '..', '..', '..', 'data');
+    const rows = loadCountries(path.join(data, 'raw', 'country-codes.csv'), loadCountryNameCorrections(path.join(data, 'registry', 'country_names.yaml')));
     expect(rows).toHaveLength(249);
     expect(new Set(rows.map((c) => c.iso3)).size).toBe(249);
     expect(rows.find((c) => c.iso3 === 'NAM')!.iso2).toBe('NA');

@@ -15,6 +15,7 @@ final as (
     select
         mechanisms.mechanism_id,
         mechanisms.acronym,
+        mechanisms.name as mechanism_name,
         mechanisms.region,
         mechanisms.response_status,
         themes.theme_id,
