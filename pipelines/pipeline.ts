@@ -111,11 +111,15 @@ const renderChartsStage = stage('render-charts', [...CHART_INPUTS, ...BRIEFING_I
   async (t, ctx) => {
     const { renderCharts } = await import('./stages/render-charts.ts');
     const { writeBriefing } = await import('./stages/write-briefing.ts');
+    const { CHROMIUM, chromiumAvailable } = await import('./briefing/print-pdf.ts');
     const symbols = [...new Set(t.documents.map((d) => String(d.symbol)))].sort();
     // every tooltip carries the citation, so a corpus is named by its first symbol and a count
     const docSymbol = symbols.length <= 3 ? symbols.join('; ') : `${symbols[0]} and ${symbols.length - 1} other documents`;
     const charts = await renderCharts(t as never, { write: ctx.write, docSymbol, fewMechanismsMax: ctx.params.few_mechanisms_max });
-    await writeBriefing(t as never, { write: ctx.write, corpus: docSymbol, charts: charts.charts });
+    // Chromium prints the PDF; where it is not installed the other three forms are still written, and the log says so.
+    const pdf = chromiumAvailable();
+    if (!pdf) ctx.log.warn(`briefing.pdf not written: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set ATLAS_CHROMIUM)`);
+    await writeBriefing(t as never, { write: ctx.write, corpus: docSymbol, charts: charts.charts, pdf });
     return {};
   }, { code: ['pipelines/stages/render-charts.ts', 'pipelines/stages/write-briefing.ts', 'pipelines/charts', 'pipelines/briefing', 'pipelines/text'] });
 

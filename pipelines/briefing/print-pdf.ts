@@ -43,6 +43,11 @@ export function fixPdfDates(pdf: Uint8Array, iso: string): Uint8Array {
   return new Uint8Array(Buffer.from(fixed, 'latin1'));
 }
 
+/** Is there a Chromium to print with? */
+export function chromiumAvailable(): boolean {
+  return existsSync(CHROMIUM);
+}
+
 /** The PDF of a self-contained HTML page. */
 export async function printPdf(html: string, opts: { footer: string; date: string }): Promise<Uint8Array> {
   if (!existsSync(CHROMIUM)) {
