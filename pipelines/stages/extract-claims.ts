@@ -43,7 +43,11 @@ export function claimsOf(paras: readonly ParagraphInput[], mentions: readonly Me
     const ms = byPara.get(`${p.doc_id}\u0000${p.para_no}`);
     if (!part || !ms) continue;
     for (const c of extractClaims({ text: p.text, heading: p.heading, heading_gives_theme: HEADING_PARTS.has(part) }, ms, rules, split)) {
-      out.push({ doc_id: p.doc_id, para_no: p.para_no, part, ...c });
+      const row = c as ClaimRow; // the claim becomes the row: no copy of 300,000 objects at 1,000 documents
+      row.doc_id = p.doc_id;
+      row.para_no = p.para_no;
+      row.part = part;
+      out.push(row);
     }
   }
   for (const k of byPara.keys()) {
