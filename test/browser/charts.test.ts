@@ -6,18 +6,17 @@
  * $ATLAS_SCREENSHOT_DIR (default output/screenshots).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openOffline as openPage, type Watch } from '../helpers/browser.ts';
 import { renderCharts, type ChartTables } from '../../pipelines/stages/render-charts.ts';
 import { writeBriefing } from '../../pipelines/stages/write-briefing.ts';
 import { CHART_NAMES, type ChartName } from '../../pipelines/charts/index.ts';
 import * as F from '../fixtures/charts/rows.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = resolve(process.env.ATLAS_SCREENSHOT_DIR ?? 'output/screenshots');
 
 /** The SVG elements that must exist once each chart is drawn. */
@@ -40,23 +39,7 @@ const tables: ChartTables = F.chartTables();
 let dir = '';
 let browser: Browser | undefined;
 
-interface Watch { consoleErrors: string[]; pageErrors: string[]; dialogs: string[]; blocked: string[] }
-
-async function openOffline(url: string): Promise<{ page: Page; watch: Watch }> {
-  const context = await browser!.newContext({ viewport: { width: 1100, height: 900 }, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  const watch: Watch = { consoleErrors: [], pageErrors: [], dialogs: [], blocked: [] };
-  await page.route('**/*', (r) => {
-    if (r.request().url().startsWith('file:')) return r.continue();
-    watch.blocked.push(r.request().url());
-    return r.abort();
-  });
-  page.on('console', (m) => { if (m.type() === 'error') watch.consoleErrors.push(m.text()); });
-  page.on('pageerror', (e) => watch.pageErrors.push(String(e)));
-  page.on('dialog', (d) => { watch.dialogs.push(`${d.type()}: ${d.message()}`); void d.dismiss(); });
-  await page.goto(url);
-  return { page, watch };
-}
+const openOffline = (url: string) => openPage(browser!, url, { width: 1100, height: 900 });
 
 function expectClean(watch: Watch) {
   expect(watch.pageErrors).toEqual([]);
@@ -66,9 +49,6 @@ function expectClean(watch: Watch) {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}; the browser tests need it: run \`apt-get install -y chromium\``);
-  }
   dir = await mkdtemp(join(tmpdir(), 'atlas-browser-'));
   const write = async (rel: string, data: string | Uint8Array) => {
     const f = join(dir, rel);
@@ -78,11 +58,7 @@ beforeAll(async () => {
   const { charts } = await renderCharts(tables, { write });
   await writeBriefing(F.briefingTables(), { charts, write, pdf: false });
   await mkdir(SCREENSHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {

@@ -6,40 +6,22 @@
  * (default output/screenshots).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type ElementHandle, type Page } from 'playwright-core';
+import type { Browser, ElementHandle, Page } from 'playwright-core';
 import { writeExplorer } from '../../pipelines/stages/write-explorer.ts';
 import { builtOut } from '../helpers/built.ts';
+import { launchBrowser, openOffline as openPage, type Watch } from '../helpers/browser.ts';
 import * as F from '../fixtures/explorer/rows.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = resolve(process.env.ATLAS_SCREENSHOT_DIR ?? 'output/screenshots');
 
 let fixtureDir = '';
 let browser: Browser | undefined;
 
-interface Watch { consoleErrors: string[]; pageErrors: string[]; dialogs: string[]; blocked: string[] }
-
-async function openOffline(url: string): Promise<{ page: Page; watch: Watch }> {
-  const context = await browser!.newContext({ viewport: { width: 1440, height: 1000 }, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  const watch: Watch = { consoleErrors: [], pageErrors: [], dialogs: [], blocked: [] };
-  await page.route('**/*', (r) => {
-    if (r.request().url().startsWith('file:')) return r.continue();
-    watch.blocked.push(r.request().url());
-    return r.abort();
-  });
-  page.on('console', (m) => { if (m.type() === 'error') watch.consoleErrors.push(m.text()); });
-  page.on('pageerror', (e) => watch.pageErrors.push(String(e)));
-  page.on('dialog', (d) => { watch.dialogs.push(`${d.type()}: ${d.message()}`); void d.dismiss(); });
-  await page.goto(url);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
-  return { page, watch };
-}
+const openOffline = (url: string) => openPage(browser!, url, { width: 1440, height: 1000 }, 'body[data-ready="true"]');
 
 function expectClean(watch: Watch) {
   expect(watch.pageErrors).toEqual([]);
@@ -63,9 +45,6 @@ async function matrixCell(page: Page, mechanismId: string, themeId: string): Pro
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}; the browser tests need it: run \`apt-get install -y chromium\``);
-  }
   fixtureDir = await mkdtemp(join(tmpdir(), 'atlas-explorer-'));
   const write = async (rel: string, data: string | Uint8Array) => {
     const f = join(fixtureDir, rel);
@@ -74,11 +53,7 @@ beforeAll(async () => {
   };
   await writeExplorer(F.explorerInput(), { write, docSymbol: 'A/HRC/14/32' });
   await mkdir(SCREENSHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {
