@@ -92,12 +92,17 @@ function themesOf(sentence: string, headingThemes: readonly string[], r: Compile
   const themes = [...headingThemes];
   const sources = headingThemes.map(() => 'heading');
   const candidates = r.triggers.candidates(sentence.toLowerCase());
-  r.themes.forEach((t, i) => {
-    if (!candidates.has(i) || themes.includes(t.theme_id) || !t.any.test(sentence)) return;
-    const cue = t.cues.find((c) => c.re.test(sentence))!;
+  // a candidate theme's trigger is in the sentence, so its cues mostly match: test them one by one
+  // (the first that matches is the source) rather than their union first and then again
+  for (const i of candidates) {
+    const t = r.themes[i];
+    if (themes.includes(t.theme_id)) continue;
+    const cue = t.cues.find((c) => c.re.test(sentence));
+    if (!cue) continue;
     themes.push(t.theme_id);
     sources.push(`cue:${cue.pattern}`);
-  });
+  }
+  if (themes.length > headingThemes.length + 1) sortByThemeOrder(themes, sources, headingThemes.length, r);
   return { themes, sources };
 }
 
@@ -124,6 +129,13 @@ function themeText(sentence: string, offset: number, named: readonly { role: Rol
 }
 
 const NO_THEMES: string[] = [];
+
+/** Cue themes in the registry's order (candidates come in trigger order), heading themes first as they are. */
+function sortByThemeOrder(themes: string[], sources: string[], from: number, r: CompiledRules): void {
+  const order = r.themeOrder;
+  const pairs = themes.slice(from).map((t, k) => [t, sources[from + k]] as const).sort((a, b) => order.get(a[0])! - order.get(b[0])!);
+  pairs.forEach(([t, src], k) => { themes[from + k] = t; sources[from + k] = src; });
+}
 
 /** Sentence boundaries of a text as a flat list start0, end0, start1, end1, … */
 export type SentenceSplitter = (text: string) => number[];

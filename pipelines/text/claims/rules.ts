@@ -61,6 +61,8 @@ export interface CompiledRules {
   themes: { theme_id: string; any: RegExp; cues: { pattern: string; re: RegExp }[] }[];
   /** Which themes a sentence can match at all (by their literal triggers), found in one scan. */
   triggers: TriggerIndex;
+  /** Theme id → its place in `themes`. */
+  themeOrder: Map<string, number>;
 }
 
 const FILE = 'data/registry/claims.yaml';
@@ -113,6 +115,7 @@ export function compileRules(spec: ClaimRuleSpec, themes: readonly ThemeCueSpec[
     lackingAfter: alternation(spec.roles.lacking_after, 'begin', 'lacking_after'),
     headingThemes,
     triggers: buildTriggerIndex(cued.map((t) => triggersOf(t.cues.map((c) => c.pattern)))),
+    themeOrder: new Map(cued.map((t, i) => [t.theme_id, i])),
     themes: cued.map((t) => {
       const cues = t.cues.map((c) => ({ pattern: c.pattern, re: compile(c.pattern, { file: 'data/registry/themes.yaml', record: t.theme_id }) }));
       return { theme_id: t.theme_id, cues, any: new RegExp(cues.map((c) => `(?:${c.pattern})`).join('|'), 'i') };
