@@ -1,12 +1,41 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * Two projects:
+ * - unit: plain functions on literal fixtures and on the seed parsed in-process; no build,
+ *   no browser, no Jupyter, no child process. `npm run test:unit`.
+ * - build: everything that needs a built output (the shared seed build of test/global-setup.ts,
+ *   or builds of its own through the CLI), a browser or Jupyter.
+ * A test file belongs to `build` when it lives in one of BUILD_DIRS or imports one of the
+ * helpers that build or launch something; the split is read from the files themselves.
+ */
+const BUILD_DIRS = ['test/browser/', 'test/reliability/', 'test/notebooks/', 'test/docs/', 'test/bench/'];
+const BUILD_HELPERS = /helpers\/(?:built|cli|add-cli|browser)\.ts|test\/ingest\/un-documents|global-setup/;
+/** Slow without a build: the twelve real PDFs. */
+const SLOW = ['test/ingest/un-documents.test.ts'];
+
+function testFiles(dir: string): string[] {
+  return readdirSync(dir).sort().flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? testFiles(p) : p.endsWith('.test.ts') ? [p] : [];
+  });
+}
+
+const all = testFiles('test');
+const needsBuild = (f: string) => BUILD_DIRS.some((d) => f.startsWith(d)) || SLOW.includes(f) || BUILD_HELPERS.test(readFileSync(f, 'utf8'));
+const buildFiles = all.filter(needsBuild);
+const unitFiles = all.filter((f) => !needsBuild(f));
+
+const shared = { testTimeout: 60_000, hookTimeout: 180_000, pool: 'forks' as const, env: { TZ: 'UTC' } };
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 180_000,
-    pool: 'forks',
-    globalSetup: ['test/global-setup.ts'],
-    env: { TZ: 'UTC' },
+    projects: [
+      // one module graph per worker: the chart tests load vega and vega-lite once, not once a file
+      { test: { ...shared, name: 'unit', include: unitFiles, isolate: false } },
+      { test: { ...shared, name: 'build', include: buildFiles, globalSetup: ['test/global-setup.ts'] } },
+    ],
   },
 });

@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# The whole test suite: system packages, type-check, then vitest.
+# The whole test suite: system packages, type-check, then vitest (both projects: unit and build).
+# With arguments (files or vitest flags) it runs just vitest on them: `npm test -- test/text/matcher.test.ts`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -d node_modules ] || { echo "node_modules missing: run npm ci first" >&2; exit 1; }
+if [ $# -gt 0 ]; then
+  TZ=UTC exec npx vitest run "$@"
+fi
 bash scripts/system-deps.sh
 npx tsc --noEmit -p .
-TZ=UTC npx vitest run "$@"
+TZ=UTC npx vitest run
