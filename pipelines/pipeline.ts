@@ -24,6 +24,7 @@ import { loadAsks } from './registry/load-asks.ts';
 import type { Row } from './lib/db.ts';
 import { existsSync } from 'node:fs';
 import { withWorkbook } from './stages/write-workbook.ts';
+import { corpusName, symbolsById } from './lib/corpus-name.ts';
 
 const REGISTRY_TABLES = ['mechanisms', 'mechanism_references', 'instruments', 'mechanism_members', 'countries',
   'themes', 'cues', 'non_mechanisms'] as const;
@@ -111,10 +112,9 @@ const renderChartsStage = stage('render-charts', [...CHART_INPUTS, ...BRIEFING_I
   async (t, ctx) => {
     const { renderCharts } = await import('./stages/render-charts.ts');
     const { writeBriefing } = await import('./stages/write-briefing.ts');
-    const symbols = [...new Set(t.documents.map((d) => String(d.symbol)))].sort();
-    // every tooltip carries the citation, so a corpus is named by its first symbol and a count
-    const docSymbol = symbols.length <= 3 ? symbols.join('; ') : `${symbols[0]} and ${symbols.length - 1} other documents`;
-    const charts = await renderCharts(t as never, { write: ctx.write, docSymbol, fewMechanismsMax: ctx.params.few_mechanisms_max });
+    const docSymbol = corpusName(t.documents.map((d) => String(d.symbol)));
+    const documents = symbolsById(t.documents as never);
+    const charts = await renderCharts(t as never, { write: ctx.write, docSymbol, documents, fewMechanismsMax: ctx.params.few_mechanisms_max });
     await writeBriefing(t as never, { write: ctx.write, corpus: docSymbol, charts: charts.charts });
     return {};
   }, { code: ['pipelines/stages/render-charts.ts', 'pipelines/stages/write-briefing.ts', 'pipelines/charts', 'pipelines/briefing', 'pipelines/text'] });
@@ -124,9 +124,8 @@ const writeExplorerStage = stage('write-explorer',
     'coverage_mechanism_theme', 'coverage_region_theme'], ['files:explorer'],
   async (t, ctx) => {
     const { writeExplorer } = await import('./stages/write-explorer.ts');
-    const symbols = [...new Set(t.documents.map((d) => String(d.symbol)))].sort();
-    const docSymbol = symbols.length <= 3 ? symbols.join('; ') : `${symbols[0]} and ${symbols.length - 1} other documents`;
-    await writeExplorer(t as never, { write: ctx.write, docSymbol });
+    const docSymbol = corpusName(t.documents.map((d) => String(d.symbol)));
+    await writeExplorer(t as never, { write: ctx.write, docSymbol, documents: symbolsById(t.documents as never) });
     return {};
   }, { code: ['pipelines/stages/write-explorer.ts', 'pipelines/explorer', 'pipelines/charts', 'pipelines/lib/render.ts'] });
 

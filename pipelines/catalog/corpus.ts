@@ -16,5 +16,6 @@ export const coverage_document_theme = {
     col('theme_id', 'VARCHAR', 'Theme'),
     col('n_paragraphs', 'INTEGER', 'Distinct paragraphs of the document with evidence'),
     col('paragraphs', 'INTEGER[]', 'Those paragraphs, ascending'),
+    col('cited', 'VARCHAR', 'Their citation ("A/HRC/14/37, paras. 5, 9")'),
   ],
 } as const satisfies TableSpec;

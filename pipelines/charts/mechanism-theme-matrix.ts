@@ -6,7 +6,7 @@
 import type { coverage_mechanism_theme } from '../catalog/coverage.ts';
 import type { RowOf } from '../catalog/types.ts';
 import {
-  type VegaLiteSpec, capitalize, compareRegions, compareText, copyRows, docOf, formatParas, plural,
+  type VegaLiteSpec, capitalize, compareRegions, compareText, copyRows, docOf, citedText, plural,
   regionsOf, specBase, titleBlock,
 } from './common.ts';
 import { themeLabelOrder } from './region-theme-heatmap.ts';
@@ -51,7 +51,7 @@ export function mechanismThemeMatrix(allRows: readonly MechanismThemeRow[], opti
     pillar_label: capitalize(r.pillar),
     covered_text: r.covered ? COVERED : NOT_COVERED,
     cell_text: r.covered ? String(r.n_paragraphs) : '',
-    paragraphs_text: formatParas(r.paragraphs),
+    paragraphs_text: citedText(r.paragraphs, r.cited, options),
   }));
   const nCovered = rows.filter((r) => r.covered).length;
   const perMech = new Map<string, number>();
