@@ -146,7 +146,7 @@ export function quotesForFinding(finding: FindingRef, evidence: readonly Evidenc
       });
     }
   };
-  pick((c) => !out.some((q) => q.mechanism_id === c.e.mechanism_id || q.para_no === c.e.para_no));
+  pick((c) => !out.some((q) => q.mechanism_id === c.e.mechanism_id || (q.doc_id === c.e.doc_id && q.para_no === c.e.para_no)));
   pick((c) => !out.some((q) => q.mechanism_id === c.e.mechanism_id));
   pick(() => true);
   return out;
