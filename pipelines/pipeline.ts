@@ -25,6 +25,7 @@ import type { Row } from './lib/db.ts';
 import { existsSync } from 'node:fs';
 import { withWorkbook } from './stages/write-workbook.ts';
 import { corpusName, symbolsById } from './lib/corpus-name.ts';
+import { findDocumentCitations, type CitationSources } from './stages/find-document-citations.ts';
 
 const REGISTRY_TABLES = ['mechanisms', 'mechanism_references', 'instruments', 'mechanism_members', 'countries',
   'themes', 'cues', 'non_mechanisms'] as const;
@@ -46,6 +47,16 @@ const checkCitationsStage = stage('check-citations',
     if (!checked) ctx.log.info(`check-citations: the registry cites ${REGISTRY_SOURCE_SYMBOL}, which is not in this corpus; its paragraph citations were not checked`);
     return {};
   }, { code: ['pipelines/stages/check-citations.ts'] });
+
+// Documents citing documents: symbols in paragraphs, footnotes and blocks (resolutions of session reports).
+const findDocumentCitationsStage = stage('find-document-citations',
+  ['documents', 'paragraphs', 'footnotes', 'blocks', 'headings'], ['document_citations'],
+  (t) => {
+    const headingNumber = new Map(t.headings.map((h) => [`${h.doc_id}\u0000${h.heading_id}`, (h.number as string | null) ?? null]));
+    const blockHeadings = new Map(t.blocks.map((b) => [`${b.doc_id}\u0000${b.block_no}`,
+      b.heading_id === null ? null : headingNumber.get(`${b.doc_id}\u0000${b.heading_id}`) ?? null]));
+    return { document_citations: findDocumentCitations({ ...(t as never as CitationSources), blockHeadings }) as unknown as Row[] };
+  }, { code: ['pipelines/stages/find-document-citations.ts', 'pipelines/text/cited-symbols.ts', 'pipelines/text/sentences.ts'] });
 
 const resolveMentionsStage = stage('resolve-mentions',
   ['paragraphs', 'footnotes', 'mechanism_references', 'non_mechanisms'], ['mentions', 'unresolved_acronyms'],
@@ -135,6 +146,7 @@ export const PIPELINE: readonly Stage[] = withWorkbook([
   loadRegistryStage,
   loadIndicatorsStage,
   checkCitationsStage,
+  findDocumentCitationsStage,
   resolveMentionsStage,
   extractClaimsStage,
   collectDataRequestsStage,
