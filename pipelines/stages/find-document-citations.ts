@@ -31,7 +31,7 @@ export const MAX_SENTENCE_CHARS = 400;
 /**
  * The words that cite [start, end): the sentence (a table: its row, " | " between rows);
  * a longer one (a resolution's preamble is one sentence of clauses) is cut to the clause
- * between semicolons, and failing that to about MAX_SENTENCE_CHARS / 2 on each side of the
+ * between semicolons, and failing that to at most MAX_SENTENCE_CHARS / 2 on each side of the
  * symbol, at word boundaries, marked with "…".
  */
 export function citingSentence(text: string, start: number, end: number, tabular = false): string {
