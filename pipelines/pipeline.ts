@@ -17,7 +17,7 @@ import { loadClaimModel } from './registry/load-claim-rules.ts';
 import { checkResponseStatus } from './stages/check-response-status.ts';
 import { collectDataRequests } from './stages/collect-data-requests.ts';
 import { collectDataInitiatives, loadDataCollectionCues } from './stages/collect-data-initiatives.ts';
-import { checkRegistryCitations, REGISTRY_SOURCE_SYMBOL } from './stages/check-citations.ts';
+import { checkReferenceCitations, checkRegistryCitations, REGISTRY_SOURCE_SYMBOL } from './stages/check-citations.ts';
 import { matchCues } from './stages/match-cues.ts';
 import { matchAsks } from './stages/match-asks.ts';
 import { loadAsks } from './registry/load-asks.ts';
@@ -27,7 +27,7 @@ import { withWorkbook } from './stages/write-workbook.ts';
 import { corpusName, symbolsById } from './lib/corpus-name.ts';
 import { findDocumentCitations, type CitationSources } from './stages/find-document-citations.ts';
 
-const REGISTRY_TABLES = ['mechanisms', 'mechanism_references', 'instruments', 'mechanism_members', 'countries',
+const REGISTRY_TABLES = ['mechanisms', 'mechanism_references', 'reference_citations', 'instruments', 'mechanism_members', 'countries',
   'themes', 'cues', 'non_mechanisms'] as const;
 
 const loadRegistryStage = stage('load-registry', [], REGISTRY_TABLES, (_in, ctx) => {
@@ -40,13 +40,18 @@ const loadRegistryStage = stage('load-registry', [], REGISTRY_TABLES, (_in, ctx)
 });
 
 const checkCitationsStage = stage('check-citations',
-  ['paragraphs', 'documents', 'mechanisms', 'instruments', 'mechanism_members'], [],
+  ['paragraphs', 'footnotes', 'documents', 'mechanisms', 'instruments', 'mechanism_members', 'reference_citations'], [],
   (t, ctx) => {
     const folder = join(ctx.dataDir, 'registry', 'mechanisms');
-    const checked = checkRegistryCitations(t as never, (id) => (existsSync(folder) ? join(folder, `${id}.yaml`) : join(ctx.dataDir, 'registry', 'mechanisms.yaml')));
+    const fileOf = (id: string) => (existsSync(folder) ? join(folder, `${id}.yaml`) : join(ctx.dataDir, 'registry', 'mechanisms.yaml'));
+    const checked = checkRegistryCitations(t as never, fileOf);
     if (!checked) ctx.log.info(`check-citations: the registry cites ${REGISTRY_SOURCE_SYMBOL}, which is not in this corpus; its paragraph citations were not checked`);
+    const refs = checkReferenceCitations(t as never, fileOf);
+    if (refs.checked > 0 && refs.absent.length) {
+      ctx.log.info(`check-citations: ${refs.checked} reference citations checked; not in this corpus, so not checked: ${refs.absent.join(', ')}`);
+    }
     return {};
-  }, { code: ['pipelines/stages/check-citations.ts'] });
+  }, { code: ['pipelines/stages/check-citations.ts', 'pipelines/text/matcher.ts'] });
 
 // Documents citing documents: symbols in paragraphs, footnotes and blocks (resolutions of session reports).
 const findDocumentCitationsStage = stage('find-document-citations',
