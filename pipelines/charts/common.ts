@@ -50,14 +50,28 @@ export function formatSources(sources: readonly CitedParagraph[] | null | undefi
   return [...byDoc].sort((a, b) => compareText(a[0], b[0])).map(([symbol, ps]) => formatCitation(symbol, ps)).join('; ');
 }
 
+/** Documents a tooltip names before "and N more documents": the tables' cited columns have them all. */
+export const TOOLTIP_DOCUMENTS = 5;
+
+/**
+ * A citation cut to its first TOOLTIP_DOCUMENTS documents for a tooltip (a cell of a
+ * 1,000-document corpus would otherwise carry a thousand):
+ * "A/1, para. 3; A/2, para. 5; … and 12 more documents (the table's cited column has them)".
+ */
+export function tooltipCitation(cited: string): string {
+  const docs = cited.split('; ');
+  if (docs.length <= TOOLTIP_DOCUMENTS) return cited;
+  return `${docs.slice(0, TOOLTIP_DOCUMENTS).join('; ')} and ${docs.length - TOOLTIP_DOCUMENTS} more documents (the table's cited column has them)`;
+}
+
 /** A tooltip's paragraphs: "paras. 85, 88" in a one-document corpus, each paragraph's document in a corpus of several. */
 export function formatCited(paras: readonly number[] | null | undefined, sources: readonly CitedParagraph[] | null | undefined, o: BaseOptions | undefined): string {
-  return isCorpus(o) ? formatSources(sources, o!.documents!) : formatParas(paras);
+  return isCorpus(o) ? tooltipCitation(formatSources(sources, o!.documents!)) : formatParas(paras);
 }
 
 /** The same from a table's ready-made citation column (the *_cited columns). */
 export function citedText(paras: readonly number[] | null | undefined, cited: string | null | undefined, o: BaseOptions | undefined): string {
-  return isCorpus(o) ? (cited ?? 'no paragraph') : formatParas(paras);
+  return isCorpus(o) ? (cited ? tooltipCitation(cited) : 'no paragraph') : formatParas(paras);
 }
 
 /** Paragraphs the registry cites (always A/HRC/14/32's): named so in a corpus of several documents. */
@@ -188,6 +202,19 @@ export function docOf(o: BaseOptions | undefined): string {
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * A row as a chart's data holds it. In a corpus of several documents, without the keyed
+ * `sources`, the `cited` columns (the tooltip texts carry the citation, cut to
+ * TOOLTIP_DOCUMENTS documents) and the paragraph-number lists, which are ambiguous there
+ * and grow with the corpus (a member state's lists at 100 documents made a 43 MB map spec).
+ * With one document the row stays whole.
+ */
+export function slim<T extends object>(row: T, o: BaseOptions | undefined): T {
+  if (!isCorpus(o)) return row;
+  return Object.fromEntries(Object.entries(row).filter(([k]) => k !== 'sources' && k !== 'cited' && !k.endsWith('_cited')
+    && k !== 'paragraphs' && !k.endsWith('_paragraphs'))) as T;
 }
 
 /** Deep copy of rows (so a spec never shares arrays with its input). */

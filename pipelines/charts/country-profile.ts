@@ -14,7 +14,7 @@ import type { country_coverage, country_mechanisms } from '../catalog/country.ts
 import type { RowOf } from '../catalog/types.ts';
 import {
   type BaseOptions, type VegaLiteSpec, compareText, copyRows, docOf, citedText, formatRegistryParas, plural, specBase, titleBlock,
-  uniqueSorted, wrapLabel,
+  uniqueSorted, wrapLabel, slim,
 } from './common.ts';
 import { INDICATOR_YEAR, indicatorSourceLines, scoresText, tierText } from './indicators.ts';
 import { COVERED, NOT_COVERED } from './mechanism-theme-matrix.ts';
@@ -120,7 +120,7 @@ export function countryProfile(rows: readonly CountryProfileRow[], options: Coun
   const coveredThemes = new Set(mine.filter((r) => r.covered).map((r) => r.theme_id));
   const allThemes = new Set(mine.map((r) => r.theme_id));
   const values = copyRows(mine).map((r) => ({
-    ...r,
+    ...slim(r, options),
     covered_text: r.covered ? COVERED : NOT_COVERED,
     cell_text: r.covered ? String(r.n_paragraphs ?? r.paragraphs.length) : '',
     paragraphs_text: citedText(r.paragraphs, r.cited, options),

@@ -7,7 +7,7 @@
 import type { gender_inclusion } from '../catalog/coverage.ts';
 import type { RowOf } from '../catalog/types.ts';
 import {
-  type VegaLiteSpec, capitalize, copyRows, docOf, citedText, plural, regionsOf, specBase, titleBlock,
+  type VegaLiteSpec, capitalize, copyRows, docOf, citedText, plural, regionsOf, specBase, titleBlock, slim,
 } from './common.ts';
 import {
   type MechanismGridOptions, mechanismOrder, regionHeader, splitGridRows, withoutEvidenceLines,
@@ -41,7 +41,7 @@ export function genderInclusion(allRows: readonly GenderRow[], options: Mechanis
   const regions = regionsOf(rows);
   const mechanisms = mechanismOrder(rows);
   const values = copyRows(rows).map((r) => ({
-    ...r,
+    ...slim(r, options),
     region_label: capitalize(r.region),
     personal_scope_text: `${r.personal_scope} (${citedText(r.personal_scope_paragraphs, r.personal_scope_cited, options)})`,
     main_instrument_text: r.main_instrument ?? 'not recorded',

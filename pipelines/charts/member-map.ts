@@ -9,7 +9,7 @@ import type { countries, mechanism_members, mechanisms } from '../catalog/regist
 import type { RowOf } from '../catalog/types.ts';
 import {
   type BaseOptions, type VegaLiteSpec, compareText, copyRows, docOf, formatCited, plural, specBase, titleBlock, uniqueSources, type CitedParagraph,
-  uniqueSorted, wrapNote,
+  uniqueSorted, wrapNote, slim,
 } from './common.ts';
 import { COLORS, SCHEMES, SIZES } from './theme.ts';
 
@@ -115,7 +115,7 @@ export function memberMap(rows: readonly MemberMapRow[], options: MemberMapOptio
   const doc = docOf(options);
   const ids = new Set(options.topology.objects.countries.geometries.map((g) => g.id).filter((x): x is string => !!x));
   const values = copyRows(rows).map((r) => ({
-    ...r,
+    ...slim(r, options),
     m49_id: m49Id(r.m49),
     mechanisms_text: r.mechanisms_detail ?? ([...r.mechanisms].sort(compareText).join(', ') || 'none'),
     paragraphs_text: formatCited(r.paragraphs ?? [], r.sources, options),

@@ -7,7 +7,7 @@ import type { recommendation_coverage } from '../catalog/coverage.ts';
 import type { RowOf } from '../catalog/types.ts';
 import {
   type BaseOptions, type VegaLiteSpec, copyRows, docOf, formatMechanisms, citedText, plural, REGISTRY_SYMBOL, specBase, titleBlock,
-  wrapLabel,
+  wrapLabel, slim,
 } from './common.ts';
 import { COLORS } from './theme.ts';
 
@@ -36,7 +36,7 @@ export function recommendationsCoverage(rows: readonly RecommendationRow[], opti
   const doc = docOf(options);
   const sorted = copyRows(rows).sort((a, b) => a.sort_order - b.sort_order);
   const values = sorted.map((r) => ({
-    ...r,
+    ...slim(r, options),
     label: r.ask_id,
     status: r.n_mechanisms > 0 ? COVERED : UNCOVERED,
     bar_text: r.n_mechanisms > 0 ? String(r.n_mechanisms) : 'none',

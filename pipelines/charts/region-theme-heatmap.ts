@@ -6,7 +6,7 @@ import type { coverage_region_theme } from '../catalog/coverage.ts';
 import type { RowOf } from '../catalog/types.ts';
 import {
   type BaseOptions, type VegaLiteSpec, compareText, copyRows, docOf, formatMechanisms, citedText, plural,
-  capitalize, regionsOf, specBase, titleBlock, wrapLabelExpr,
+  capitalize, regionsOf, specBase, titleBlock, wrapLabelExpr, slim,
 } from './common.ts';
 import { SIZES, countColors } from './theme.ts';
 
@@ -59,7 +59,7 @@ export function regionThemeHeatmap(rows: readonly RegionThemeRow[], options: Reg
   const themes = themeLabelOrder(rows, options.themeOrder);
   const max = Math.max(1, ...rows.map((r) => r.n_mechanisms));
   const values = copyRows(rows).map((r) => ({
-    ...r,
+    ...slim(r, options),
     region_label: capitalize(r.region),
     pillar_label: capitalize(r.pillar),
     mechanisms_text: formatMechanisms(r.mechanisms, options.mechanismLabels),

@@ -7,7 +7,7 @@ import type { data_requests } from '../catalog/evidence.ts';
 import type { RowOf } from '../catalog/types.ts';
 import {
   type BaseOptions, type VegaLiteSpec, capitalize, compareRegions, compareText, docOf, formatCited, plural, specBase,
-  titleBlock, uniqueSorted, uniqueSources, wrapLabelExpr,
+  titleBlock, uniqueSorted, uniqueSources, wrapLabelExpr, slim,
 } from './common.ts';
 import { COLORS, SIZES } from './theme.ts';
 
@@ -83,7 +83,7 @@ export function requestResponses(rows: readonly DataRequestRow[], options: BaseO
     title: titleBlock(title, doc,
       `Organisations asked for information for the report (${paras}).`),
     description,
-    data: { values: groups },
+    data: { values: groups.map((g) => slim(g, options)) },
     width: SIZES.barWidth,
     height: { step: 26 },
     encoding: {

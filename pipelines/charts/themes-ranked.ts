@@ -7,7 +7,7 @@ import type { coverage_mechanism_theme } from '../catalog/coverage.ts';
 import type { RowOf } from '../catalog/types.ts';
 import {
   type BaseOptions, type VegaLiteSpec, capitalize, compareText, docOf, formatMechanisms, formatCited, plural, specBase,
-  titleBlock, uniqueSorted, uniqueSources, type CitedParagraph,
+  titleBlock, uniqueSorted, uniqueSources, type CitedParagraph, slim,
 } from './common.ts';
 import { COLORS, SIZES } from './theme.ts';
 
@@ -92,7 +92,7 @@ export function themesRanked(rows: readonly MechanismThemeRow[], options: Themes
     title: titleBlock(themesTitle(ranked, threshold), doc,
       `Out of ${plural(total, 'mechanism')}. Highlighted: themes addressed by ${threshold} or fewer.`),
     description,
-    data: { values: ranked },
+    data: { values: ranked.map((r) => slim(r, options)) },
     width: SIZES.barWidth,
     height: { step: SIZES.bar },
     encoding: {

@@ -29,3 +29,13 @@ describe('tooltip citations', () => {
       .toEqual([{ doc_id: 'a-hrc-14-32', para_no: 24 }, { doc_id: 'a-hrc-14-32', para_no: 62 }, { doc_id: 'a-hrc-14-32', para_no: 100 }, { doc_id: 'svn-3', para_no: 30 }]);
   });
 });
+
+describe('tooltip citations in a large corpus', () => {
+  it('names the first five documents and counts the rest', () => {
+    const documents = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`d${i}`, `A/TEST/${i}`]));
+    const many = Array.from({ length: 8 }, (_, i) => ({ doc_id: `d${i}`, para_no: i + 1 }));
+    expect(formatCited(many.map((m) => m.para_no), many, { documents }))
+      .toBe('A/TEST/0, para. 1; A/TEST/1, para. 2; A/TEST/2, para. 3; A/TEST/3, para. 4; A/TEST/4, para. 5 and 3 more documents (the table\'s cited column has them)');
+    expect(citedText([1], 'A/TEST/0, para. 1; A/TEST/1, para. 2', { documents })).toBe('A/TEST/0, para. 1; A/TEST/1, para. 2');
+  });
+});

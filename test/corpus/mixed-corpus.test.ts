@@ -46,7 +46,7 @@ function parseCited(cited: string): [string, number[]][] {
 describe('data_gaps', () => {
   it('cites each paragraph with its own document, documents apart and separated by semicolons', async () => {
     const [redress] = await rows<{ statement: string; cited: string }>("SELECT statement, cited FROM data_gaps WHERE finding_id = 'redress:mechanisms'");
-    expect(redress!.cited).toBe(`A/HRC/14/32, paras. 29, 88, 89, 90; ${SVN3}, para. 34`);
+    expect(redress!.cited).toBe(`A/HRC/14/32, paras. 29, 88, 89, 90; ${SVN3}, paras. 17, 34`);
     expect(redress!.statement.endsWith(`(${redress!.cited}).`)).toBe(true);
   });
 
@@ -74,7 +74,7 @@ describe('data_gaps', () => {
 describe('evidence views and coverage', () => {
   it('evidence_named cites the GRETA paragraph as A/HRC/WG.6/20/SVN/3’s, with that document’s words', async () => {
     const [row] = await rows<{ citation: string; sentence: string }>(
-      "SELECT citation, sentence FROM evidence_named WHERE symbol = 'A/HRC/WG.6/20/SVN/3' AND acronym = 'CoE' AND theme_id = 'redress'");
+      "SELECT citation, sentence FROM evidence_named WHERE symbol = 'A/HRC/WG.6/20/SVN/3' AND acronym = 'CoE' AND theme_id = 'redress' AND para_no = 34");
     expect(row!.citation).toBe(`${SVN3}, para. 34`);
     expect(row!.sentence).toMatch(/^CoE-GRETA expressed concern that no victims of trafficking have obtained compensation in Slovenia/);
     const [seed34] = await rows<{ text: string }>("SELECT text FROM paragraphs WHERE doc_id = 'a-hrc-14-32' AND para_no = 34");
@@ -87,12 +87,13 @@ describe('evidence views and coverage', () => {
     expect(coe!.sources).toContainEqual({ doc_id: 'a-hrc-wg-6-20-svn-3', para_no: 34 });
     expect(coe!.n_paragraphs).toBe(coe!.sources.length);
     expect(coe!.paragraphs).toEqual(coe!.sources.map((s) => s.para_no));
-    expect(coe!.cited).toBe(`A/HRC/14/32, para. 88; ${SVN3}, para. 34`);
+    // para 17: compensation "following amounts and criteria set out by the European Court of Human Rights" (a CoE organ)
+    expect(coe!.cited).toBe(`A/HRC/14/32, para. 88; ${SVN3}, paras. 17, 34`);
   });
 
   it('recommendation_coverage and redress name the documents of their paragraphs too', async () => {
     const [r] = await rows<{ compensation_cited: string; cited: string }>("SELECT compensation_cited, cited FROM redress WHERE mechanism_id = 'coe'");
-    expect(r!.compensation_cited).toBe(`A/HRC/14/32, para. 88; ${SVN3}, para. 34`);
+    expect(r!.compensation_cited).toBe(`A/HRC/14/32, para. 88; ${SVN3}, paras. 17, 34`);
     const asks = await rows<{ evidence_cited: string | null }>('SELECT evidence_cited FROM recommendation_coverage WHERE n_mechanisms > 0');
     for (const a of asks) for (const [symbol] of parseCited(a.evidence_cited!)) expect(['A/HRC/14/15', 'A/HRC/14/32', SVN3]).toContain(symbol);
   });
@@ -116,9 +117,9 @@ describe('charts and briefing', () => {
 
   it('a tooltip names each paragraph’s document (redress-elements, mechanism-theme-matrix)', () => {
     const coe = values(spec('redress-elements')).find((v) => v.mechanism_id === 'coe')!;
-    expect(coe.compensation_paragraphs_text).toBe(`A/HRC/14/32, para. 88; ${SVN3}, para. 34`);
+    expect(coe.compensation_paragraphs_text).toBe(`A/HRC/14/32, para. 88; ${SVN3}, paras. 17, 34`);
     const cell = values(spec('mechanism-theme-matrix')).find((v) => v.mechanism_id === 'coe' && v.theme_id === 'redress')!;
-    expect(cell.paragraphs_text).toBe(`A/HRC/14/32, para. 88; ${SVN3}, para. 34`);
+    expect(cell.paragraphs_text).toBe(`A/HRC/14/32, para. 88; ${SVN3}, paras. 17, 34`);
   });
 
   it('chart subtitles, the briefing and the explorer name the corpus, not one document', () => {
