@@ -88,7 +88,7 @@ describe('sql and frame', () => {
     expect(empty.columns).toEqual(['finding_id', 'kind']);
     const bundle = (df as unknown as Record<symbol, () => Record<string, string>>)[Symbol.for('Jupyter.display')]!();
     expect(bundle['text/html']).toContain('<th>theme_label</th>');
-    expect(bundle['text/plain']).toContain('30 rows × 11 columns');
+    expect(bundle['text/plain']).toContain('30 rows × 13 columns');
   });
 });
 

@@ -2,7 +2,10 @@
 -- count, what it is counted out of (in numbers and in words), a generated statement and the
 -- paragraphs behind it, each with its document. Only actor claims count as work done; what the
 -- report says a mechanism lacks is a gap in the report's own words (kind 'lacking'), never work
--- done. A finding with nothing to count in this corpus is left out, not stated as a zero.
+-- done. A theme or region with nothing to cite in this corpus (a corpus without A/HRC/14/32,
+-- whose headings are the themes, describes no mechanism on many of them) gets no finding rather
+-- than a zero; the findings on a measure (men and boys, data collection, redress) state their
+-- count out of the mechanisms described, zero included.
 -- Thresholds come from pipelines/params.ts. Citations: "A/HRC/14/32, paras. 24, 62; A/HRC/14/37, para. 5".
 with coverage as (
     select * from coverage_mechanism_theme
@@ -47,15 +50,13 @@ few_mechanisms as (
         n_mechanisms as value,
         out_of.n as denominator,
         out_of.words as denominator_words,
-        case when n_mechanisms = 0
-            then format('None {} is described working on {}.', out_of.words, lower(theme_label))
-            else format('Only {} {} {} described working on {}: {}{}.',
-                n_mechanisms, out_of.words, case when n_mechanisms = 1 then 'is' else 'are' end,
-                lower(theme_label), array_to_string(acronyms, ', '), cite_note(sources))
-        end as statement,
+        format('Only {} {} {} described working on {}: {}{}.',
+            n_mechanisms, out_of.words, case when n_mechanisms = 1 then 'is' else 'are' end,
+            lower(theme_label), array_to_string(acronyms, ', '), cite_note(sources)) as statement,
         sources
     from theme_counts, out_of
     where out_of.n_described > 0
+      and n_mechanisms > 0
       and n_mechanisms <= getvariable('few_mechanisms_max')
       -- these themes have findings of their own below (one number for one quantity)
       and theme_id not in ('redress', 'gender_men', 'data_collection')
@@ -143,6 +144,8 @@ thin_region as (
     left join request_sources on true
     where out_of.n_described > 0
       and n_themes <= getvariable('thin_region_max_share') * n_themes_all
+      -- a region described nowhere, with no request for information to cite: nothing to say
+      and len(cites_sorted(region_counts.sources || coalesce(request_sources.sources, no_cites()))) > 0
 ),
 
 no_response as (
