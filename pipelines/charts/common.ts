@@ -61,7 +61,8 @@ export const TOOLTIP_DOCUMENTS = 5;
 export function tooltipCitation(cited: string): string {
   const docs = cited.split('; ');
   if (docs.length <= TOOLTIP_DOCUMENTS) return cited;
-  return `${docs.slice(0, TOOLTIP_DOCUMENTS).join('; ')} and ${docs.length - TOOLTIP_DOCUMENTS} more documents (the table's cited column has them)`;
+  const more = docs.length - TOOLTIP_DOCUMENTS;
+  return `${docs.slice(0, TOOLTIP_DOCUMENTS).join('; ')} and ${more} more document${more === 1 ? '' : 's'} (the table's cited column has them)`;
 }
 
 /** A tooltip's paragraphs: "paras. 85, 88" in a one-document corpus, each paragraph's document in a corpus of several. */

@@ -37,5 +37,6 @@ describe('tooltip citations in a large corpus', () => {
     expect(formatCited(many.map((m) => m.para_no), many, { documents }))
       .toBe('A/TEST/0, para. 1; A/TEST/1, para. 2; A/TEST/2, para. 3; A/TEST/3, para. 4; A/TEST/4, para. 5 and 3 more documents (the table\'s cited column has them)');
     expect(citedText([1], 'A/TEST/0, para. 1; A/TEST/1, para. 2', { documents })).toBe('A/TEST/0, para. 1; A/TEST/1, para. 2');
+    expect(formatCited([], many.slice(0, 6), { documents })).toMatch(/para\. 5 and 1 more document \(/);
   });
 });
