@@ -11,6 +11,9 @@
  * 3. The mechanism × theme coverage (distinct paragraphs per pair, from the
  *    evidence rows of the largest corpus) computed three ways: DuckDB SQL,
  *    danfojs and plain TypeScript.
+ * 4. The real corpus (bench/real-corpus.ts): the seed and the twelve UN PDFs of
+ *    data/un-documents, added with pipelines/add.ts and built once, cold; PDF
+ *    ingest in pages and MB per second, per document and overall.
  *
  * Writes output/bench/results.json, scaling.vl.json and scaling.svg, and prints
  * Markdown tables. Options:
@@ -18,7 +21,8 @@
  *   --repeat-large 1    runs for N >= 1000     --seed 1       corpus seed
  *   --work DIR          corpora and builds (default: $TMPDIR/atlas-bench)
  *   --results DIR       results folder (default: output/bench)
- *   --skip-seed, --skip-corpus, --skip-engines
+ *   --skip-seed, --skip-corpus, --skip-engines, --skip-real
+ *                       (--skip-seed --skip-corpus runs only the real corpus)
  *   --engines-db FILE   run the coverage comparison on this database (e.g. with --skip-corpus)
  *   --danfo-budget 60000  ms: danfojs stops at the first sample size taking more than a quarter of it
  */
@@ -27,6 +31,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, write
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { makeCorpus, ROOT, type Corpus } from './make-corpus.ts';
+import { addRealCorpus, ingestRates, parseIngestLog, type IngestRates } from './real-corpus.ts';
 
 // ---------------------------------------------------------------- options
 
@@ -135,7 +140,8 @@ export type Group = (typeof GROUPS)[number];
 
 export function groupOf(stage: string): Exclude<Group, 'export'> | 'other' {
   if (['ingest-report', 'load-registry', 'load-indicators', 'check-citations'].includes(stage)) return 'ingest';
-  if (stage === 'resolve-mentions' || stage === 'extract-claims' || stage === 'match-asks' || stage.startsWith('collect-')) return 'mentions/evidence';
+  if (stage === 'resolve-mentions' || stage === 'extract-claims' || stage === 'match-asks' || stage.startsWith('collect-')
+    || stage === 'find-document-citations') return 'mentions/evidence';
   if (stage.startsWith('sql:')) return 'SQL transforms';
   if (stage === 'render-charts') return 'charts';
   return 'other';
@@ -479,6 +485,41 @@ async function benchEngines(dbFile: string): Promise<EngineResults> {
   }
 }
 
+// ---------------------------------------------------------------- 4. the real corpus
+
+interface RealResults { addMs: number; build: Breakdown; ingestStageMs: number; rates: IngestRates; paragraphs: number }
+
+async function benchReal(): Promise<RealResults> {
+  log('real corpus: pipelines/add.ts on the seed and data/un-documents/*.pdf');
+  const { seeds, addMs, bytes } = addRealCorpus(WORK);
+  log('real corpus: cold build');
+  const run = await runBuildProcess(BUILD, ['--seeds', seeds, '--out', freshOut('real-corpus')]);
+  if (!run.ok) failed('the real corpus build', run);
+  const lines = parseIngestLog(run.stderr);
+  if (lines.length !== 13) throw new Error(`expected 13 documents in the ingest log, found ${lines.length}`);
+  return {
+    addMs, build: breakdown(run), rates: ingestRates(lines, bytes),
+    ingestStageMs: run.stages.find((s) => s.name === 'ingest-report')?.ms ?? 0,
+    paragraphs: lines.reduce((n, l) => n + l.paragraphs, 0),
+  };
+}
+
+function realMarkdown(r: RealResults): string[] {
+  const p = r.rates.pdf;
+  const out = ['', `**The real corpus (A/HRC/14/32 and the twelve UN PDFs of data/un-documents: ${fmtN(r.paragraphs)} paragraphs)**`, ''];
+  out.push(`pipelines/add.ts (reads every file, writes the manifest): ${fmtS(r.addMs)} s. Cold build: ${fmtS(r.build.wallMs)} s wall `
+    + `(startup ${fmtS(r.build.startupMs)} s; ${GROUPS.map((g) => `${g} ${fmtS(r.build.groups[g])}`).join(', ')}; ingest stage ${fmtS(r.ingestStageMs)} s), `
+    + `peak RSS ${r.build.peakRssMB?.toFixed(0) ?? '–'} MB.`, '');
+  out.push(`PDF ingest, overall: ${p.documents} PDFs, ${fmtN(p.pages)} pages, ${p.mb.toFixed(2)} MB in ${fmtS(p.readMs + p.parseMs)} s `
+    + `(reading ${fmtS(p.readMs)} s, structure ${fmtS(p.parseMs)} s): **${fmtRate(p.pagesPerS)} pages/s, ${fmtRate(p.mbPerS)} MB/s** `
+    + `(reading alone ${fmtRate(p.readPagesPerS)} pages/s).`, '');
+  out.push(table(['file', 'symbol', 'pages', 'MB', 'paragraphs', 'footnotes', 'items', 'read ms', 'parse ms', 'pages/s', 'MB/s'],
+    r.rates.documents.map((d) => [d.file, d.symbol, d.pages ?? '–', d.mb.toFixed(2), fmtN(d.paragraphs), d.footnotes, d.items,
+      fmtN(d.readMs), fmtN(d.parseMs), d.pagesPerS === null ? '–' : fmtRate(d.pagesPerS), fmtRate(d.mbPerS)]),
+    ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r']));
+  return out;
+}
+
 // ---------------------------------------------------------------- report
 
 function scalingSpec(sizes: readonly SizeResult[]): object {
@@ -505,6 +546,7 @@ function scalingSpec(sizes: readonly SizeResult[]): object {
 function markdown(res: {
   machine: string; seed?: SeedResults; sizes?: SizeResult[]; entryNote?: string;
   engines?: EngineResults; slopes?: Record<string, { all: number | null; from10: number | null; last: number | null }>;
+  real?: RealResults;
 }): string {
   const out: string[] = [];
   out.push(`Machine: ${res.machine}. Times are medians of whole \`tsx\` processes; peak RSS is the largest of the runs.`);
@@ -551,6 +593,7 @@ function markdown(res: {
     ])));
     out.push('', `Compute times only (medians; danfojs one run). Reading the rows out of DuckDB into JS objects, which TypeScript and danfojs start from, took ${fmtN(e.toJsMs)} ms. ${e.danfo.note}. Results ${e.agree ? 'agree' : 'DIFFER'} across engines.`);
   }
+  if (res.real) out.push(...realMarkdown(res.real));
   return out.join('\n');
 }
 
@@ -601,10 +644,12 @@ async function main(): Promise<void> {
   }
   const enginesDb = opt('engines-db', '');
   if (enginesDb) res.engines = await benchEngines(resolve(enginesDb));
+  if (!flag('skip-real')) res.real = await benchReal();
   writeFileSync(join(RESULTS, 'results.json'), JSON.stringify(res, null, 2) + '\n');
   const md = markdown(res);
   writeFileSync(join(RESULTS, 'results.md'), md + '\n');
-  process.stdout.write(`${md}\n\nWritten: ${join(RESULTS, 'results.json')}, results.md, scaling.vl.json, scaling.svg\n`);
+  const charts = res.sizes?.length ? ', scaling.vl.json, scaling.svg' : '';
+  process.stdout.write(`${md}\n\nWritten: ${join(RESULTS, 'results.json')}, results.md${charts}\n`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]).endsWith('bench/run.ts')) {

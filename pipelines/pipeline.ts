@@ -17,15 +17,17 @@ import { loadClaimModel } from './registry/load-claim-rules.ts';
 import { checkResponseStatus } from './stages/check-response-status.ts';
 import { collectDataRequests } from './stages/collect-data-requests.ts';
 import { collectDataInitiatives, loadDataCollectionCues } from './stages/collect-data-initiatives.ts';
-import { checkRegistryCitations, REGISTRY_SOURCE_SYMBOL } from './stages/check-citations.ts';
+import { checkReferenceCitations, checkRegistryCitations, REGISTRY_SOURCE_SYMBOL } from './stages/check-citations.ts';
 import { matchCues } from './stages/match-cues.ts';
 import { matchAsks } from './stages/match-asks.ts';
 import { loadAsks } from './registry/load-asks.ts';
 import type { Row } from './lib/db.ts';
 import { existsSync } from 'node:fs';
 import { withWorkbook } from './stages/write-workbook.ts';
+import { corpusName, symbolsById } from './lib/corpus-name.ts';
+import { findDocumentCitations, type CitationSources } from './stages/find-document-citations.ts';
 
-const REGISTRY_TABLES = ['mechanisms', 'mechanism_references', 'instruments', 'mechanism_members', 'countries',
+const REGISTRY_TABLES = ['mechanisms', 'mechanism_references', 'reference_citations', 'instruments', 'mechanism_members', 'countries',
   'themes', 'cues', 'non_mechanisms'] as const;
 
 const loadRegistryStage = stage('load-registry', [], REGISTRY_TABLES, (_in, ctx) => {
@@ -38,13 +40,28 @@ const loadRegistryStage = stage('load-registry', [], REGISTRY_TABLES, (_in, ctx)
 });
 
 const checkCitationsStage = stage('check-citations',
-  ['paragraphs', 'documents', 'mechanisms', 'instruments', 'mechanism_members'], [],
+  ['paragraphs', 'footnotes', 'documents', 'mechanisms', 'instruments', 'mechanism_members', 'reference_citations'], [],
   (t, ctx) => {
     const folder = join(ctx.dataDir, 'registry', 'mechanisms');
-    const checked = checkRegistryCitations(t as never, (id) => (existsSync(folder) ? join(folder, `${id}.yaml`) : join(ctx.dataDir, 'registry', 'mechanisms.yaml')));
+    const fileOf = (id: string) => (existsSync(folder) ? join(folder, `${id}.yaml`) : join(ctx.dataDir, 'registry', 'mechanisms.yaml'));
+    const checked = checkRegistryCitations(t as never, fileOf);
     if (!checked) ctx.log.info(`check-citations: the registry cites ${REGISTRY_SOURCE_SYMBOL}, which is not in this corpus; its paragraph citations were not checked`);
+    const refs = checkReferenceCitations(t as never, fileOf);
+    if (refs.checked > 0 && refs.absent.length) {
+      ctx.log.info(`check-citations: ${refs.checked} reference citations checked; not in this corpus, so not checked: ${refs.absent.join(', ')}`);
+    }
     return {};
-  }, { code: ['pipelines/stages/check-citations.ts'] });
+  }, { code: ['pipelines/stages/check-citations.ts', 'pipelines/text/matcher.ts'] });
+
+// Documents citing documents: symbols in paragraphs, footnotes and blocks (resolutions of session reports).
+const findDocumentCitationsStage = stage('find-document-citations',
+  ['documents', 'paragraphs', 'footnotes', 'blocks', 'headings'], ['document_citations'],
+  (t) => {
+    const headingNumber = new Map(t.headings.map((h) => [`${h.doc_id}\u0000${h.heading_id}`, (h.number as string | null) ?? null]));
+    const blockHeadings = new Map(t.blocks.map((b) => [`${b.doc_id}\u0000${b.block_no}`,
+      b.heading_id === null ? null : headingNumber.get(`${b.doc_id}\u0000${b.heading_id}`) ?? null]));
+    return { document_citations: findDocumentCitations({ ...(t as never as CitationSources), blockHeadings }) as unknown as Row[] };
+  }, { code: ['pipelines/stages/find-document-citations.ts', 'pipelines/text/cited-symbols.ts', 'pipelines/text/sentences.ts'] });
 
 const resolveMentionsStage = stage('resolve-mentions',
   ['paragraphs', 'footnotes', 'mechanism_references', 'non_mechanisms'], ['mentions', 'unresolved_acronyms'],
@@ -112,10 +129,9 @@ const renderChartsStage = stage('render-charts', [...CHART_INPUTS, ...BRIEFING_I
     const { renderCharts } = await import('./stages/render-charts.ts');
     const { writeBriefing } = await import('./stages/write-briefing.ts');
     const { CHROMIUM, chromiumAvailable } = await import('./briefing/print-pdf.ts');
-    const symbols = [...new Set(t.documents.map((d) => String(d.symbol)))].sort();
-    // every tooltip carries the citation, so a corpus is named by its first symbol and a count
-    const docSymbol = symbols.length <= 3 ? symbols.join('; ') : `${symbols[0]} and ${symbols.length - 1} other documents`;
-    const charts = await renderCharts(t as never, { write: ctx.write, docSymbol, fewMechanismsMax: ctx.params.few_mechanisms_max });
+    const docSymbol = corpusName(t.documents.map((d) => String(d.symbol)));
+    const documents = symbolsById(t.documents as never);
+    const charts = await renderCharts(t as never, { write: ctx.write, docSymbol, documents, fewMechanismsMax: ctx.params.few_mechanisms_max });
     // Chromium prints the PDF; where it is not installed the other three forms are still written, and the log says so.
     const pdf = chromiumAvailable();
     if (!pdf) ctx.log.warn(`briefing.pdf not written: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set ATLAS_CHROMIUM)`);
@@ -128,9 +144,8 @@ const writeExplorerStage = stage('write-explorer',
     'coverage_mechanism_theme', 'coverage_region_theme'], ['files:explorer'],
   async (t, ctx) => {
     const { writeExplorer } = await import('./stages/write-explorer.ts');
-    const symbols = [...new Set(t.documents.map((d) => String(d.symbol)))].sort();
-    const docSymbol = symbols.length <= 3 ? symbols.join('; ') : `${symbols[0]} and ${symbols.length - 1} other documents`;
-    await writeExplorer(t as never, { write: ctx.write, docSymbol });
+    const docSymbol = corpusName(t.documents.map((d) => String(d.symbol)));
+    await writeExplorer(t as never, { write: ctx.write, docSymbol, documents: symbolsById(t.documents as never) });
     return {};
   }, { code: ['pipelines/stages/write-explorer.ts', 'pipelines/explorer', 'pipelines/charts', 'pipelines/lib/render.ts'] });
 
@@ -140,6 +155,7 @@ export const PIPELINE: readonly Stage[] = withWorkbook([
   loadRegistryStage,
   loadIndicatorsStage,
   checkCitationsStage,
+  findDocumentCitationsStage,
   resolveMentionsStage,
   extractClaimsStage,
   collectDataRequestsStage,

@@ -25,6 +25,7 @@ import { CATALOG, type TableSpec } from '../../pipelines/catalog/index.ts';
 import { listModels, createMacros, type SqlModel } from '../../pipelines/lib/sql-models.ts';
 import { formatCitation } from '../../pipelines/charts/common.ts';
 import { DOC_SYMBOL } from '../../pipelines/charts/theme.ts';
+import { corpusName } from '../../pipelines/lib/corpus-name.ts';
 import { PARAMS, type Params } from '../../pipelines/params.ts';
 import { DB_FILE, MANIFEST } from '../../pipelines/runner.ts';
 import {
@@ -127,6 +128,9 @@ export interface TableInfo {
   description: string;
 }
 
+/** Paragraph numbers, or paragraphs with their documents ({ doc_id, para_no }, a `sources` column). */
+export type ParagraphRefs = readonly (number | { doc_id: string; para_no: number })[];
+
 export interface CitedParagraph {
   doc_id: string;
   symbol: string;
@@ -153,6 +157,8 @@ export interface Atlas {
   sql<T = Row>(text: string, params?: Params_): Promise<T[]>;
   /** A table or a query as a danfojs DataFrame. */
   frame(tableOrQuery: string, params?: Params_): Promise<DataFrame>;
+  /** The corpus as the build's titles name it: one document by its symbol, several by count and symbols. */
+  corpus(): Promise<string>;
   /** Every catalog table with its row count in this build. */
   tables(): Promise<TableInfo[]>;
   /** The catalog declaration of a table (columns, types, descriptions). */
@@ -163,12 +169,16 @@ export interface Atlas {
   chartSpec(name: string): VegaLiteSpec;
   /** Display a built chart by name, or any Vega-Lite spec. */
   showChart(specOrName: VegaLiteSpec | string): Promise<void>;
-  /** The paragraphs, in the order asked, with their citation labels. */
-  paragraphs(paras: readonly number[], opts?: { doc?: string }): Promise<CitedParagraph[]>;
+  /**
+   * The paragraphs, in the order asked, with their citation labels. Give paragraph numbers
+   * (every document's paragraph of that number, or only `doc`'s: a doc_id or a symbol), or
+   * cited paragraphs with their documents, as the tables' `sources` columns hold them.
+   */
+  paragraphs(paras: ParagraphRefs, opts?: { doc?: string }): Promise<CitedParagraph[]>;
   /** Display the paragraphs as quotes labelled "A/HRC/14/32, para. N". */
-  cite(paras: readonly number[], opts?: { doc?: string }): Promise<void>;
+  cite(paras: ParagraphRefs, opts?: { doc?: string }): Promise<void>;
   /** The markdown `cite` displays. */
-  citeMarkdown(paras: readonly number[], opts?: { doc?: string }): Promise<string>;
+  citeMarkdown(paras: ParagraphRefs, opts?: { doc?: string }): Promise<string>;
   /** An in-memory DuckDB with this build attached read-only, for what-if SQL. */
   scratch(params?: Partial<Params>): Promise<Scratch>;
   close(): void;
@@ -203,6 +213,9 @@ export async function openAtlas(outDir?: string): Promise<Atlas> {
       const rows = reader.getRowObjectsJS().map((r) => plainValue(r) as Row);
       return toFrame(rows, reader.columnNames());
     },
+    async corpus() {
+      return corpusName((await query<{ symbol: string }>(db, 'SELECT symbol FROM documents')).map((d) => d.symbol));
+    },
     async tables() {
       const present = new Set((await query<{ name: string }>(db, 'SELECT table_name AS name FROM duckdb_tables()')).map((r) => r.name));
       const out: TableInfo[] = [];
@@ -227,25 +240,35 @@ export async function openAtlas(outDir?: string): Promise<Atlas> {
       await displayChart(b);
     },
     async paragraphs(paras, opts = {}) {
-      const wanted = [...new Set(paras.map(Number))];
-      if (wanted.some((p) => !Number.isInteger(p))) throw new Error(`paragraph numbers must be integers: ${paras.join(', ')}`);
-      if (wanted.length === 0) return [];
+      const refs = paras.filter((p): p is { doc_id: string; para_no: number } => typeof p === 'object' && p !== null);
+      const wanted = [...new Set(paras.filter((p) => typeof p !== 'object').map(Number))];
+      if (wanted.some((p) => !Number.isInteger(p)) || refs.some((r) => !Number.isInteger(Number(r.para_no)))) {
+        throw new Error(`paragraph numbers must be integers: ${paras.map((p) => (typeof p === 'object' ? `${p.doc_id}/${p.para_no}` : p)).join(', ')}`);
+      }
+      if (wanted.length === 0 && refs.length === 0) return [];
+      const pairs = refs.map((r) => `('${String(r.doc_id).replaceAll("'", "''")}', ${Number(r.para_no)})`);
       const rows = await rowsOf<Omit<CitedParagraph, 'citation'>>(db, `
         SELECT p.doc_id, d.symbol, p.para_no, p.chapter, p.section, p.heading, p.part, p.text
         FROM paragraphs p JOIN documents d USING (doc_id)
-        WHERE p.para_no IN (${wanted.join(', ')})
-          AND ($doc = '' OR p.doc_id = $doc OR d.symbol = $doc)
-        ORDER BY p.doc_id`, { doc: opts.doc ?? '' });
-      const byPara = new Map<number, CitedParagraph[]>();
-      for (const r of rows) {
-        const c = { ...r, citation: formatCitation(r.symbol ?? DOC_SYMBOL, [r.para_no]) };
-        byPara.set(r.para_no, [...(byPara.get(r.para_no) ?? []), c]);
+        WHERE (p.para_no IN (${wanted.join(', ') || 'NULL'}) AND ($doc = '' OR p.doc_id = $doc OR d.symbol = $doc))
+           ${pairs.length ? `OR (p.doc_id, p.para_no) IN (${pairs.join(', ')})` : ''}
+        ORDER BY d.symbol, p.para_no`, { doc: opts.doc ?? '' });
+      const key = (docId: string, paraNo: number) => `${docId}\u0000${paraNo}`;
+      const found = new Map(rows.map((r) => [key(r.doc_id, r.para_no), { ...r, citation: formatCitation(r.symbol ?? DOC_SYMBOL, [r.para_no]) }]));
+      const seen = new Set<string>();
+      const out: CitedParagraph[] = [];
+      const take = (c: CitedParagraph | undefined) => { if (c && !seen.has(key(c.doc_id, c.para_no))) { seen.add(key(c.doc_id, c.para_no)); out.push(c); } };
+      // in the order asked: a number brings every document's paragraph of that number (by symbol)
+      for (const p of paras) {
+        if (typeof p === 'object') take(found.get(key(p.doc_id, p.para_no)));
+        else for (const c of found.values()) if (c.para_no === Number(p)) take(c);
       }
-      return wanted.flatMap((p) => byPara.get(p) ?? []);
+      return out;
     },
     async citeMarkdown(paras, opts) {
       const found = await atlas.paragraphs(paras, opts);
-      const missing = [...new Set(paras)].filter((p) => !found.some((f) => f.para_no === p));
+      const missing = [...new Set(paras.map((p) => (typeof p === 'object' ? `${p.doc_id}/${p.para_no}` : String(p))))]
+        .filter((p) => !found.some((f) => String(f.para_no) === p || `${f.doc_id}/${f.para_no}` === p));
       const blocks = found.map((p) => {
         const where = [p.chapter && `chapter ${p.chapter}${p.section ? `.${p.section}` : ''}`, p.heading, p.part].filter(Boolean).join(' · ');
         return `> **${escapeMarkdown(p.citation)}**${where ? ` — ${escapeMarkdown(where)}` : ''}\n>\n> ${escapeMarkdown(p.text).replace(/\n+/g, '\n>\n> ')}`;
@@ -303,8 +326,8 @@ export async function showChart(specOrName: VegaLiteSpec | string): Promise<void
   await displayChart(await chartBundle(specOrName));
 }
 
-/** Display paragraphs of the report as quotes labelled "A/HRC/14/32, para. N". */
-export async function cite(paras: readonly number[], opts?: { doc?: string }): Promise<void> {
+/** Display paragraphs as quotes labelled "A/HRC/14/32, para. N": numbers, or a `sources` list ({ doc_id, para_no }). */
+export async function cite(paras: ParagraphRefs, opts?: { doc?: string }): Promise<void> {
   return (await currentAtlas()).cite(paras, opts);
 }
 

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { GAP_KINDS } from '../catalog/coverage.ts';
 import type { ChartName } from '../charts/index.ts';
-import { compareText, formatCitation, plural } from '../charts/common.ts';
+import { compareText, formatCitation, formatSources, plural } from '../charts/common.ts';
 import { mechanismsWithoutEvidence } from '../charts/mechanism-rows.ts';
 import { splitSentences } from '../text/sentences.ts';
 import {
@@ -24,6 +24,10 @@ export interface DataGapRow {
   denominator: number;
   statement: string;
   citations: number[];
+  /** The cited paragraphs with their documents (absent in tables from before the corpus model: one document). */
+  sources?: { doc_id: string; para_no: number }[];
+  /** The citation as the statement ends with it, naming each paragraph's document. */
+  cited?: string | null;
 }
 
 export interface BriefingTables {
@@ -213,13 +217,18 @@ export function headlines(rows: readonly DataGapRow[]): DataGapRow[] {
   return picked;
 }
 
-/** The sentence of a paragraph that starts with `opening`, or undefined. */
-function sentenceOf(paragraphs: BriefingTables['paragraphs'], docId: string | undefined, paraNo: number, opening: string) {
-  const p = (paragraphs ?? []).find((x) => x.para_no === paraNo && (docId === undefined || x.doc_id === docId));
-  return p ? splitSentences(p.text).map((s) => s.text).find((s) => s.startsWith(opening)) : undefined;
+/** The sentence starting with `opening` in paragraph `paraNo` of the first document (by symbol) that has it, with its citation. */
+function sentenceOf(t: BriefingTables, docs: readonly { doc_id: string; symbol: string }[], paraNo: number, opening: string) {
+  for (const d of docs) {
+    const p = (t.paragraphs ?? []).find((x) => x.para_no === paraNo && x.doc_id === d.doc_id);
+    const s = p && splitSentences(p.text).map((x) => x.text).find((x) => x.startsWith(opening));
+    if (s) return { text: s, citation: `${d.symbol}, para. ${paraNo}` };
+  }
+  return undefined;
 }
 
-function methodsSection(t: BriefingTables, corpus: string, firstDoc: { doc_id: string; symbol: string } | undefined): Section {
+function methodsSection(t: BriefingTables, docs: readonly { doc_id: string; symbol: string }[]): Section {
+  const symbols = Object.fromEntries(docs.map((d) => [d.doc_id, d.symbol]));
   const blocks: Block[] = [
     { type: 'text', text: 'What a count means. A number counts the distinct mechanisms (or themes, or paragraphs) that the report describes doing '
       + 'something: a sentence of the descriptions (paras. 17–33) or of the achievements and challenges (paras. 34–105) in which the '
@@ -231,17 +240,17 @@ function methodsSection(t: BriefingTables, corpus: string, firstDoc: { doc_id: s
       + 'reported as a gap in the report’s own words. Every count and quote here rests on actor claims.' },
   ];
   // The report's own caveat on selection (A/HRC/14/32, para. 34), quoted only where the text has it.
-  const caveat = firstDoc && sentenceOf(t.paragraphs, firstDoc.doc_id, 34, 'Only a few selected initiatives');
+  const caveat = sentenceOf(t, docs, 34, 'Only a few selected initiatives');
   blocks.push({ type: 'text', text: `Selection. The report describes examples, not every initiative${caveat ? ':' : '.'}` });
-  if (caveat) blocks.push({ type: 'quote', text: caveat, citation: `${firstDoc.symbol}, para. 34` });
+  if (caveat) blocks.push({ type: 'quote', text: caveat.text, citation: caveat.citation });
   const asked = t.data_requests.length;
   if (asked > 0) {
     const silent = t.data_requests.filter((r) => !r.responded).length;
-    const paras = [...new Set(t.data_requests.map((r) => r.para_no))];
+    const asking = formatSources(t.data_requests, symbols);
     const none = t.coverage_mechanism_theme ? mechanismsWithoutEvidence(t.coverage_mechanism_theme, t.data_requests) : [];
     const byStatus = (st: string) => none.filter((m) => m.response === st).length;
     blocks.push({ type: 'text', text: `Non-response. ${silent} of the ${plural(asked, 'organisation')} asked for information had not responded `
-      + `(${formatCitation(corpus, paras)}), so their work may be under-described.`
+      + `(${asking}), so their work may be under-described.`
       + (none.length ? ` Of the ${plural(none.length, 'mechanism')} with no evidence at all, ${byStatus('did not respond')} had not responded, `
         + `${byStatus('not asked')} were not asked and ${byStatus('responded')} responded.` : '') });
   }
@@ -253,6 +262,9 @@ function methodsSection(t: BriefingTables, corpus: string, firstDoc: { doc_id: s
 export function briefingModel(t: BriefingTables, opts: BriefingOptions = {}): BriefingDoc {
   const docs = [...t.documents].sort((a, b) => compareText(a.symbol, b.symbol));
   const corpus = opts.corpus ?? (docs.map((d) => d.symbol).join('; ') || 'the report');
+  // A finding's citation names each paragraph's document (data_gaps.cited); rows without it come from one document.
+  const citationOf = (r: DataGapRow) => r.cited ?? (r.sources ? formatSources(r.sources, symbols)
+    : formatCitation(docs.length === 1 ? docs[0]!.symbol : corpus, r.citations));
   const date = opts.date ?? docs.map((d) => isoDate(d.date)).filter((d): d is string => !!d).sort().at(-1) ?? '';
   const buildId = inputId(t as unknown as Record<string, readonly unknown[]>);
   const symbols = Object.fromEntries(t.documents.map((d) => [d.doc_id, d.symbol]));
@@ -269,7 +281,7 @@ export function briefingModel(t: BriefingTables, opts: BriefingOptions = {}): Br
         citation: `${symbols[q.doc_id] ?? corpus}, para. ${q.para_no}` }];
     }
     return { id: `finding-${r.finding_id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`,
-      statement: citedStatement(r.statement, formatCitation(corpus, r.citations)), quotes, explorer: explorerLink(r) };
+      statement: citedStatement(r.statement, citationOf(r)), quotes, explorer: explorerLink(r) };
   };
 
   // Sections in the summary's order of kinds, then any other kind; a kind with no chart of its own
@@ -294,7 +306,7 @@ export function briefingModel(t: BriefingTables, opts: BriefingOptions = {}): Br
     id: 'summary', heading: 'Summary', keepTogether: false,
     blocks: t.data_gaps.length
       ? [
-        { type: 'list', items: headlines(t.data_gaps).map((r) => citedStatement(r.statement, formatCitation(corpus, r.citations))) },
+        { type: 'list', items: headlines(t.data_gaps).map((r) => citedStatement(r.statement, citationOf(r))) },
         { type: 'text', text: `How these were chosen. ${HEADLINE_RULE}` },
       ]
       : [{ type: 'text', text: 'No findings.' }],
@@ -320,6 +332,6 @@ export function briefingModel(t: BriefingTables, opts: BriefingOptions = {}): Br
     date, buildId,
     // Methods right after the summary: a reader meets the caveats before the numbers, and the text flows
     // across the page break that the first finding section (kept whole with its chart) would leave empty.
-    sections: [about, summary, methodsSection(t, corpus, docs[0]), ...findingSections],
+    sections: [about, summary, methodsSection(t, docs), ...findingSections],
   };
 }

@@ -28,6 +28,8 @@ export interface FindingRef {
   subject: string;
   statement: string;
   citations: readonly number[];
+  /** The cited paragraphs with their documents (data_gaps.sources); without them, citations are of any document. */
+  sources?: readonly { doc_id: string; para_no: number }[];
 }
 
 export interface MechanismRef {
@@ -109,8 +111,11 @@ export function quotesForFinding(finding: FindingRef, evidence: readonly Evidenc
   for (const m of ctx.mechanisms) names.set(m.mechanism_id, [m.acronym, m.name]);
   for (const r of ctx.references ?? []) names.get(r.mechanism_id)?.push(r.surface);
   const cue = KIND_CUES[finding.kind];
-  const cited = new Set(finding.citations);
-  let rows = evidence.filter((e) => cited.has(e.para_no) && e.role === 'actor');
+  // a paragraph is cited with its document: para 88 of one document is not para 88 of another
+  const key = (docId: string, paraNo: number) => `${docId}\u0000${paraNo}`;
+  const cited = finding.sources ? new Set(finding.sources.map((s) => key(s.doc_id, s.para_no))) : null;
+  const citedNos = new Set(finding.citations);
+  let rows = evidence.filter((e) => (cited ? cited.has(key(e.doc_id, e.para_no)) : citedNos.has(e.para_no)) && e.role === 'actor');
 
   const narrow = (keep: (e: EvidenceRow) => boolean) => { const k = rows.filter(keep); if (k.length) rows = k; };
   const theme = findingTheme(finding);
@@ -124,8 +129,8 @@ export function quotesForFinding(finding: FindingRef, evidence: readonly Evidenc
     return { e, text, cued: !!cue && cue.test(text), heading: e.theme_source === 'heading' };
   });
   const pool = candidates.some((c) => c.cued) ? candidates.filter((c) => c.cued) : candidates;
-  pool.sort((a, b) => Number(b.heading) - Number(a.heading) || a.e.para_no - b.e.para_no
-    || compareText(a.e.mechanism_id, b.e.mechanism_id) || compareText(a.e.doc_id, b.e.doc_id));
+  pool.sort((a, b) => Number(b.heading) - Number(a.heading) || compareText(a.e.doc_id, b.e.doc_id) || a.e.para_no - b.e.para_no
+    || compareText(a.e.mechanism_id, b.e.mechanism_id));
 
   const out: FindingQuote[] = [];
   const seenText = new Set<string>();
@@ -141,7 +146,7 @@ export function quotesForFinding(finding: FindingRef, evidence: readonly Evidenc
       });
     }
   };
-  pick((c) => !out.some((q) => q.mechanism_id === c.e.mechanism_id || q.para_no === c.e.para_no));
+  pick((c) => !out.some((q) => q.mechanism_id === c.e.mechanism_id || (q.doc_id === c.e.doc_id && q.para_no === c.e.para_no)));
   pick((c) => !out.some((q) => q.mechanism_id === c.e.mechanism_id));
   pick(() => true);
   return out;

@@ -1,4 +1,4 @@
-import { col, type TableSpec } from './types.ts';
+import { CITES, col, type TableSpec } from './types.ts';
 
 /** Final tables computed in SQL (pipelines/sql/final). */
 
@@ -18,8 +18,10 @@ export const coverage_mechanism_theme = {
     col('theme_id', 'VARCHAR', 'Theme'),
     col('theme_label', 'VARCHAR', 'Theme label'),
     col('pillar', 'VARCHAR', 'Pillar of the theme'),
-    col('n_paragraphs', 'INTEGER', 'Distinct paragraphs with evidence'),
-    col('paragraphs', 'INTEGER[]', 'Those paragraphs, ascending'),
+    col('n_paragraphs', 'INTEGER', 'Distinct paragraphs with evidence (document × paragraph)'),
+    col('paragraphs', 'INTEGER[]', 'Their numbers, by document then paragraph (with one document: ascending)'),
+    col('sources', CITES, 'The same paragraphs, each with its document (doc_id, para_no): the key to join on in a corpus'),
+    col('cited', 'VARCHAR', 'Those paragraphs as a citation naming each one\'s document ("A/HRC/14/32, paras. 24, 62; A/HRC/14/37, para. 5"); null when there are none', { nullable: true }),
     col('covered', 'BOOLEAN', 'n_paragraphs > 0'),
   ],
 } as const satisfies TableSpec;
@@ -40,7 +42,9 @@ export const coverage_region_theme = {
     col('n_not_asked', 'INTEGER', 'Mechanisms of the region that were not asked (absent from para. 3)'),
     col('share', 'DOUBLE', 'n_mechanisms / n_mechanisms_in_region'),
     col('mechanisms', 'VARCHAR[]', 'Ids of the mechanisms with evidence, sorted'),
-    col('paragraphs', 'INTEGER[]', 'Paragraphs with evidence, ascending'),
+    col('paragraphs', 'INTEGER[]', 'Numbers of the paragraphs with evidence, by document then paragraph'),
+    col('sources', CITES, 'The same paragraphs, each with its document (doc_id, para_no): the key to join on in a corpus'),
+    col('cited', 'VARCHAR', 'Those paragraphs as a citation naming each one\'s document ("A/HRC/14/32, paras. 24, 62; A/HRC/14/37, para. 5"); null when there are none', { nullable: true }),
   ],
 } as const satisfies TableSpec;
 
@@ -56,14 +60,19 @@ export const gender_inclusion = {
     col('response_status', 'VARCHAR', "Answer to the Special Rapporteur's request for information (para. 3)"),
     col('main_instrument', 'VARCHAR', 'Reference instrument', { nullable: true }),
     col('personal_scope', 'VARCHAR', 'Whom the reference instrument covers: all persons; all persons, especially women and children; women and children only; unknown'),
-    col('personal_scope_paragraphs', 'INTEGER[]', 'Paragraphs describing the instrument'),
+    col('personal_scope_paragraphs', 'INTEGER[]', 'Paragraphs of A/HRC/14/32 describing the instrument (the registry\'s)'),
+    col('personal_scope_cited', 'VARCHAR', 'Their citation; null when A/HRC/14/32 is not in the corpus or no instrument is recorded', { nullable: true }),
     col('men_and_boys_explicit', 'VARCHAR', 'The report describes the mechanism addressing men or boys (yes), or says nothing of it (not stated)', { accepted: ['yes', 'not stated'] }),
-    col('men_and_boys_paragraphs', 'INTEGER[]', 'Paragraphs where the report says so'),
+    col('men_and_boys_paragraphs', 'INTEGER[]', 'Paragraphs where the report says so, by document then paragraph'),
+    col('men_and_boys_cited', 'VARCHAR', 'Their citation, naming each paragraph\'s document; null when none', { nullable: true }),
     col('men_and_boys_quote', 'VARCHAR', 'The sentence that says so', { nullable: true }),
     col('gender_mainstreaming', 'VARCHAR', 'Gender perspective or mainstreaming measures', { accepted: TRI }),
-    col('gender_mainstreaming_paragraphs', 'INTEGER[]', 'Supporting paragraphs'),
+    col('gender_mainstreaming_paragraphs', 'INTEGER[]', 'Supporting paragraphs, by document then paragraph'),
+    col('gender_mainstreaming_cited', 'VARCHAR', 'Their citation, naming each paragraph\'s document; null when none', { nullable: true }),
     col('child_specific', 'VARCHAR', 'Child-specific measures', { accepted: TRI }),
-    col('child_specific_paragraphs', 'INTEGER[]', 'Supporting paragraphs'),
+    col('child_specific_paragraphs', 'INTEGER[]', 'Supporting paragraphs, by document then paragraph'),
+    col('child_specific_cited', 'VARCHAR', 'Their citation, naming each paragraph\'s document; null when none', { nullable: true }),
+    col('sources', CITES, 'Every paragraph behind the row (the four lists above), each with its document (doc_id, para_no)'),
   ],
 } as const satisfies TableSpec;
 
@@ -80,7 +89,9 @@ export const gender_inclusion_region = {
     col('n_women_and_children_only', 'INTEGER', 'Mechanisms whose reference instrument covers women and children only'),
     col('n_gender_mainstreaming', 'INTEGER', 'Mechanisms with gender mainstreaming evidence'),
     col('n_child_specific', 'INTEGER', 'Mechanisms with child-specific evidence'),
-    col('paragraphs', 'INTEGER[]', 'Paragraphs behind the counts'),
+    col('paragraphs', 'INTEGER[]', 'Numbers of the paragraphs behind the counts, by document then paragraph'),
+    col('sources', CITES, 'The same paragraphs, each with its document (doc_id, para_no): the key to join on in a corpus'),
+    col('cited', 'VARCHAR', 'Those paragraphs as a citation naming each one\'s document ("A/HRC/14/32, paras. 24, 62; A/HRC/14/37, para. 5"); null when there are none', { nullable: true }),
   ],
 } as const satisfies TableSpec;
 
@@ -99,11 +110,14 @@ export const redress = {
     col('response_status', 'VARCHAR', "Answer to the Special Rapporteur's request for information (para. 3)"),
     ...REDRESS_ELEMENTS.flatMap((e) => [
       col(e, 'BOOLEAN', `Addresses ${e.replaceAll('_', ' ')}`),
-      col(`${e}_paragraphs`, 'INTEGER[]', `Paragraphs on ${e.replaceAll('_', ' ')}`),
+      col(`${e}_paragraphs`, 'INTEGER[]', `Paragraphs on ${e.replaceAll('_', ' ')}, by document then paragraph`),
+      col(`${e}_cited`, 'VARCHAR', 'Their citation, naming each paragraph\'s document; null when none', { nullable: true }),
     ]),
     col('n_elements', 'INTEGER', 'Redress elements addressed'),
     col('addresses_redress', 'BOOLEAN', 'At least one element addressed'),
-    col('paragraphs', 'INTEGER[]', 'All paragraphs behind the row'),
+    col('paragraphs', 'INTEGER[]', 'Numbers of all paragraphs behind the row, by document then paragraph'),
+    col('sources', CITES, 'The same paragraphs, each with its document (doc_id, para_no): the key to join on in a corpus'),
+    col('cited', 'VARCHAR', 'Those paragraphs as a citation naming each one\'s document ("A/HRC/14/32, paras. 24, 62; A/HRC/14/37, para. 5"); null when there are none', { nullable: true }),
   ],
 } as const satisfies TableSpec;
 
@@ -123,7 +137,9 @@ export const recommendation_coverage = {
     col('addressee', 'VARCHAR', 'Who the ask addresses'),
     col('n_mechanisms', 'INTEGER', 'Mechanisms described doing it'),
     col('mechanisms', 'VARCHAR[]', 'Those mechanisms, sorted'),
-    col('evidence_paragraphs', 'INTEGER[]', 'Paragraphs of the claims (see ask_claims for the sentences)'),
+    col('evidence_paragraphs', 'INTEGER[]', 'Paragraphs of the claims (see ask_claims for the sentences), by document then paragraph'),
+    col('sources', CITES, 'The same paragraphs, each with its document (doc_id, para_no): the key to join on in a corpus'),
+    col('evidence_cited', 'VARCHAR', 'Those paragraphs as a citation naming each one\'s document ("A/HRC/14/32, paras. 24, 62; A/HRC/14/37, para. 5"); null when there are none', { nullable: true }),
   ],
 } as const satisfies TableSpec;
 
@@ -142,6 +158,8 @@ export const data_gaps = {
     col('denominator', 'INTEGER', 'What it is counted out of'),
     col('denominator_words', 'VARCHAR', 'The denominator in words, as the statement gives it'),
     col('statement', 'VARCHAR', 'Generated plain-language statement'),
-    col('citations', 'INTEGER[]', 'Paragraph numbers, ascending'),
+    col('citations', 'INTEGER[]', 'Paragraph numbers, by document then paragraph (with one document: ascending)'),
+    col('sources', CITES, 'The cited paragraphs, each with its document (doc_id, para_no)'),
+    col('cited', 'VARCHAR', 'The citation as the statement gives it, naming each paragraph\'s document; null for a finding that cites nothing', { nullable: true }),
   ],
 } as const satisfies TableSpec;

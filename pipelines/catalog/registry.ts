@@ -54,6 +54,19 @@ export const mechanism_references = {
   ],
 } as const satisfies TableSpec;
 
+export const reference_citations = {
+  name: 'reference_citations', layer: 'primary',
+  description: 'Where a reference that A/HRC/14/32 does not print is printed in another document (the registry\'s cited_in), checked against the text when the corpus holds that document.',
+  grain: 'One row per reference string × document × paragraph.',
+  key: ['surface', 'symbol', 'para_no'],
+  columns: [
+    col('surface', 'VARCHAR', 'The reference, as mechanism_references has it'),
+    col('mechanism_id', 'VARCHAR', 'Mechanism it resolves to'),
+    col('symbol', 'VARCHAR', 'Symbol of the document that prints it'),
+    col('para_no', 'INTEGER', 'Paragraph whose text or footnotes print it'),
+  ],
+} as const satisfies TableSpec;
+
 export const instruments = {
   name: 'instruments', layer: 'primary',
   description: 'Instruments adopted by each mechanism, as the report describes them.',

@@ -1,4 +1,4 @@
-import { col, type TableSpec } from './types.ts';
+import { CITES, col, type TableSpec } from './types.ts';
 
 /** Staging and intermediate SQL models behind the final tables (not exported). */
 
@@ -15,7 +15,8 @@ export const stg_main_instruments = {
     col('year', 'INTEGER', 'Year adopted', { nullable: true }),
     col('legally_binding', 'BOOLEAN', 'Legally binding'),
     col('personal_scope', 'VARCHAR', 'Whom it protects'),
-    col('paragraphs', 'INTEGER[]', 'Paragraphs that describe it'),
+    col('paragraphs', 'INTEGER[]', 'Paragraphs of A/HRC/14/32 that describe it (the registry\'s)'),
+    col('sources', CITES, 'The same keyed to A/HRC/14/32 in the corpus (empty when it is not in the corpus)'),
   ],
 } as const satisfies TableSpec;
 
@@ -27,8 +28,9 @@ export const int_mechanism_theme = {
   columns: [
     col('mechanism_id', 'VARCHAR', 'Mechanism'),
     col('theme_id', 'VARCHAR', 'Theme'),
-    col('n_paragraphs', 'INTEGER', 'Distinct paragraphs'),
-    col('paragraphs', 'INTEGER[]', 'Those paragraphs, ascending'),
+    col('n_paragraphs', 'INTEGER', 'Distinct paragraphs (document × paragraph)'),
+    col('paragraphs', 'INTEGER[]', 'Their numbers, by document then paragraph'),
+    col('sources', CITES, 'The paragraphs, each with its document'),
   ],
 } as const satisfies TableSpec;
 
@@ -41,6 +43,7 @@ export const int_passage_cues = {
     col('mechanism_id', 'VARCHAR', 'Mechanism'),
     col('family', 'VARCHAR', 'gender or redress'),
     col('measure', 'VARCHAR', 'Measure detected'),
-    col('paragraphs', 'INTEGER[]', 'Paragraphs whose passage matched, ascending'),
+    col('paragraphs', 'INTEGER[]', 'Numbers of the paragraphs whose passage matched, by document then paragraph'),
+    col('sources', CITES, 'The paragraphs, each with its document'),
   ],
 } as const satisfies TableSpec;

@@ -4,7 +4,17 @@
  */
 export type ColumnType =
   | 'VARCHAR' | 'INTEGER' | 'BIGINT' | 'DOUBLE' | 'BOOLEAN' | 'DATE'
-  | 'VARCHAR[]' | 'INTEGER[]';
+  | 'VARCHAR[]' | 'INTEGER[]' | typeof CITES;
+
+/**
+ * A list of cited paragraphs, each with its document: in a corpus a paragraph
+ * number alone is ambiguous, so every list of citations that spans documents
+ * is keyed by document and paragraph (DuckDB's spelling, as DESCRIBE prints it).
+ */
+export const CITES = 'STRUCT(doc_id VARCHAR, para_no INTEGER)[]';
+
+/** One cited paragraph of a CITES list. */
+export interface CitedParagraph { doc_id: string; para_no: number }
 
 export interface Column {
   readonly name: string;
@@ -45,7 +55,8 @@ type JsOf<T extends ColumnType> =
   T extends 'BIGINT' ? bigint :
   T extends 'BOOLEAN' ? boolean :
   T extends 'VARCHAR[]' ? string[] :
-  T extends 'INTEGER[]' ? number[] : never;
+  T extends 'INTEGER[]' ? number[] :
+  T extends typeof CITES ? CitedParagraph[] : never;
 
 type ColJs<C> = C extends { type: infer T extends ColumnType; nullable: true } ? JsOf<T> | null
   : C extends { type: infer T extends ColumnType } ? JsOf<T> : never;

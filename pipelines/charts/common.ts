@@ -5,6 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { REGIONS } from '../catalog/registry.ts';
+import type { CitedParagraph } from '../catalog/types.ts';
 import { chartConfig, DOC_SYMBOL, SIZES } from './theme.ts';
 
 export type VegaLiteSpec = TopLevelSpec;
@@ -12,10 +13,79 @@ export type VegaLiteSpec = TopLevelSpec;
 export const VL_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
 export interface BaseOptions {
-  /** Document symbol cited in subtitles and descriptions (default A/HRC/14/32). */
+  /** The corpus as subtitles and descriptions name it (default A/HRC/14/32; see corpusName). */
   docSymbol?: string;
   /** Mechanism id → label (acronym) for tooltips; ids are shown where missing. */
   mechanismLabels?: Readonly<Record<string, string>>;
+  /**
+   * doc_id → symbol of every document of the corpus. With more than one, every tooltip
+   * names each paragraph's document; with one (or none given) it gives the paragraphs
+   * alone, since the subtitle names the document.
+   */
+  documents?: Readonly<Record<string, string>>;
+}
+
+export type { CitedParagraph };
+
+/** The document the curated registry's paragraph lists cite (mechanisms, instruments, members). */
+export const REGISTRY_SYMBOL = 'A/HRC/14/32';
+
+/** True when the corpus has several documents, so a paragraph number needs its document. */
+export function isCorpus(o: BaseOptions | undefined): boolean {
+  return Object.keys(o?.documents ?? {}).length > 1;
+}
+
+/**
+ * "A/HRC/14/32, paras. 24, 62; A/HRC/WG.6/20/SVN/3, para. 30": documents by symbol, each
+ * one's paragraphs ascending and once (the SQL macro cite() writes the same); "no paragraph"
+ * for none. A doc_id missing from `documents` is shown as itself.
+ */
+export function formatSources(sources: readonly CitedParagraph[] | null | undefined, documents: Readonly<Record<string, string>>): string {
+  const byDoc = new Map<string, number[]>();
+  for (const s of sources ?? []) {
+    const symbol = documents[s.doc_id] ?? s.doc_id;
+    byDoc.set(symbol, [...(byDoc.get(symbol) ?? []), s.para_no]);
+  }
+  if (byDoc.size === 0) return 'no paragraph';
+  return [...byDoc].sort((a, b) => compareText(a[0], b[0])).map(([symbol, ps]) => formatCitation(symbol, ps)).join('; ');
+}
+
+/** Documents a tooltip names before "and N more documents": the tables' cited columns have them all. */
+export const TOOLTIP_DOCUMENTS = 5;
+
+/**
+ * A citation cut to its first TOOLTIP_DOCUMENTS documents for a tooltip (a cell of a
+ * 1,000-document corpus would otherwise carry a thousand):
+ * "A/1, para. 3; A/2, para. 5; … and 12 more documents (the table's cited column has them)".
+ */
+export function tooltipCitation(cited: string): string {
+  const docs = cited.split('; ');
+  if (docs.length <= TOOLTIP_DOCUMENTS) return cited;
+  const more = docs.length - TOOLTIP_DOCUMENTS;
+  return `${docs.slice(0, TOOLTIP_DOCUMENTS).join('; ')} and ${more} more document${more === 1 ? '' : 's'} (the table's cited column has them)`;
+}
+
+/** A tooltip's paragraphs: "paras. 85, 88" in a one-document corpus, each paragraph's document in a corpus of several. */
+export function formatCited(paras: readonly number[] | null | undefined, sources: readonly CitedParagraph[] | null | undefined, o: BaseOptions | undefined): string {
+  return isCorpus(o) ? tooltipCitation(formatSources(sources, o!.documents!)) : formatParas(paras);
+}
+
+/** The same from a table's ready-made citation column (the *_cited columns). */
+export function citedText(paras: readonly number[] | null | undefined, cited: string | null | undefined, o: BaseOptions | undefined): string {
+  return isCorpus(o) ? (cited ? tooltipCitation(cited) : 'no paragraph') : formatParas(paras);
+}
+
+/** Paragraphs the registry cites (always A/HRC/14/32's): named so in a corpus of several documents. */
+export function formatRegistryParas(paras: readonly number[] | null | undefined, o: BaseOptions | undefined): string {
+  if (!isCorpus(o)) return formatParas(paras);
+  return (paras ?? []).length ? formatCitation(REGISTRY_SYMBOL, paras) : 'no paragraph';
+}
+
+/** Cited paragraphs once each, by document then paragraph. */
+export function uniqueSources(xs: readonly CitedParagraph[]): CitedParagraph[] {
+  const seen = new Map<string, CitedParagraph>();
+  for (const x of xs) seen.set(`${x.doc_id}\u0000${String(x.para_no).padStart(10, '0')}`, { doc_id: x.doc_id, para_no: x.para_no });
+  return [...seen].sort((a, b) => compareText(a[0], b[0])).map(([, v]) => v);
 }
 
 /** "para. 85", "paras. 85, 88, 89", or "no paragraph" for an empty list. */
@@ -133,6 +203,19 @@ export function docOf(o: BaseOptions | undefined): string {
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * A row as a chart's data holds it. In a corpus of several documents, without the keyed
+ * `sources`, the `cited` columns (the tooltip texts carry the citation, cut to
+ * TOOLTIP_DOCUMENTS documents) and the paragraph-number lists, which are ambiguous there
+ * and grow with the corpus (a member state's lists at 100 documents made a 43 MB map spec).
+ * With one document the row stays whole.
+ */
+export function slim<T extends object>(row: T, o: BaseOptions | undefined): T {
+  if (!isCorpus(o)) return row;
+  return Object.fromEntries(Object.entries(row).filter(([k]) => k !== 'sources' && k !== 'cited' && !k.endsWith('_cited')
+    && k !== 'paragraphs' && !k.endsWith('_paragraphs'))) as T;
 }
 
 /** Deep copy of rows (so a spec never shares arrays with its input). */

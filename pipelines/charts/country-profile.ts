@@ -13,8 +13,8 @@ import type { coverage_mechanism_theme } from '../catalog/coverage.ts';
 import type { country_coverage, country_mechanisms } from '../catalog/country.ts';
 import type { RowOf } from '../catalog/types.ts';
 import {
-  type BaseOptions, type VegaLiteSpec, compareText, copyRows, docOf, formatParas, plural, specBase, titleBlock,
-  uniqueSorted, wrapLabel,
+  type BaseOptions, type VegaLiteSpec, compareText, copyRows, docOf, citedText, formatRegistryParas, plural, specBase, titleBlock,
+  uniqueSorted, wrapLabel, slim,
 } from './common.ts';
 import { INDICATOR_YEAR, indicatorSourceLines, scoresText, tierText } from './indicators.ts';
 import { COVERED, NOT_COVERED } from './mechanism-theme-matrix.ts';
@@ -41,6 +41,10 @@ export interface CountryProfileRow {
   covered: boolean;
   /** Paragraphs with the evidence for the cell. */
   paragraphs: number[];
+  /** How many (document × paragraph; with one document, paragraphs.length). */
+  n_paragraphs?: number;
+  /** Their citation naming each paragraph's document (coverage_mechanism_theme.cited), shown in a corpus of several documents. */
+  cited?: string | null;
   /** Paragraphs naming the country as a member of the mechanism (country_mechanisms.paragraphs). */
   member_paragraphs: number[];
   tip_tier_2010: string | null;
@@ -76,7 +80,8 @@ export function countryProfileRows(input: {
       out.push({
         iso3: m.iso3, country_name: m.country_name, mechanism_id: m.mechanism_id, acronym: m.acronym,
         mechanism_region: m.mechanism_region, theme_id: t.theme_id, theme_label: t.theme_label, pillar: t.pillar,
-        covered: t.covered, paragraphs: uniqueSorted(t.paragraphs), member_paragraphs: uniqueSorted(m.paragraphs ?? []),
+        covered: t.covered, paragraphs: uniqueSorted(t.paragraphs), n_paragraphs: t.n_paragraphs, cited: t.cited,
+        member_paragraphs: uniqueSorted(m.paragraphs ?? []),
         tip_tier_2010: c?.tip_tier_2010 ?? null, p_2010: c?.p_2010 ?? null, prosecution_2010: c?.prosecution_2010 ?? null,
         prevention_2010: c?.prevention_2010 ?? null, protection_2010: c?.protection_2010 ?? null,
       });
@@ -115,16 +120,16 @@ export function countryProfile(rows: readonly CountryProfileRow[], options: Coun
   const coveredThemes = new Set(mine.filter((r) => r.covered).map((r) => r.theme_id));
   const allThemes = new Set(mine.map((r) => r.theme_id));
   const values = copyRows(mine).map((r) => ({
-    ...r,
+    ...slim(r, options),
     covered_text: r.covered ? COVERED : NOT_COVERED,
-    cell_text: r.covered ? String(r.paragraphs.length) : '',
-    paragraphs_text: formatParas(r.paragraphs),
-    member_paragraphs_text: r.member_paragraphs.length ? formatParas(r.member_paragraphs) : 'not named in the report',
+    cell_text: r.covered ? String(r.n_paragraphs ?? r.paragraphs.length) : '',
+    paragraphs_text: citedText(r.paragraphs, r.cited, options),
+    member_paragraphs_text: r.member_paragraphs.length ? formatRegistryParas(r.member_paragraphs, options) : 'not named in the report',
     themes_of_mechanism: `${perMech.get(r.mechanism_id)!.n} of ${allThemes.size}`,
   }));
   const tier = tierText(c.tip_tier_2010);
   const scores = scoresText(c);
-  const named = mechs.filter((m) => m.member.length).map((m) => `${m.acronym} (${formatParas(m.member)})`);
+  const named = mechs.filter((m) => m.member.length).map((m) => `${m.acronym} (${formatRegistryParas(m.member, options)})`);
   const axisLabels: Record<string, string[]> = {};
   for (const m of mechs) axisLabels[m.acronym] = [...wrapLabel(m.acronym, 14), plural(m.n, 'theme')];
   // Vega sets the first line of a multi-line label at the anchor: pad the top axis by the lines below it.

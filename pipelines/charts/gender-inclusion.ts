@@ -7,7 +7,7 @@
 import type { gender_inclusion } from '../catalog/coverage.ts';
 import type { RowOf } from '../catalog/types.ts';
 import {
-  type VegaLiteSpec, capitalize, copyRows, docOf, formatParas, plural, regionsOf, specBase, titleBlock,
+  type VegaLiteSpec, capitalize, copyRows, docOf, citedText, plural, regionsOf, specBase, titleBlock, slim,
 } from './common.ts';
 import {
   type MechanismGridOptions, mechanismOrder, regionHeader, splitGridRows, withoutEvidenceLines,
@@ -18,11 +18,11 @@ export type GenderRow = RowOf<typeof gender_inclusion>;
 
 export const NAME = 'gender-inclusion';
 
-/** [column, label, paragraphs column] */
+/** [column, label, paragraphs column, its citation column] */
 export const GENDER_MEASURES = [
-  ['men_and_boys_explicit', 'Men and boys as victims', 'men_and_boys_paragraphs'],
-  ['gender_mainstreaming', 'Gender mainstreaming', 'gender_mainstreaming_paragraphs'],
-  ['child_specific', 'Child-specific measures', 'child_specific_paragraphs'],
+  ['men_and_boys_explicit', 'Men and boys as victims', 'men_and_boys_paragraphs', 'men_and_boys_cited'],
+  ['gender_mainstreaming', 'Gender mainstreaming', 'gender_mainstreaming_paragraphs', 'gender_mainstreaming_cited'],
+  ['child_specific', 'Child-specific measures', 'child_specific_paragraphs', 'child_specific_cited'],
 ] as const;
 
 /** Column values → answer shown ('yes' and 'not stated' are men_and_boys_explicit's own values). */
@@ -41,11 +41,11 @@ export function genderInclusion(allRows: readonly GenderRow[], options: Mechanis
   const regions = regionsOf(rows);
   const mechanisms = mechanismOrder(rows);
   const values = copyRows(rows).map((r) => ({
-    ...r,
+    ...slim(r, options),
     region_label: capitalize(r.region),
-    personal_scope_text: `${r.personal_scope} (${formatParas(r.personal_scope_paragraphs)})`,
+    personal_scope_text: `${r.personal_scope} (${citedText(r.personal_scope_paragraphs, r.personal_scope_cited, options)})`,
     main_instrument_text: r.main_instrument ?? 'not recorded',
-    ...Object.fromEntries(GENDER_MEASURES.map(([m, , paras]) => [`${m}_paragraphs_text`, formatParas(r[paras])])),
+    ...Object.fromEntries(GENDER_MEASURES.map(([m, , paras, cited]) => [`${m}_paragraphs_text`, citedText(r[paras], r[cited], options)])),
   }));
   const counts = GENDER_MEASURES.map(([m, label]) => `${label}: ${rows.filter((r) => isYes(r[m])).length}`);
   const description = `Grid of ${plural(rows.length, 'mechanism')} (rows, grouped by ${plural(regions.length, 'region')}) against three questions from ${doc}: `

@@ -6,8 +6,8 @@
 import type { coverage_mechanism_theme } from '../catalog/coverage.ts';
 import type { RowOf } from '../catalog/types.ts';
 import {
-  type VegaLiteSpec, capitalize, compareRegions, compareText, copyRows, docOf, formatParas, plural,
-  regionsOf, specBase, titleBlock,
+  type VegaLiteSpec, capitalize, compareRegions, compareText, copyRows, docOf, citedText, plural,
+  regionsOf, specBase, titleBlock, slim,
 } from './common.ts';
 import { themeLabelOrder } from './region-theme-heatmap.ts';
 import { COLORS, SIZES } from './theme.ts';
@@ -46,12 +46,12 @@ export function mechanismThemeMatrix(allRows: readonly MechanismThemeRow[], opti
     .sort((a, b) => compareRegions(a.region, b.region) || compareText(a.acronym, b.acronym))
     .map((r) => r.acronym);
   const values = copyRows(rows).map((r) => ({
-    ...r,
+    ...slim(r, options),
     region_label: capitalize(r.region),
     pillar_label: capitalize(r.pillar),
     covered_text: r.covered ? COVERED : NOT_COVERED,
     cell_text: r.covered ? String(r.n_paragraphs) : '',
-    paragraphs_text: formatParas(r.paragraphs),
+    paragraphs_text: citedText(r.paragraphs, r.cited, options),
   }));
   const nCovered = rows.filter((r) => r.covered).length;
   const perMech = new Map<string, number>();

@@ -8,8 +8,8 @@ import type { coverage_mechanism_theme } from '../catalog/coverage.ts';
 import type { countries, mechanism_members, mechanisms } from '../catalog/registry.ts';
 import type { RowOf } from '../catalog/types.ts';
 import {
-  type BaseOptions, type VegaLiteSpec, compareText, copyRows, docOf, formatParas, plural, specBase, titleBlock,
-  uniqueSorted, wrapNote,
+  type BaseOptions, type VegaLiteSpec, compareText, copyRows, docOf, formatCited, plural, specBase, titleBlock, uniqueSources, type CitedParagraph,
+  uniqueSorted, wrapNote, slim,
 } from './common.ts';
 import { COLORS, SCHEMES, SIZES } from './theme.ts';
 
@@ -26,6 +26,8 @@ export interface MemberMapRow {
   mechanisms: string[];
   /** Paragraphs with the evidence behind n_themes. */
   paragraphs?: number[];
+  /** The same, each with its document. */
+  sources?: CitedParagraph[];
   /** "COMMIT: 17 themes; ASEAN: 5 themes" */
   mechanisms_detail?: string;
 }
@@ -60,11 +62,12 @@ export function memberMapRows(input: {
   const label = new Map<string, string>();
   for (const r of input.coverage_mechanism_theme) label.set(r.mechanism_id, r.acronym);
   for (const m of input.mechanisms ?? []) label.set(m.mechanism_id, m.acronym);
-  const themesOf = new Map<string, Map<string, number[]>>();
+  const themesOf = new Map<string, Map<string, { paras: number[]; sources: CitedParagraph[] }>>();
   for (const r of input.coverage_mechanism_theme) {
     if (!r.covered) continue;
-    const t = themesOf.get(r.mechanism_id) ?? new Map<string, number[]>();
-    t.set(r.theme_id, [...(t.get(r.theme_id) ?? []), ...r.paragraphs]);
+    const t = themesOf.get(r.mechanism_id) ?? new Map<string, { paras: number[]; sources: CitedParagraph[] }>();
+    const had = t.get(r.theme_id) ?? { paras: [], sources: [] };
+    t.set(r.theme_id, { paras: [...had.paras, ...r.paragraphs], sources: [...had.sources, ...(r.sources ?? [])] });
     themesOf.set(r.mechanism_id, t);
   }
   const byCountry = new Map<string, Set<string>>();
@@ -76,10 +79,11 @@ export function memberMapRows(input: {
     if (!c) continue;
     const themes = new Set<string>();
     const paras: number[] = [];
+    const sources: CitedParagraph[] = [];
     const detail: [string, number][] = [];
     for (const id of mechs) {
-      const t = themesOf.get(id) ?? new Map<string, number[]>();
-      for (const [theme, ps] of t) { themes.add(theme); paras.push(...ps); }
+      const t = themesOf.get(id) ?? new Map<string, { paras: number[]; sources: CitedParagraph[] }>();
+      for (const [theme, ps] of t) { themes.add(theme); paras.push(...ps.paras); sources.push(...ps.sources); }
       detail.push([label.get(id) ?? id, t.size]);
     }
     detail.sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]));
@@ -87,6 +91,7 @@ export function memberMapRows(input: {
       m49: c.m49, iso3, name: c.name, n_themes: themes.size,
       mechanisms: detail.map(([l]) => l).sort(compareText),
       paragraphs: uniqueSorted(paras),
+      sources: uniqueSources(sources),
       mechanisms_detail: detail.map(([l, n]) => `${l}: ${plural(n, 'theme')}`).join('; '),
     });
   }
@@ -110,10 +115,10 @@ export function memberMap(rows: readonly MemberMapRow[], options: MemberMapOptio
   const doc = docOf(options);
   const ids = new Set(options.topology.objects.countries.geometries.map((g) => g.id).filter((x): x is string => !!x));
   const values = copyRows(rows).map((r) => ({
-    ...r,
+    ...slim(r, options),
     m49_id: m49Id(r.m49),
     mechanisms_text: r.mechanisms_detail ?? ([...r.mechanisms].sort(compareText).join(', ') || 'none'),
-    paragraphs_text: formatParas(r.paragraphs ?? []),
+    paragraphs_text: formatCited(r.paragraphs ?? [], r.sources, options),
     themes_text: options.themeCount ? `${r.n_themes} of ${options.themeCount}` : String(r.n_themes),
   })).sort((a, b) => compareText(a.m49_id, b.m49_id));
   const notDrawn = values.filter((v) => !ids.has(v.m49_id)).map((v) => v.name).sort(compareText);

@@ -13,8 +13,8 @@ import type { country_coverage } from '../catalog/country.ts';
 import type { countries, mechanisms } from '../catalog/registry.ts';
 import type { RowOf } from '../catalog/types.ts';
 import {
-  type BaseOptions, type VegaLiteSpec, compareText, copyRows, docOf, formatMechanisms, formatParas, plural, specBase,
-  titleBlock, uniqueSorted, wrapLabel,
+  type BaseOptions, type VegaLiteSpec, compareText, copyRows, docOf, formatMechanisms, citedText, plural, specBase,
+  titleBlock, uniqueSorted, wrapLabel, slim,
 } from './common.ts';
 import { INDICATOR_YEAR, indicatorSourceLines, scoresText, tierText } from './indicators.ts';
 import { type CountriesTopology, m49Id } from './member-map.ts';
@@ -41,6 +41,8 @@ export interface ProtectionMapRow {
   redress_mechanisms: string[];
   /** Paragraphs behind the redress evidence. */
   redress_paragraphs: number[];
+  /** Their citation naming each paragraph's document (country_coverage.redress_cited), shown in a corpus of several documents. */
+  redress_cited?: string | null;
 }
 
 export interface ProtectionMapOptions extends BaseOptions {
@@ -72,6 +74,7 @@ export function protectionMapRows(input: {
       mechanisms: label(c.mechanisms),
       redress_mechanisms: label(c.redress_mechanisms),
       redress_paragraphs: uniqueSorted(c.redress_paragraphs),
+      redress_cited: c.redress_cited,
     });
   }
   return out.sort((a, b) => compareText(a.iso3, b.iso3));
@@ -88,7 +91,7 @@ export function protectionMap(rows: readonly ProtectionMapRow[], options: Protec
   const year = options.year ?? INDICATOR_YEAR;
   const ids = new Set(options.topology.objects.countries.geometries.map((g) => g.id).filter((x): x is string => !!x));
   const values = copyRows(rows).map((r) => ({
-    ...r,
+    ...slim(r, options),
     m49_id: m49Id(r.m49),
     status: r.protection === null ? NO_SCORE : 'scored',
     protection_text: r.protection === null ? `no ${year} score` : `${r.protection} of 5`,
@@ -96,7 +99,7 @@ export function protectionMap(rows: readonly ProtectionMapRow[], options: Protec
     scores_text: scoresText({ tip_tier_2010: r.tier, p_2010: r.p, prosecution_2010: r.prosecution, prevention_2010: r.prevention, protection_2010: r.protection }),
     mechanisms_text: formatMechanisms(r.mechanisms),
     redress_text: r.any_redress ? formatMechanisms(r.redress_mechanisms) : 'none of its mechanisms',
-    redress_paragraphs_text: formatParas(r.redress_paragraphs),
+    redress_paragraphs_text: citedText(r.redress_paragraphs, r.redress_cited, options),
   })).sort((a, b) => compareText(a.m49_id, b.m49_id));
   const noScore = values.filter((v) => v.protection === null);
   const withRedress = values.filter((v) => v.any_redress);

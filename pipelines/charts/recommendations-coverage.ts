@@ -6,8 +6,8 @@
 import type { recommendation_coverage } from '../catalog/coverage.ts';
 import type { RowOf } from '../catalog/types.ts';
 import {
-  type BaseOptions, type VegaLiteSpec, copyRows, docOf, formatMechanisms, formatParas, plural, specBase, titleBlock,
-  wrapLabel,
+  type BaseOptions, type VegaLiteSpec, copyRows, docOf, formatMechanisms, citedText, plural, REGISTRY_SYMBOL, specBase, titleBlock,
+  wrapLabel, slim,
 } from './common.ts';
 import { COLORS } from './theme.ts';
 
@@ -36,21 +36,22 @@ export function recommendationsCoverage(rows: readonly RecommendationRow[], opti
   const doc = docOf(options);
   const sorted = copyRows(rows).sort((a, b) => a.sort_order - b.sort_order);
   const values = sorted.map((r) => ({
-    ...r,
+    ...slim(r, options),
     label: r.ask_id,
     status: r.n_mechanisms > 0 ? COVERED : UNCOVERED,
     bar_text: r.n_mechanisms > 0 ? String(r.n_mechanisms) : 'none',
-    recommendation_cite: r.recommendation_id === 'g' ? `${doc}, recommendation (g)` : `${doc}, para. ${r.recommendation_id}`,
+    // the asks are A/HRC/14/32's recommendations (data/registry/recommendation_asks.yaml), whatever the corpus
+    recommendation_cite: r.recommendation_id === 'g' ? `${REGISTRY_SYMBOL}, recommendation (g)` : `${REGISTRY_SYMBOL}, para. ${r.recommendation_id}`,
     cluster_label: r.cluster ? `Cluster ${r.cluster}: ${r.cluster_text ?? 'unnumbered recommendation'}` : 'Opening recommendations (106–108)',
     mechanisms_text: formatMechanisms(r.mechanisms, options.mechanismLabels),
-    paragraphs_text: formatParas(r.evidence_paragraphs),
+    paragraphs_text: citedText(r.evidence_paragraphs, r.evidence_cited, options),
   }));
   const labelLines = Object.fromEntries(sorted.map((r) => [r.ask_id, askLabel(r)]));
   const uncovered = values.filter((v) => v.n_mechanisms === 0);
   const nRecs = new Set(sorted.map((r) => r.recommendation_id)).size;
   const max = Math.max(1, ...rows.map((r) => r.n_mechanisms));
   const statuses = [COVERED, UNCOVERED].filter((s) => values.some((v) => v.status === s));
-  const description = `Bar chart of the ${plural(rows.length, 'ask')} of the ${plural(nRecs, 'recommendation')} of ${doc}, `
+  const description = `Bar chart of the ${plural(rows.length, 'ask')} of the ${plural(nRecs, 'recommendation')} of ${REGISTRY_SYMBOL}, `
     + `each with the number of mechanisms the report describes doing it. `
     + `${plural(uncovered.length, 'ask')} no mechanism is described doing`
     + (uncovered.length ? `: ${uncovered.map((u) => u.ask_id).join(', ')}.` : '.');

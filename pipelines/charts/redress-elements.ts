@@ -6,7 +6,7 @@
 import { REDRESS_ELEMENTS, type redress } from '../catalog/coverage.ts';
 import type { RowOf } from '../catalog/types.ts';
 import {
-  type VegaLiteSpec, capitalize, copyRows, docOf, formatParas, plural, regionsOf, specBase, titleBlock,
+  type VegaLiteSpec, capitalize, copyRows, docOf, citedText, plural, regionsOf, specBase, titleBlock, slim,
 } from './common.ts';
 import {
   type MechanismGridOptions, mechanismOrder, regionHeader, splitGridRows, withoutEvidenceLines,
@@ -40,10 +40,10 @@ export function redressElements(allRows: readonly RedressRow[], options: Mechani
   const regions = regionsOf(rows);
   const mechanisms = mechanismOrder(rows);
   const values = copyRows(rows).map((r) => ({
-    ...r,
+    ...slim(r, options),
     region_label: capitalize(r.region),
     n_elements_text: `${r.n_elements} of ${REDRESS_ELEMENTS.length}`,
-    ...Object.fromEntries(REDRESS_ELEMENTS.map((e) => [`${e}_paragraphs_text`, formatParas(r[`${e}_paragraphs`])])),
+    ...Object.fromEntries(REDRESS_ELEMENTS.map((e) => [`${e}_paragraphs_text`, citedText(r[`${e}_paragraphs`], r[`${e}_cited`], options)])),
   }));
   const none = rows.filter((r) => !r.addresses_redress).length;
   const perElement = REDRESS_ELEMENTS.map((e) => `${ELEMENT_LABELS[e]} ${rows.filter((r) => r[e]).length}`);

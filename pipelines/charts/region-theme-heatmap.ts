@@ -5,8 +5,8 @@
 import type { coverage_region_theme } from '../catalog/coverage.ts';
 import type { RowOf } from '../catalog/types.ts';
 import {
-  type BaseOptions, type VegaLiteSpec, compareText, copyRows, docOf, formatMechanisms, formatParas, plural,
-  capitalize, regionsOf, specBase, titleBlock, wrapLabelExpr,
+  type BaseOptions, type VegaLiteSpec, compareText, copyRows, docOf, formatMechanisms, citedText, plural,
+  capitalize, regionsOf, specBase, titleBlock, wrapLabelExpr, slim,
 } from './common.ts';
 import { SIZES, countColors } from './theme.ts';
 
@@ -59,11 +59,11 @@ export function regionThemeHeatmap(rows: readonly RegionThemeRow[], options: Reg
   const themes = themeLabelOrder(rows, options.themeOrder);
   const max = Math.max(1, ...rows.map((r) => r.n_mechanisms));
   const values = copyRows(rows).map((r) => ({
-    ...r,
+    ...slim(r, options),
     region_label: capitalize(r.region),
     pillar_label: capitalize(r.pillar),
     mechanisms_text: formatMechanisms(r.mechanisms, options.mechanismLabels),
-    paragraphs_text: formatParas(r.paragraphs),
+    paragraphs_text: citedText(r.paragraphs, r.cited, options),
     count_text: `${r.n_mechanisms} of ${plural(r.n_mechanisms_in_region, 'mechanism')}`,
   }));
   const top = [...rows].sort((a, b) => b.n_mechanisms - a.n_mechanisms || compareText(a.region + a.theme_label, b.region + b.theme_label))[0];

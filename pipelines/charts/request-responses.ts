@@ -6,8 +6,8 @@
 import type { data_requests } from '../catalog/evidence.ts';
 import type { RowOf } from '../catalog/types.ts';
 import {
-  type BaseOptions, type VegaLiteSpec, capitalize, compareRegions, compareText, docOf, formatParas, plural, specBase,
-  titleBlock, uniqueSorted, wrapLabelExpr,
+  type BaseOptions, type VegaLiteSpec, capitalize, compareRegions, compareText, docOf, formatCited, plural, specBase,
+  titleBlock, uniqueSorted, uniqueSources, wrapLabelExpr, slim,
 } from './common.ts';
 import { COLORS, SIZES } from './theme.ts';
 
@@ -35,7 +35,7 @@ export interface RequestGroupRow {
 }
 
 /** One row per region × responded, with the organisations behind the count. */
-export function groupRequests(rows: readonly DataRequestRow[]): RequestGroupRow[] {
+export function groupRequests(rows: readonly DataRequestRow[], options: BaseOptions = {}): RequestGroupRow[] {
   const groups = new Map<string, DataRequestRow[]>();
   for (const r of rows) {
     const k = JSON.stringify([r.region, r.responded]);
@@ -52,7 +52,7 @@ export function groupRequests(rows: readonly DataRequestRow[]): RequestGroupRow[
       region, region_label: capitalize(region), responded, status: responded ? RESPONDED : NOT_RESPONDED, status_order: responded ? 0 : 1,
       n, n_region: perRegion.get(region)!,
       organisations: orgs, mechanism_ids: g.map((r) => r.mechanism_id).sort(compareText), paragraphs,
-      organisations_text: orgs.join('; '), paragraphs_text: formatParas(paragraphs),
+      organisations_text: orgs.join('; '), paragraphs_text: formatCited(paragraphs, uniqueSources(g), options),
       count_text: `${n} of ${perRegion.get(region)!}`,
     };
   }).sort((a, b) => compareRegions(a.region, b.region) || a.status_order - b.status_order);
@@ -60,16 +60,16 @@ export function groupRequests(rows: readonly DataRequestRow[]): RequestGroupRow[
 
 export function requestResponses(rows: readonly DataRequestRow[], options: BaseOptions = {}): VegaLiteSpec {
   const doc = docOf(options);
-  const groups = groupRequests(rows);
+  const groups = groupRequests(rows, options);
   const regions = [...new Set(groups.map((g) => g.region))];
   const responded = rows.filter((r) => r.responded).length;
-  const paras = uniqueSorted(rows.map((r) => r.para_no));
+  const paras = formatCited(uniqueSorted(rows.map((r) => r.para_no)), uniqueSources(rows), options);
   const worst = regions.map((reg) => {
     const not = groups.find((g) => g.region === reg && !g.responded)?.n ?? 0;
     const all = groups.find((g) => g.region === reg)?.n_region ?? 0;
     return { reg, not, all };
   }).sort((a, b) => b.not - a.not || compareRegions(a.reg, b.reg))[0];
-  const description = `Stacked bar chart of the ${plural(rows.length, 'organisation')} the Special Rapporteur asked for information, by region (${doc}, ${formatParas(paras)}): `
+  const description = `Stacked bar chart of the ${plural(rows.length, 'organisation')} the Special Rapporteur asked for information, by region (${doc}, ${paras}): `
     + `${responded} responded and ${rows.length - responded} had not yet responded.`
     + (worst && worst.not > 0 ? ` Most without a response: ${worst.reg} (${worst.not} of ${worst.all}).` : '');
   const max = Math.max(1, ...regions.map((reg) => groups.find((g) => g.region === reg)!.n_region));
@@ -81,9 +81,9 @@ export function requestResponses(rows: readonly DataRequestRow[], options: BaseO
   return {
     ...specBase(NAME, doc),
     title: titleBlock(title, doc,
-      `Organisations asked for information for the report (${formatParas(paras)}).`),
+      `Organisations asked for information for the report (${paras}).`),
     description,
-    data: { values: groups },
+    data: { values: groups.map((g) => slim(g, options)) },
     width: SIZES.barWidth,
     height: { step: 26 },
     encoding: {

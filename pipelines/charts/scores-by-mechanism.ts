@@ -11,7 +11,7 @@ import type { country_coverage, country_mechanisms } from '../catalog/country.ts
 import type { mechanisms } from '../catalog/registry.ts';
 import type { RowOf } from '../catalog/types.ts';
 import {
-  type BaseOptions, type VegaLiteSpec, capitalize, compareRegions, compareText, docOf, formatParas, plural, regionsOf, specBase,
+  type BaseOptions, type VegaLiteSpec, capitalize, compareRegions, compareText, docOf, formatRegistryParas, plural, regionsOf, specBase,
   titleBlock, uniqueSorted,
 } from './common.ts';
 import {
@@ -130,7 +130,7 @@ export function scoresByMechanism(rows: readonly MemberScoreRow[], options: Scor
         kind: 'dot', acronym: s.acronym, region: s.region, region_label: capitalize(s.region), score: v, n_countries: at.length,
         countries_text: namesText(at.map((r) => r.country_name), 40),
         n_text: `${s.n_with_score} of ${s.n_members}`,
-        paragraphs_text: formatParas(uniqueSorted(at.flatMap((r) => [...r.mechanism_paragraphs, ...r.member_paragraphs]))),
+        paragraphs_text: formatRegistryParas(uniqueSorted(at.flatMap((r) => [...r.mechanism_paragraphs, ...r.member_paragraphs])), options),
       });
     }
   }
@@ -142,7 +142,7 @@ export function scoresByMechanism(rows: readonly MemberScoreRow[], options: Scor
     n_text: `${s.n_with_score} of ${s.n_members}`,
     median_text: s.median === null ? 'no scores' : `${formatNumber(s.median)} (quartiles ${formatNumber(s.q1)}–${formatNumber(s.q3)})`,
     missing_text: namesText(s.missing),
-    paragraphs_text: formatParas(s.paragraphs),
+    paragraphs_text: formatRegistryParas(s.paragraphs, options),
   }));
   const values = [...summaryValues, ...dots];
   const maxCount = Math.max(1, ...dots.map((d) => d.n_countries as number));

@@ -6,8 +6,8 @@
 import type { coverage_mechanism_theme } from '../catalog/coverage.ts';
 import type { RowOf } from '../catalog/types.ts';
 import {
-  type BaseOptions, type VegaLiteSpec, capitalize, compareText, docOf, formatMechanisms, formatParas, plural, specBase,
-  titleBlock, uniqueSorted,
+  type BaseOptions, type VegaLiteSpec, capitalize, compareText, docOf, formatMechanisms, formatCited, plural, specBase,
+  titleBlock, uniqueSorted, uniqueSources, type CitedParagraph, slim,
 } from './common.ts';
 import { COLORS, SIZES } from './theme.ts';
 
@@ -31,6 +31,8 @@ export interface ThemeRankRow {
   n_mechanisms_total: number;
   mechanisms: string[];
   paragraphs: number[];
+  /** The same paragraphs, each with its document. */
+  sources: CitedParagraph[];
   thin: boolean;
   status: string;
   mechanisms_text: string;
@@ -48,12 +50,12 @@ export function themesTitle(ranked: readonly ThemeRankRow[], threshold: number):
 }
 
 /** One row per theme with the mechanisms (acronyms) and paragraphs behind its count, ranked. */
-export function rankThemes(rows: readonly MechanismThemeRow[], threshold = 2, themeOrder?: readonly string[]): ThemeRankRow[] {
+export function rankThemes(rows: readonly MechanismThemeRow[], threshold = 2, themeOrder?: readonly string[], options?: BaseOptions): ThemeRankRow[] {
   const total = new Set(rows.map((r) => r.mechanism_id)).size;
-  const by = new Map<string, { label: string; pillar: string; mechs: Set<string>; paras: number[] }>();
+  const by = new Map<string, { label: string; pillar: string; mechs: Set<string>; paras: number[]; sources: CitedParagraph[] }>();
   for (const r of rows) {
-    const t = by.get(r.theme_id) ?? { label: r.theme_label, pillar: r.pillar, mechs: new Set<string>(), paras: [] };
-    if (r.covered) { t.mechs.add(r.acronym); t.paras.push(...r.paragraphs); }
+    const t = by.get(r.theme_id) ?? { label: r.theme_label, pillar: r.pillar, mechs: new Set<string>(), paras: [], sources: [] };
+    if (r.covered) { t.mechs.add(r.acronym); t.paras.push(...r.paragraphs); t.sources.push(...(r.sources ?? [])); }
     by.set(r.theme_id, t);
   }
   const rank = (id: string) => { const i = themeOrder?.indexOf(id) ?? -1; return i < 0 ? Number.MAX_SAFE_INTEGER : i; };
@@ -61,12 +63,13 @@ export function rankThemes(rows: readonly MechanismThemeRow[], threshold = 2, th
     const n = t.mechs.size;
     const thin = n <= threshold;
     const paragraphs = uniqueSorted(t.paras);
+    const sources = uniqueSources(t.sources);
     return {
       theme_id: id, theme_label: t.label, pillar: t.pillar, pillar_label: capitalize(t.pillar), n_mechanisms: n, n_mechanisms_total: total,
-      mechanisms: [...t.mechs].sort(compareText), paragraphs, thin,
+      mechanisms: [...t.mechs].sort(compareText), paragraphs, sources, thin,
       status: thin ? thinLabel(threshold) : thickLabel(threshold),
       mechanisms_text: formatMechanisms([...t.mechs]),
-      paragraphs_text: formatParas(paragraphs),
+      paragraphs_text: formatCited(paragraphs, sources, options),
     };
   }).sort((a, b) => b.n_mechanisms - a.n_mechanisms || rank(a.theme_id) - rank(b.theme_id) || compareText(a.theme_label, b.theme_label));
 }
@@ -74,7 +77,7 @@ export function rankThemes(rows: readonly MechanismThemeRow[], threshold = 2, th
 export function themesRanked(rows: readonly MechanismThemeRow[], options: ThemesRankedOptions = {}): VegaLiteSpec {
   const doc = docOf(options);
   const threshold = options.threshold ?? 2;
-  const ranked = rankThemes(rows, threshold, options.themeOrder);
+  const ranked = rankThemes(rows, threshold, options.themeOrder, options);
   const thin = ranked.filter((r) => r.thin);
   const total = ranked[0]?.n_mechanisms_total ?? 0;
   const max = Math.max(1, ...ranked.map((r) => r.n_mechanisms));
@@ -89,7 +92,7 @@ export function themesRanked(rows: readonly MechanismThemeRow[], options: Themes
     title: titleBlock(themesTitle(ranked, threshold), doc,
       `Out of ${plural(total, 'mechanism')}. Highlighted: themes addressed by ${threshold} or fewer.`),
     description,
-    data: { values: ranked },
+    data: { values: ranked.map((r) => slim(r, options)) },
     width: SIZES.barWidth,
     height: { step: SIZES.bar },
     encoding: {

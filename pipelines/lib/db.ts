@@ -4,10 +4,10 @@
  */
 import {
   DuckDBInstance, DuckDBConnection, DuckDBDataChunk, DuckDBTypeId, JSDuckDBValueConverter, listValue, dateValue,
-  LIST, INTEGER, VARCHAR, BIGINT, DOUBLE, BOOLEAN, DATE,
+  structValue, LIST, STRUCT, INTEGER, VARCHAR, BIGINT, DOUBLE, BOOLEAN, DATE,
   type DuckDBType, type DuckDBValue,
 } from '@duckdb/node-api';
-import type { ColumnType, TableSpec } from '../catalog/types.ts';
+import { CITES, type ColumnType, type TableSpec } from '../catalog/types.ts';
 import { AtlasError } from './errors.ts';
 
 export type Row = Record<string, unknown>;
@@ -109,6 +109,7 @@ function duckdbType(type: ColumnType): DuckDBType {
     case 'DATE': return DATE;
     case 'VARCHAR[]': return LIST(VARCHAR);
     case 'INTEGER[]': return LIST(INTEGER);
+    case CITES: return LIST(STRUCT({ doc_id: VARCHAR, para_no: INTEGER }));
   }
 }
 
@@ -126,6 +127,8 @@ function converterFor(type: ColumnType): Convert {
     };
     case 'VARCHAR[]': return (v) => listValue((v as unknown[]).map(String));
     case 'INTEGER[]': return (v) => listValue((v as unknown[]).map(checkInt32));
+    case CITES: return (v) => listValue((v as { doc_id: unknown; para_no: unknown }[])
+      .map((c) => structValue({ doc_id: String(c.doc_id), para_no: checkInt32(c.para_no) })));
   }
 }
 

@@ -7,14 +7,14 @@
 import { openSync, closeSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  tableToIPC, makeData, makeVector, Table, Utf8, Int32, Int64, Float64, Bool, DateDay, List, Field,
+  tableToIPC, makeData, makeVector, Table, Utf8, Int32, Int64, Float64, Bool, DateDay, List, Field, Struct,
   type Data, type DataType, type Vector,
 } from 'apache-arrow';
 import { DuckDBVarCharVector, type DuckDBVector } from '@duckdb/node-api';
 // The UTF-8 bytes of a VARCHAR slot as DuckDB holds them (node-api's own accessor; the
 // package is pinned). Copying them skips a decode to a JS string and a re-encode.
 import { getStringBytes } from '@duckdb/node-api/lib/vectors/dataAccessors.js';
-import type { ColumnType, TableSpec } from '../catalog/types.ts';
+import { CITES, type ColumnType, type TableSpec } from '../catalog/types.ts';
 import { exec, type Db } from './db.ts';
 
 export const EXPORT_FORMATS = ['parquet', 'arrow', 'csv'] as const;
@@ -83,8 +83,11 @@ function arrowType(t: ColumnType): DataType {
     case 'DATE': return new DateDay();
     case 'VARCHAR[]': return new List(new Field('item', new Utf8(), true));
     case 'INTEGER[]': return new List(new Field('item', new Int32(), true));
+    case CITES: return new List(new Field('item', CITED_STRUCT, true));
   }
 }
+
+const CITED_STRUCT = new Struct([new Field('doc_id', new Utf8(), true), new Field('para_no', new Int32(), true)]);
 
 /**
  * The table as an Arrow table with the catalog's types: one record batch, each
@@ -255,7 +258,7 @@ class ListColumn {
   readonly validity = new Validity();
   private readonly offsets = new Growable((n) => new Int32Array(n));
   private count = 0;
-  constructor(private readonly type: DataType, private readonly child: Utf8Column | FixedColumn<Int32Array>) {
+  constructor(private readonly type: DataType, private readonly child: Utf8Column | FixedColumn<Int32Array> | CitedColumn) {
     this.offsets.reserve(1); this.offsets.length = 1;
   }
   add(v: DuckDBVector, n: number): void {
@@ -278,7 +281,25 @@ class ListColumn {
   }
 }
 
-const asNumber = (x: unknown) => x as number;
+/** Structs of (doc_id, para_no), the items of a CITES list: one child column per field. */
+class CitedColumn {
+  readonly validity = new Validity();
+  private readonly docIds = new Utf8Column();
+  private readonly paraNos = new FixedColumn(new Int32(), (n) => new Int32Array(n), asNumber);
+  push(item: { entries: { doc_id: string | null; para_no: number | null } } | null): void {
+    this.validity.push(item !== null);
+    this.docIds.push(item?.entries.doc_id ?? null);
+    this.paraNos.push(item?.entries.para_no ?? null);
+  }
+  finish(): Data {
+    return makeData({
+      type: CITED_STRUCT, length: this.validity.length, nullCount: this.validity.nullCount,
+      nullBitmap: this.validity.bitmap(), children: [this.docIds.finish(), this.paraNos.finish()],
+    } as never) as Data;
+  }
+}
+
+function asNumber(x: unknown): number { return x as number; }
 
 function columnBuilder(t: ColumnType): ColumnBuilder {
   const type = arrowType(t);
@@ -291,5 +312,6 @@ function columnBuilder(t: ColumnType): ColumnBuilder {
     case 'DATE': return new FixedColumn(type, (n) => new Int32Array(n), (x) => (x as { days: number }).days);
     case 'VARCHAR[]': return new ListColumn(type, new Utf8Column());
     case 'INTEGER[]': return new ListColumn(type, new FixedColumn(arrowType('INTEGER'), (n) => new Int32Array(n), asNumber));
+    case CITES: return new ListColumn(type, new CitedColumn());
   }
 }

@@ -5,7 +5,7 @@
  * created/modified properties and every ZIP entry carry that date.
  */
 import ExcelJS from 'exceljs';
-import type { Column, ColumnType, TableSpec } from '../catalog/types.ts';
+import { CITES, type Column, type ColumnType, type TableSpec } from '../catalog/types.ts';
 import type { Row } from './db.ts';
 import { setZipDates } from './zip-dates.ts';
 
@@ -124,6 +124,8 @@ export function cellValue(v: unknown, type: ColumnType): string | number | boole
   if (v === null || v === undefined) return null;
   switch (type) {
     case 'VARCHAR[]': case 'INTEGER[]': return (v as unknown[]).map((x) => (x === null ? '' : String(x))).join(', ');
+    // the cited column beside it has the symbols; this keeps the keys ("a-hrc-14-32 85, a-hrc-14-32 88")
+    case CITES: return (v as { doc_id: string; para_no: number }[]).map((c) => `${c.doc_id} ${c.para_no}`).join(', ');
     case 'BIGINT': {
       const n = typeof v === 'bigint' ? v : BigInt(v as number);
       return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n.toString();

@@ -20,7 +20,7 @@ import { isMap, isSeq, isScalar, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import type { RowOf } from '../catalog/types.ts';
 import type {
-  cues, instruments, mechanism_members, mechanism_references, mechanisms,
+  cues, instruments, mechanism_members, mechanism_references, mechanisms, reference_citations,
   themes,
 } from '../catalog/registry.ts';
 import { AtlasError } from '../lib/errors.ts';
@@ -47,6 +47,7 @@ export type InstrumentRow = Nullable<RowOf<typeof instruments>, 'year'>;
 export interface RegistryRows {
   mechanisms: MechanismRow[];
   mechanism_references: RowOf<typeof mechanism_references>[];
+  reference_citations: RowOf<typeof reference_citations>[];
   instruments: InstrumentRow[];
   mechanism_members: RowOf<typeof mechanism_members>[];
   countries: CountryRow[];
@@ -252,6 +253,11 @@ export function loadRegistry(dir: string, opts: LoadRegistryOptions = {}): Regis
           'keep the surface under the mechanism the report attributes it to');
       }
       surfaceOwner.set(r.surface, m.id);
+      (r.cited_in ?? []).forEach((c, j) => {
+        if (r.cited_in!.findIndex((d) => d.symbol === c.symbol && d.para === c.para) < j) {
+          at(['references', k, 'cited_in', j], `${c.symbol}, para. ${c.para} is cited twice for "${r.surface}"`);
+        }
+      });
     });
 
     const dupParas = m.paragraphs.filter((p, k) => m.paragraphs.indexOf(p) !== k);
@@ -369,6 +375,8 @@ export function loadRegistry(dir: string, opts: LoadRegistryOptions = {}): Regis
       response_status: m.response_status,
     })),
     mechanism_references: recs.flatMap((m) => m.references.map((r) => ({ surface: r.surface, mechanism_id: m.id, ref_kind: r.kind }))),
+    reference_citations: recs.flatMap((m) => m.references.flatMap((r) => (r.cited_in ?? [])
+      .map((c) => ({ surface: r.surface, mechanism_id: m.id, symbol: c.symbol, para_no: c.para })))),
     instruments: recs.flatMap((m) => m.instruments.map((i) => ({
       instrument_id: i.id,
       mechanism_id: m.id,

@@ -32,9 +32,22 @@ const paraList = z.array(paraNo).min(1, 'must cite at least one paragraph');
 export const iso3 = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 3166-1 alpha-3 code (three capital letters)');
 const paraKey = z.string().regex(/^\d+$/, 'keys must be paragraph numbers');
 
+/** A paragraph of a document where a reference is printed: { symbol: A/HRC/WG.6/20/SVN/3, para: 30 }. */
+export const citedInSchema = z.strictObject({
+  symbol: z.string().regex(/^[A-Z][A-Za-z0-9.-]*(\/[A-Za-z0-9.()-]+)+$/, 'must be a UN document symbol, e.g. A/HRC/WG.6/20/SVN/3'),
+  para: z.number().int('must be a whole paragraph number').min(1, 'paragraph numbers start at 1'),
+});
+
 export const referenceSchema = z.strictObject({
   surface: text,
   kind: z.enum(REFERENCE_KINDS),
+  /**
+   * Where the surface is printed, for a reference that A/HRC/14/32 does not print (GRETA's
+   * sister bodies, EU-FRA, OSCE/ODIHR in the UPR documents): each document and paragraph
+   * (the paragraph's text or its footnotes). The build checks those in its corpus; a
+   * reference without it is printed in A/HRC/14/32, as the registry test checks.
+   */
+  cited_in: z.array(citedInSchema).min(1, 'give at least one paragraph, or leave cited_in out').optional(),
 });
 
 export const instrumentSchema = z.strictObject({

@@ -1,13 +1,49 @@
 -- Macros shared by the SQL models, created once when the database is opened.
+--
+-- A cited paragraph is a struct {doc_id, para_no}: in a corpus a paragraph number alone is
+-- ambiguous, so every list of citations keeps each paragraph's document (catalog type CITES).
 
--- cite([85, 88]) → 'A/HRC/14/32, paras. 85, 88'; cite([3]) → 'A/HRC/14/32, para. 3'.
--- The symbol comes from the documents table, so the same models serve any report;
--- a corpus of more than three documents is named by its first symbol and a count.
-CREATE OR REPLACE MACRO cite(paras) AS
-    coalesce((
-        SELECT CASE WHEN count(*) <= 3 THEN string_agg(symbol, '; ' ORDER BY symbol)
-                    ELSE min(symbol) || ' and ' || (count(*) - 1) || ' other documents' END
-        FROM documents
-    ), 'source')
-    || CASE WHEN len(paras) = 1 THEN ', para. ' ELSE ', paras. ' END
-    || array_to_string(paras, ', ');
+-- cite([{doc_id: 'a-hrc-14-32', para_no: 62}, {doc_id: 'a-hrc-14-32', para_no: 24},
+--       {doc_id: 'a-hrc-wg-6-20-svn-3', para_no: 30}])
+--   → 'A/HRC/14/32, paras. 24, 62; A/HRC/WG.6/20/SVN/3, para. 30'
+-- Each document by its symbol (documents table), documents in symbol order, each one's paragraphs
+-- ascending and once; NULL for an empty list (nothing to cite).
+CREATE OR REPLACE MACRO cite(refs) AS (
+    SELECT string_agg(symbol || CASE WHEN n = 1 THEN ', para. ' ELSE ', paras. ' END || paras, '; ' ORDER BY symbol)
+    FROM (
+        SELECT
+            coalesce(any_value(d.symbol), r.doc_id) AS symbol,
+            count(DISTINCT r.para_no) AS n,
+            array_to_string(list_sort(list_distinct(list(r.para_no))), ', ') AS paras
+        FROM (SELECT unnest(refs, recursive := true)) AS r
+        LEFT JOIN documents AS d ON d.doc_id = r.doc_id
+        GROUP BY r.doc_id
+    )
+);
+
+-- The paragraphs of one document as a list of cited paragraphs: cites_of('a-hrc-14-32', [85, 88]).
+-- (The document goes in through list_zip, not the lambda: doc may be a subquery, which a lambda cannot hold.)
+CREATE OR REPLACE MACRO cites_of(doc, paras) AS
+    list_transform(
+        list_zip(coalesce(paras, []::INTEGER[]), list_resize([doc], len(coalesce(paras, []::INTEGER[])), doc)),
+        z -> {'doc_id': z[2], 'para_no': z[1]::INTEGER});
+
+-- Cited paragraphs once each, by document then paragraph.
+CREATE OR REPLACE MACRO cites_sorted(refs) AS list_sort(list_distinct(refs));
+
+-- The paragraph numbers of a list of cited paragraphs, in its order (the INTEGER[] columns beside it).
+CREATE OR REPLACE MACRO para_nos(refs) AS list_transform(refs, r -> r.para_no);
+
+-- No citations: the empty list, typed.
+CREATE OR REPLACE MACRO no_cites() AS []::STRUCT(doc_id VARCHAR, para_no INTEGER)[];
+
+-- The curated registry (data/registry) cites paragraphs of A/HRC/14/32 (REGISTRY_SOURCE_SYMBOL in
+-- pipelines/stages/check-citations.ts): keyed to that document when the corpus holds it, else
+-- empty, since a citation must point into the corpus.
+CREATE OR REPLACE MACRO registry_doc_id() AS (SELECT min(doc_id) FROM documents WHERE symbol = 'A/HRC/14/32');
+CREATE OR REPLACE MACRO registry_cites(paras) AS
+    CASE WHEN registry_doc_id() IS NULL THEN no_cites() ELSE cites_of(registry_doc_id(), paras) END;
+
+-- A statement's closing citation: ' (A/HRC/14/32, paras. 85, 88)', or nothing when nothing is cited.
+CREATE OR REPLACE MACRO cite_note(refs) AS
+    CASE WHEN len(coalesce(refs, no_cites())) > 0 THEN ' (' || cite(refs) || ')' ELSE '' END;

@@ -6,9 +6,15 @@
  * A/HRC/14/32: in a corpus they are checked against that document's
  * paragraphs, and a corpus without it has nothing to check them against (the
  * check is skipped and the log says so).
+ *
+ * References printed in other documents carry where (cited_in: symbol and
+ * paragraph, table reference_citations): each one whose document is in the
+ * corpus must name a paragraph of that document whose text or footnotes print
+ * the reference.
  */
 import { AtlasError } from '../lib/errors.ts';
 import type { Row } from '../lib/db.ts';
+import { SurfaceMatcher } from '../text/matcher.ts';
 
 /** The document whose paragraphs the curated registry cites. */
 export const REGISTRY_SOURCE_SYMBOL = 'A/HRC/14/32';
@@ -45,4 +51,47 @@ export function checkRegistryCitations(t: CitationSources, fileOf: (mechanismId:
   for (const i of t.instruments) check(String(i.mechanism_id), `${i.mechanism_id} instrument ${i.instrument_id}`, 'instruments.paragraphs', i.paragraphs);
   for (const m of t.mechanism_members) check(String(m.mechanism_id), `${m.mechanism_id} member ${m.iso3}`, 'members.paragraphs', m.paragraphs);
   return true;
+}
+
+export interface ReferenceCitationSources {
+  documents: readonly Row[];
+  paragraphs: readonly Row[];
+  footnotes: readonly Row[];
+  reference_citations: readonly Row[];
+}
+
+/**
+ * Checks every reference citation into a document of the corpus; returns how many were
+ * checked and the symbols cited that the corpus does not hold (not checked).
+ */
+export function checkReferenceCitations(t: ReferenceCitationSources, fileOf: (mechanismId: string) => string): { checked: number; absent: string[] } {
+  const docOf = new Map(t.documents.map((d) => [String(d.symbol), String(d.doc_id)]));
+  const texts = new Map<string, string[]>();
+  const add = (docId: unknown, paraNo: unknown, text: unknown) => {
+    if (paraNo === null || paraNo === undefined) return;
+    const k = `${docId}\u0000${paraNo}`;
+    texts.set(k, [...(texts.get(k) ?? []), String(text)]);
+  };
+  for (const p of t.paragraphs) add(p.doc_id, p.para_no, p.text);
+  const paragraphKeys = new Set(texts.keys());
+  for (const f of t.footnotes) add(f.doc_id, f.para_no, f.text);
+  let checked = 0;
+  const absent = new Set<string>();
+  for (const c of t.reference_citations) {
+    const symbol = String(c.symbol);
+    const docId = docOf.get(symbol);
+    if (docId === undefined) { absent.add(symbol); continue; }
+    const k = `${docId}\u0000${c.para_no}`;
+    const where = { stage: 'check-citations', file: fileOf(String(c.mechanism_id)), record: `${c.mechanism_id} reference "${c.surface}"`, field: 'cited_in' };
+    if (!paragraphKeys.has(k)) {
+      throw new AtlasError(`cites ${symbol}, para. ${c.para_no}, which does not exist in that document`, { ...where, hint: 'cite a paragraph number as printed in the document' });
+    }
+    const matcher = new SurfaceMatcher([String(c.surface)]);
+    if (!texts.get(k)!.some((text) => matcher.findAll(text).length > 0)) {
+      throw new AtlasError(`"${c.surface}" is not printed in ${symbol}, para. ${c.para_no} (its text or its footnotes)`,
+        { ...where, hint: 'cite the paragraph that prints the reference, or correct the surface to the text as printed' });
+    }
+    checked++;
+  }
+  return { checked, absent: [...absent].sort() };
 }

@@ -21,8 +21,9 @@ import {
   CHART_NAMES, type ChartName, type CountriesTopology, type VegaLiteSpec, genderInclusion, mechanismThemeMatrix,
   memberMap, memberMapRows, recommendationsCoverage, redressElements, regionThemeHeatmap, requestResponses,
   themesRanked, protectionMap, protectionMapRows, scoresByMechanism, scoresByMechanismRows, countryProfile,
-  countryProfileRows, formatParas,
+  countryProfileRows,
 } from '../charts/index.ts';
+import { formatCited } from '../charts/common.ts';
 import { mechanismsWithoutEvidence } from '../charts/mechanism-rows.ts';
 import { DOC_SYMBOL } from '../charts/theme.ts';
 import { type RenderTimings, escapeHtml, loadWorldAtlas, renderChart, vendorFiles } from '../lib/render.ts';
@@ -53,7 +54,10 @@ export interface ChartTables {
 }
 
 export interface ChartSpecOptions {
+  /** The corpus as titles name it (lib/corpus-name.ts). */
   docSymbol?: string;
+  /** doc_id → symbol: with several documents, tooltips name each paragraph's document. */
+  documents?: Readonly<Record<string, string>>;
   /** Threshold of "addressed by few mechanisms" (default PARAMS.few_mechanisms_max). */
   fewMechanismsMax?: number;
   /** world-atlas countries TopoJSON (default: read from node_modules). */
@@ -99,7 +103,7 @@ export function buildChartSpecs(tables: ChartTables, opts: ChartSpecOptions = {}
   const themeLabels: Record<string, string> = {};
   for (const r of tables.coverage_mechanism_theme) themeLabels[r.theme_id] = r.theme_label;
   for (const t of themeRows) themeLabels[t.theme_id] = t.label;
-  const base = { docSymbol, mechanismLabels };
+  const base = { docSymbol, mechanismLabels, documents: opts.documents };
   const themeCount = new Set([...tables.coverage_mechanism_theme.map((r) => r.theme_id), ...themeRows.map((t) => t.theme_id)]).size;
   const topology = opts.topology ?? (loadWorldAtlas() as unknown as CountriesTopology);
   const withMembers = new Set(tables.country_mechanisms.map((r) => r.mechanism_id));
@@ -107,7 +111,7 @@ export function buildChartSpecs(tables: ChartTables, opts: ChartSpecOptions = {}
   const grid = {
     ...base,
     withoutEvidence: mechanismsWithoutEvidence(tables.coverage_mechanism_theme, tables.data_requests),
-    requestParas: formatParas(tables.data_requests.map((r) => r.para_no)),
+    requestParas: formatCited(tables.data_requests.map((r) => r.para_no), tables.data_requests, base),
   };
   return {
     'region-theme-heatmap': regionThemeHeatmap(tables.coverage_region_theme, { ...base, themeOrder }),

@@ -55,12 +55,12 @@ export function explorerSlice<T extends ExplorerTables>(t: T, max = EXPLORER_MAX
 }
 
 /** Writes explorer/index.html and explorer/vendor/*; returns the page's size in bytes. */
-export async function writeExplorer(all: ExplorerInput, opts: { write: WriteFn; docSymbol: string }): Promise<{ bytes: number }> {
+export async function writeExplorer(all: ExplorerInput, opts: { write: WriteFn; docSymbol: string; documents?: Readonly<Record<string, string>> }): Promise<{ bytes: number }> {
   const { tables: t, notice } = explorerSlice(all);
   const data = prepareExplorerData(t);
   const mechanismLabels = Object.fromEntries(data.mechanisms.map((m) => [m.mechanism_id, m.acronym]));
   const themeOrder = data.themes.map((th) => th.theme_id);
-  const base = { docSymbol: opts.docSymbol, mechanismLabels, themeOrder };
+  const base = { docSymbol: opts.docSymbol, mechanismLabels, themeOrder, documents: opts.documents };
   const specs = {
     matrix: mechanismThemeMatrix(t.coverage_mechanism_theme, base),
     heatmap: regionThemeHeatmap(t.coverage_region_theme, base),

@@ -8,6 +8,7 @@
 import { CATALOG } from '../catalog/index.ts';
 import { query, type Db } from '../lib/db.ts';
 import { stage, type Stage, type TsStage } from './stage.ts';
+import { corpusName } from '../lib/corpus-name.ts';
 
 export const WORKBOOK_FILE = 'tables/atlas.xlsx';
 
@@ -23,10 +24,9 @@ export function workbookTables(upstream: readonly Stage[]): string[] {
   return CATALOG.filter((t) => t.export !== false && produced.has(t.name)).map((t) => t.name);
 }
 
-/** What the workbook says it holds: the documents by symbol (a corpus by its first symbol and a count). */
+/** What the workbook says it holds: the corpus as every title names it (lib/corpus-name.ts). */
 export function workbookDescription(symbols: readonly string[]): string {
-  const source = symbols.length === 0 ? 'the source documents'
-    : symbols.length <= 3 ? symbols.join('; ') : `${symbols[0]} and ${symbols.length - 1} other documents`;
+  const source = symbols.length === 0 ? 'the source documents' : corpusName(symbols);
   return `Mechanism Atlas coding of ${source}: one sheet per table, the data dictionary in the README sheet. `
     + 'Counts are the kit\'s coding of the report, each traced to paragraph numbers.';
 }

@@ -42,7 +42,12 @@ describe('quotesForFinding', () => {
 
   it('returns at most max quotes and none for uncited paragraphs', () => {
     expect(quotesForFinding(finding('few_mechanisms:civil_society'), tables.evidence, { ...ctx, max: 1 })).toHaveLength(1);
-    expect(quotesForFinding({ ...finding('few_mechanisms:civil_society'), citations: [1] }, tables.evidence, ctx)).toEqual([]);
+    expect(quotesForFinding({ ...finding('few_mechanisms:civil_society'), citations: [1], sources: [{ doc_id: 'A_HRC_14_32', para_no: 1 }] }, tables.evidence, ctx)).toEqual([]);
+  });
+
+  it('quotes a cited paragraph of its own document only: para 62 of another document is not para 62', () => {
+    const elsewhere = { ...finding('few_mechanisms:civil_society'), sources: [{ doc_id: 'a-hrc-14-37', para_no: 62 }] };
+    expect(quotesForFinding(elsewhere, tables.evidence, ctx)).toEqual([]);
   });
 });
 

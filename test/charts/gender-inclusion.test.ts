@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { genderInclusion, type GenderRow } from '../../pipelines/charts/gender-inclusion.ts';
 import { compileWithWarnings, description, inlineValues, schemaErrors, titleText, tooltipFields } from '../fixtures/charts/spec-helpers.ts';
 import * as vega from 'vega';
+import { withCites } from '../fixtures/cited.ts';
 
-const rows: GenderRow[] = [
+const rows: GenderRow[] = ([
   {
     mechanism_id: 'commit', acronym: 'COMMIT', region: 'Asia-Pacific', response_status: 'responded', main_instrument: 'COMMIT MOU', personal_scope: 'all persons',
     personal_scope_paragraphs: [24], men_and_boys_explicit: 'yes', men_and_boys_paragraphs: [99], men_and_boys_quote: 'COMMIT ... to include men and boys',
@@ -19,7 +20,7 @@ const rows: GenderRow[] = [
     personal_scope_paragraphs: [27], men_and_boys_explicit: 'not stated', men_and_boys_paragraphs: [], men_and_boys_quote: null,
     gender_mainstreaming: 'true', gender_mainstreaming_paragraphs: [94], child_specific: 'true', child_specific_paragraphs: [94],
   },
-];
+] as Record<string, unknown>[]).map((r) => withCites<GenderRow>(r));
 
 describe('gender-inclusion', () => {
   const spec = genderInclusion(rows);

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { COVERED, NOT_COVERED, mechanismThemeMatrix, type MechanismThemeRow } from '../../pipelines/charts/mechanism-theme-matrix.ts';
 import { compileWithWarnings, description, inlineValues, schemaErrors, titleText, tooltipFields } from '../fixtures/charts/spec-helpers.ts';
+import { citesOf } from '../fixtures/cited.ts';
 
 const row = (mechanism_id: string, acronym: string, region: string, theme_id: string, theme_label: string, paragraphs: number[]): MechanismThemeRow => ({
-  mechanism_id, acronym, mechanism_name: acronym, region, response_status: 'responded', theme_id, theme_label, pillar: 'protection', n_paragraphs: paragraphs.length, paragraphs, covered: paragraphs.length > 0,
+  mechanism_id, acronym, mechanism_name: acronym, region, response_status: 'responded', theme_id, theme_label, pillar: 'protection', n_paragraphs: paragraphs.length, paragraphs, ...citesOf(paragraphs), covered: paragraphs.length > 0,
 });
 const rows: MechanismThemeRow[] = [
   row('eu', 'EU', 'Europe and Central Asia', 'redress', 'Redress', [88]),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type CountriesTopology, m49Id, memberMap, memberMapRows, type MemberMapRow } from '../../pipelines/charts/member-map.ts';
 import { loadWorldAtlas } from '../../pipelines/lib/render.ts';
 import { compileWithWarnings, description, schemaErrors, subtitleLines, titleText, tooltipFields } from '../fixtures/charts/spec-helpers.ts';
+import { citesOf } from '../fixtures/cited.ts';
 
 const topology = loadWorldAtlas() as unknown as CountriesTopology;
 const rows: MemberMapRow[] = [
@@ -60,14 +61,14 @@ describe('member-map', () => {
       ],
       countries: [{ iso3: 'THA', iso2: 'TH', m49: 764, name: 'Thailand', m49_region: 'Asia', m49_subregion: 'South-eastern Asia' }],
       coverage_mechanism_theme: [
-        { mechanism_id: 'commit', acronym: 'COMMIT', mechanism_name: 'COMMIT', region: 'Asia-Pacific', response_status: 'responded', theme_id: 'training', theme_label: 'Training', pillar: 'prevention', n_paragraphs: 1, paragraphs: [68], covered: true },
-        { mechanism_id: 'commit', acronym: 'COMMIT', mechanism_name: 'COMMIT', region: 'Asia-Pacific', response_status: 'responded', theme_id: 'redress', theme_label: 'Redress', pillar: 'protection', n_paragraphs: 1, paragraphs: [89], covered: true },
-        { mechanism_id: 'asean', acronym: 'ASEAN', mechanism_name: 'ASEAN', region: 'Asia-Pacific', response_status: 'responded', theme_id: 'training', theme_label: 'Training', pillar: 'prevention', n_paragraphs: 1, paragraphs: [65], covered: true },
-        { mechanism_id: 'asean', acronym: 'ASEAN', mechanism_name: 'ASEAN', region: 'Asia-Pacific', response_status: 'responded', theme_id: 'redress', theme_label: 'Redress', pillar: 'protection', n_paragraphs: 0, paragraphs: [], covered: false },
+        { mechanism_id: 'commit', acronym: 'COMMIT', mechanism_name: 'COMMIT', region: 'Asia-Pacific', response_status: 'responded', theme_id: 'training', theme_label: 'Training', pillar: 'prevention', n_paragraphs: 1, paragraphs: [68], ...citesOf([68]), covered: true },
+        { mechanism_id: 'commit', acronym: 'COMMIT', mechanism_name: 'COMMIT', region: 'Asia-Pacific', response_status: 'responded', theme_id: 'redress', theme_label: 'Redress', pillar: 'protection', n_paragraphs: 1, paragraphs: [89], ...citesOf([89]), covered: true },
+        { mechanism_id: 'asean', acronym: 'ASEAN', mechanism_name: 'ASEAN', region: 'Asia-Pacific', response_status: 'responded', theme_id: 'training', theme_label: 'Training', pillar: 'prevention', n_paragraphs: 1, paragraphs: [65], ...citesOf([65]), covered: true },
+        { mechanism_id: 'asean', acronym: 'ASEAN', mechanism_name: 'ASEAN', region: 'Asia-Pacific', response_status: 'responded', theme_id: 'redress', theme_label: 'Redress', pillar: 'protection', n_paragraphs: 0, paragraphs: [], ...citesOf([]), covered: false },
       ],
     });
     expect(derived).toEqual([{
-      m49: 764, iso3: 'THA', name: 'Thailand', n_themes: 2, mechanisms: ['ASEAN', 'COMMIT'], paragraphs: [65, 68, 89],
+      m49: 764, iso3: 'THA', name: 'Thailand', n_themes: 2, mechanisms: ['ASEAN', 'COMMIT'], paragraphs: [65, 68, 89], sources: citesOf([65, 68, 89]).sources,
       mechanisms_detail: 'COMMIT: 2 themes; ASEAN: 1 theme',
     }]);
   });

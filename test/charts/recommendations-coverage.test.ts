@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { COVERED, UNCOVERED, recommendationsCoverage, type RecommendationRow } from '../../pipelines/charts/recommendations-coverage.ts';
 import { compileWithWarnings, description, inlineValues, schemaErrors, titleText, tooltipFields } from '../fixtures/charts/spec-helpers.ts';
+import { withCites } from '../fixtures/cited.ts';
 
-const ask = (recommendation_id: string, ask_id: string, sort_order: number, ask_text: string, mechanisms: string[], evidence_paragraphs: number[], cluster: string | null = null): RecommendationRow => ({
+const ask = (recommendation_id: string, ask_id: string, sort_order: number, ask_text: string, mechanisms: string[], evidence_paragraphs: number[], cluster: string | null = null): RecommendationRow => withCites({
   recommendation_id, ask_id, sort_order, cluster, cluster_text: cluster ? 'On redress:' : null, recommendation_text: `${ask_text}.`, ask_text,
   addressee: 'regional mechanisms', n_mechanisms: mechanisms.length, mechanisms, evidence_paragraphs,
 });

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import * as vega from 'vega';
 import { ADDRESSED, NOT_ADDRESSED, redressElements, type RedressRow } from '../../pipelines/charts/redress-elements.ts';
 import { compileWithWarnings, description, inlineValues, schemaErrors, titleText, tooltipFields } from '../fixtures/charts/spec-helpers.ts';
+import { withCites } from '../fixtures/cited.ts';
 
-const rows: RedressRow[] = [
+const rows: RedressRow[] = ([
   {
     mechanism_id: 'coe', acronym: 'CoE', region: 'Europe and Central Asia', response_status: 'responded',
     legal_remedies: true, legal_remedies_paragraphs: [88], information: true, information_paragraphs: [88],
@@ -25,7 +26,7 @@ const rows: RedressRow[] = [
     asset_confiscation: false, asset_confiscation_paragraphs: [],
     n_elements: 0, addresses_redress: false, paragraphs: [],
   },
-];
+] as Record<string, unknown>[]).map((r) => withCites<RedressRow>(r));
 
 describe('redress-elements', () => {
   const spec = redressElements(rows);

@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { regionThemeHeatmap, themeLabelOrder, type RegionThemeRow } from '../../pipelines/charts/region-theme-heatmap.ts';
 import { FONT } from '../../pipelines/charts/theme.ts';
 import { compileWithWarnings, description, inlineValues, schemaErrors, titleText, tooltipFields } from '../fixtures/charts/spec-helpers.ts';
+import { citesOf } from '../fixtures/cited.ts';
 
 const rows: RegionThemeRow[] = [
-  { region: 'Asia-Pacific', theme_id: 'redress', theme_label: 'Redress', pillar: 'protection', n_mechanisms: 1, n_mechanisms_in_region: 4, n_not_responded: 0, n_not_asked: 0, share: 0.25, mechanisms: ['commit'], paragraphs: [89] },
-  { region: 'Asia-Pacific', theme_id: 'training', theme_label: 'Training', pillar: 'prevention', n_mechanisms: 0, n_mechanisms_in_region: 4, n_not_responded: 0, n_not_asked: 0, share: 0, mechanisms: [], paragraphs: [] },
-  { region: 'Africa', theme_id: 'redress', theme_label: 'Redress', pillar: 'protection', n_mechanisms: 2, n_mechanisms_in_region: 3, n_not_responded: 0, n_not_asked: 0, share: 2 / 3, mechanisms: ['au', 'ecowas'], paragraphs: [85, 88, 90] },
-  { region: 'Africa', theme_id: 'training', theme_label: 'Training', pillar: 'prevention', n_mechanisms: 0, n_mechanisms_in_region: 3, n_not_responded: 0, n_not_asked: 0, share: 0, mechanisms: [], paragraphs: [] },
-  { region: 'Europe and Central Asia', theme_id: 'redress', theme_label: 'Redress', pillar: 'protection', n_mechanisms: 1, n_mechanisms_in_region: 4, n_not_responded: 0, n_not_asked: 0, share: 0.25, mechanisms: ['coe'], paragraphs: [88] },
-  { region: 'Europe and Central Asia', theme_id: 'training', theme_label: 'Training', pillar: 'prevention', n_mechanisms: 3, n_mechanisms_in_region: 4, n_not_responded: 0, n_not_asked: 0, share: 0.75, mechanisms: ['coe', 'eu', 'osce'], paragraphs: [65, 66] },
+  { region: 'Asia-Pacific', theme_id: 'redress', theme_label: 'Redress', pillar: 'protection', n_mechanisms: 1, n_mechanisms_in_region: 4, n_not_responded: 0, n_not_asked: 0, share: 0.25, mechanisms: ['commit'], paragraphs: [89], ...citesOf([89]) },
+  { region: 'Asia-Pacific', theme_id: 'training', theme_label: 'Training', pillar: 'prevention', n_mechanisms: 0, n_mechanisms_in_region: 4, n_not_responded: 0, n_not_asked: 0, share: 0, mechanisms: [], paragraphs: [], ...citesOf([]) },
+  { region: 'Africa', theme_id: 'redress', theme_label: 'Redress', pillar: 'protection', n_mechanisms: 2, n_mechanisms_in_region: 3, n_not_responded: 0, n_not_asked: 0, share: 2 / 3, mechanisms: ['au', 'ecowas'], paragraphs: [85, 88, 90], ...citesOf([85, 88, 90]) },
+  { region: 'Africa', theme_id: 'training', theme_label: 'Training', pillar: 'prevention', n_mechanisms: 0, n_mechanisms_in_region: 3, n_not_responded: 0, n_not_asked: 0, share: 0, mechanisms: [], paragraphs: [], ...citesOf([]) },
+  { region: 'Europe and Central Asia', theme_id: 'redress', theme_label: 'Redress', pillar: 'protection', n_mechanisms: 1, n_mechanisms_in_region: 4, n_not_responded: 0, n_not_asked: 0, share: 0.25, mechanisms: ['coe'], paragraphs: [88], ...citesOf([88]) },
+  { region: 'Europe and Central Asia', theme_id: 'training', theme_label: 'Training', pillar: 'prevention', n_mechanisms: 3, n_mechanisms_in_region: 4, n_not_responded: 0, n_not_asked: 0, share: 0.75, mechanisms: ['coe', 'eu', 'osce'], paragraphs: [65, 66], ...citesOf([65, 66]) },
 ];
 const labels = { au: 'AU', ecowas: 'ECOWAS', commit: 'COMMIT', coe: 'CoE', eu: 'EU', osce: 'OSCE' };
 

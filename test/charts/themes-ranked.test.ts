@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { rankThemes, themesRanked, thinLabel, thickLabel } from '../../pipelines/charts/themes-ranked.ts';
 import type { MechanismThemeRow } from '../../pipelines/charts/mechanism-theme-matrix.ts';
 import { compileWithWarnings, description, inlineValues, schemaErrors, titleText, tooltipFields } from '../fixtures/charts/spec-helpers.ts';
+import { citesOf } from '../fixtures/cited.ts';
 
 const row = (mechanism_id: string, acronym: string, theme_id: string, theme_label: string, paragraphs: number[]): MechanismThemeRow => ({
-  mechanism_id, acronym, mechanism_name: acronym, region: 'Asia-Pacific', response_status: 'responded', theme_id, theme_label, pillar: 'partnership', n_paragraphs: paragraphs.length, paragraphs, covered: paragraphs.length > 0,
+  mechanism_id, acronym, mechanism_name: acronym, region: 'Asia-Pacific', response_status: 'responded', theme_id, theme_label, pillar: 'partnership', n_paragraphs: paragraphs.length, paragraphs, ...citesOf(paragraphs), covered: paragraphs.length > 0,
 });
 // Training: 3 mechanisms; Collection of data: 1; New technologies: 0.
 const rows: MechanismThemeRow[] = [

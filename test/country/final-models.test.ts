@@ -4,15 +4,18 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { writeRows, type Db } from '../../pipelines/lib/db.ts';
-import { readModel, runModel } from '../../pipelines/lib/sql-models.ts';
+import { createMacros, readModel, runModel } from '../../pipelines/lib/sql-models.ts';
 import {
   countries, mechanisms, mechanism_members, instruments, themes, coverage_mechanism_theme, redress,
-  gender_inclusion, stg_tip_tiers, stg_policy_index,
+  gender_inclusion, stg_tip_tiers, stg_policy_index, documents,
 } from '../../pipelines/catalog/index.ts';
 import * as F from '../fixtures/country/lens.ts';
 import { lensDb, runChecked, rows } from './helpers.ts';
 
 async function loadFixtures(db: Db): Promise<void> {
+  // the registry's paragraphs are A/HRC/14/32's: they are cited as that document's
+  await writeRows(db, documents, [F.REGISTRY_DOCUMENT]);
+  await createMacros(db);
   await writeRows(db, countries, F.COUNTRIES);
   await writeRows(db, mechanisms, F.MECHANISMS);
   await writeRows(db, mechanism_members, F.MECHANISM_MEMBERS);
@@ -43,12 +46,12 @@ afterAll(() => db?.close());
 describe('country_mechanisms', () => {
   it('has one row per country × mechanism with the country name and both regions', async () => {
     expect(await rows(db, 'SELECT * FROM country_mechanisms ORDER BY iso3, mechanism_id')).toEqual([
-      { iso3: 'DEU', country_name: 'Germany', m49_region: 'Europe', m49_subregion: 'Western Europe', mechanism_id: 'coe', acronym: 'CoE', mechanism_region: 'Europe and Central Asia', source: 'test list', paragraphs: [] },
-      { iso3: 'DEU', country_name: 'Germany', m49_region: 'Europe', m49_subregion: 'Western Europe', mechanism_id: 'osce', acronym: 'OSCE', mechanism_region: 'Europe and Central Asia', source: 'test list', paragraphs: [] },
-      { iso3: 'FRA', country_name: 'France', m49_region: 'Europe', m49_subregion: 'Western Europe', mechanism_id: 'coe', acronym: 'CoE', mechanism_region: 'Europe and Central Asia', source: 'test list', paragraphs: [23] },
-      { iso3: 'GHA', country_name: 'Ghana', m49_region: 'Africa', m49_subregion: 'Sub-Saharan Africa', mechanism_id: 'ecowas', acronym: 'ECOWAS', mechanism_region: 'Africa', source: 'test list', paragraphs: [] },
-      { iso3: 'NGA', country_name: 'Nigeria', m49_region: 'Africa', m49_subregion: 'Sub-Saharan Africa', mechanism_id: 'ecowas', acronym: 'ECOWAS', mechanism_region: 'Africa', source: 'test list', paragraphs: [40] },
-      { iso3: 'SRB', country_name: 'Serbia', m49_region: 'Europe', m49_subregion: 'Southern Europe', mechanism_id: 'osce', acronym: 'OSCE', mechanism_region: 'Europe and Central Asia', source: 'test list', paragraphs: [] },
+      { iso3: 'DEU', country_name: 'Germany', m49_region: 'Europe', m49_subregion: 'Western Europe', mechanism_id: 'coe', acronym: 'CoE', mechanism_region: 'Europe and Central Asia', source: 'test list', paragraphs: [], cited: null },
+      { iso3: 'DEU', country_name: 'Germany', m49_region: 'Europe', m49_subregion: 'Western Europe', mechanism_id: 'osce', acronym: 'OSCE', mechanism_region: 'Europe and Central Asia', source: 'test list', paragraphs: [], cited: null },
+      { iso3: 'FRA', country_name: 'France', m49_region: 'Europe', m49_subregion: 'Western Europe', mechanism_id: 'coe', acronym: 'CoE', mechanism_region: 'Europe and Central Asia', source: 'test list', paragraphs: [23], cited: 'A/HRC/14/32, para. 23' },
+      { iso3: 'GHA', country_name: 'Ghana', m49_region: 'Africa', m49_subregion: 'Sub-Saharan Africa', mechanism_id: 'ecowas', acronym: 'ECOWAS', mechanism_region: 'Africa', source: 'test list', paragraphs: [], cited: null },
+      { iso3: 'NGA', country_name: 'Nigeria', m49_region: 'Africa', m49_subregion: 'Sub-Saharan Africa', mechanism_id: 'ecowas', acronym: 'ECOWAS', mechanism_region: 'Africa', source: 'test list', paragraphs: [40], cited: 'A/HRC/14/32, para. 40' },
+      { iso3: 'SRB', country_name: 'Serbia', m49_region: 'Europe', m49_subregion: 'Southern Europe', mechanism_id: 'osce', acronym: 'OSCE', mechanism_region: 'Europe and Central Asia', source: 'test list', paragraphs: [], cited: null },
     ]);
   });
 });
@@ -61,40 +64,40 @@ describe('country_coverage', () => {
       // persons (its instrument's scope; what the report says of men and boys is not merged in).
       { iso3: 'DEU', country_name: 'Germany', ...base,
         n_mechanisms: 2, mechanisms: ['coe', 'osce'],
-        themes: ['victim_identification', 'data_collection'], theme_paragraphs: [20, 22, 25, 31], n_themes: 2,
-        bound_by_binding_instrument: true, binding_instruments: ['coe_convention'], binding_instrument_paragraphs: [20, 21],
-        any_redress: true, redress_mechanisms: ['coe'], redress_paragraphs: [22],
-        any_all_persons_scope: true, all_persons_mechanisms: ['coe'], all_persons_paragraphs: [20, 21],
+        themes: ['victim_identification', 'data_collection'], theme_paragraphs: [20, 22, 25, 31], theme_cited: 'A/HRC/14/32, paras. 20, 22, 25, 31', n_themes: 2,
+        bound_by_binding_instrument: true, binding_instruments: ['coe_convention'], binding_instrument_paragraphs: [20, 21], binding_instrument_cited: 'A/HRC/14/32, paras. 20, 21',
+        any_redress: true, redress_mechanisms: ['coe'], redress_paragraphs: [22], redress_cited: 'A/HRC/14/32, para. 22',
+        any_all_persons_scope: true, all_persons_mechanisms: ['coe'], all_persons_paragraphs: [20, 21], all_persons_cited: 'A/HRC/14/32, paras. 20, 21',
         tip_tier_2010: 'Tier 1', p_2010: 13, prosecution_2010: 5, prevention_2010: 5, protection_2010: 3, has_full_data: true },
       { iso3: 'FRA', country_name: 'France', ...base,
         n_mechanisms: 1, mechanisms: ['coe'],
-        themes: ['victim_identification', 'data_collection'], theme_paragraphs: [20, 22, 25], n_themes: 2,
-        bound_by_binding_instrument: true, binding_instruments: ['coe_convention'], binding_instrument_paragraphs: [20, 21],
-        any_redress: true, redress_mechanisms: ['coe'], redress_paragraphs: [22],
-        any_all_persons_scope: true, all_persons_mechanisms: ['coe'], all_persons_paragraphs: [20, 21],
+        themes: ['victim_identification', 'data_collection'], theme_paragraphs: [20, 22, 25], theme_cited: 'A/HRC/14/32, paras. 20, 22, 25', n_themes: 2,
+        bound_by_binding_instrument: true, binding_instruments: ['coe_convention'], binding_instrument_paragraphs: [20, 21], binding_instrument_cited: 'A/HRC/14/32, paras. 20, 21',
+        any_redress: true, redress_mechanisms: ['coe'], redress_paragraphs: [22], redress_cited: 'A/HRC/14/32, para. 22',
+        any_all_persons_scope: true, all_persons_mechanisms: ['coe'], all_persons_paragraphs: [20, 21], all_persons_cited: 'A/HRC/14/32, paras. 20, 21',
         tip_tier_2010: 'Tier 1', p_2010: 10, prosecution_2010: 4, prevention_2010: 3, protection_2010: 3, has_full_data: true },
       // In the tier file with NA for 2010 and absent from the 3P file.
       { iso3: 'GHA', country_name: 'Ghana', m49_region: 'Africa', m49_subregion: 'Sub-Saharan Africa',
         n_mechanisms: 1, mechanisms: ['ecowas'],
-        themes: ['training'], theme_paragraphs: [40], n_themes: 1,
-        bound_by_binding_instrument: false, binding_instruments: [], binding_instrument_paragraphs: [],
-        any_redress: false, redress_mechanisms: [], redress_paragraphs: [],
-        any_all_persons_scope: false, all_persons_mechanisms: [], all_persons_paragraphs: [],
+        themes: ['training'], theme_paragraphs: [40], theme_cited: 'A/HRC/14/32, para. 40', n_themes: 1,
+        bound_by_binding_instrument: false, binding_instruments: [], binding_instrument_paragraphs: [], binding_instrument_cited: null,
+        any_redress: false, redress_mechanisms: [], redress_paragraphs: [], redress_cited: null,
+        any_all_persons_scope: false, all_persons_mechanisms: [], all_persons_paragraphs: [], all_persons_cited: null,
         tip_tier_2010: null, p_2010: null, prosecution_2010: null, prevention_2010: null, protection_2010: null, has_full_data: false },
       { iso3: 'NGA', country_name: 'Nigeria', m49_region: 'Africa', m49_subregion: 'Sub-Saharan Africa',
         n_mechanisms: 1, mechanisms: ['ecowas'],
-        themes: ['training'], theme_paragraphs: [40], n_themes: 1,
-        bound_by_binding_instrument: false, binding_instruments: [], binding_instrument_paragraphs: [],
-        any_redress: false, redress_mechanisms: [], redress_paragraphs: [],
-        any_all_persons_scope: false, all_persons_mechanisms: [], all_persons_paragraphs: [],
+        themes: ['training'], theme_paragraphs: [40], theme_cited: 'A/HRC/14/32, para. 40', n_themes: 1,
+        bound_by_binding_instrument: false, binding_instruments: [], binding_instrument_paragraphs: [], binding_instrument_cited: null,
+        any_redress: false, redress_mechanisms: [], redress_paragraphs: [], redress_cited: null,
+        any_all_persons_scope: false, all_persons_mechanisms: [], all_persons_paragraphs: [], all_persons_cited: null,
         tip_tier_2010: 'Tier 2', p_2010: 10, prosecution_2010: 4, prevention_2010: 3, protection_2010: 3, has_full_data: true },
       // osce: the uncovered training theme does not count; protection score missing.
       { iso3: 'SRB', country_name: 'Serbia', m49_region: 'Europe', m49_subregion: 'Southern Europe',
         n_mechanisms: 1, mechanisms: ['osce'],
-        themes: ['data_collection'], theme_paragraphs: [25, 31], n_themes: 1,
-        bound_by_binding_instrument: false, binding_instruments: [], binding_instrument_paragraphs: [],
-        any_redress: false, redress_mechanisms: [], redress_paragraphs: [],
-        any_all_persons_scope: false, all_persons_mechanisms: [], all_persons_paragraphs: [],
+        themes: ['data_collection'], theme_paragraphs: [25, 31], theme_cited: 'A/HRC/14/32, paras. 25, 31', n_themes: 1,
+        bound_by_binding_instrument: false, binding_instruments: [], binding_instrument_paragraphs: [], binding_instrument_cited: null,
+        any_redress: false, redress_mechanisms: [], redress_paragraphs: [], redress_cited: null,
+        any_all_persons_scope: false, all_persons_mechanisms: [], all_persons_paragraphs: [], all_persons_cited: null,
         tip_tier_2010: 'Tier 2', p_2010: 12, prosecution_2010: 5, prevention_2010: 4, protection_2010: null, has_full_data: false },
     ]);
   });

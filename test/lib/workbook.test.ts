@@ -132,7 +132,7 @@ describe('workbookBytes', () => {
 
   it('names the documents it holds, a corpus by its first symbol and a count', () => {
     expect(workbookDescription(['A/HRC/14/32'])).toMatch(/^Mechanism Atlas coding of A\/HRC\/14\/32: one sheet per table/);
-    expect(workbookDescription(['A/1', 'A/2', 'A/3', 'A/4'])).toMatch(/^Mechanism Atlas coding of A\/1 and 3 other documents:/);
+    expect(workbookDescription(['A/1', 'A/2', 'A/3', 'A/4'])).toMatch(/^Mechanism Atlas coding of 4 documents: A\/1, A\/2, A\/3 and 1 more:/);
   });
 
   it('dates the workbook by the newest document, 1980-01-01 without one', () => {

@@ -81,14 +81,14 @@ describe('sql and frame', () => {
 
   it('loads a table or a query as a danfojs DataFrame that displays as a table', async () => {
     const df = await atlas.frame('coverage_region_theme');
-    expect(df.shape).toEqual([30, 11]);
+    expect(df.shape).toEqual([30, 13]);
     expect(df.columns).toContain('paragraphs');
     const empty = await atlas.frame('SELECT finding_id, kind FROM data_gaps WHERE false');
     expect(empty.shape[0]).toBe(0);
     expect(empty.columns).toEqual(['finding_id', 'kind']);
     const bundle = (df as unknown as Record<symbol, () => Record<string, string>>)[Symbol.for('Jupyter.display')]!();
     expect(bundle['text/html']).toContain('<th>theme_label</th>');
-    expect(bundle['text/plain']).toContain('30 rows × 11 columns');
+    expect(bundle['text/plain']).toContain('30 rows × 13 columns');
   });
 });
 

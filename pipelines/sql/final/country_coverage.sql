@@ -1,6 +1,7 @@
 -- One row per member state: what its mechanisms address according to the report, beside its
 -- TIP tier and 3P scores for the indicator year. Descriptive: the two sides are shown
--- together, nothing here relates one to the other.
+-- together, nothing here relates one to the other. Each list of paragraphs has its citation
+-- beside it, naming each paragraph's document (the registry's are A/HRC/14/32's).
 with mechanism_members as (
     select * from mechanism_members
 ),
@@ -73,7 +74,7 @@ member_themes as (
 member_theme_paragraphs as (
     select
         mechanism_members.iso3,
-        list_sort(list_distinct(flatten(list(coverage_mechanism_theme.paragraphs)))) as theme_paragraphs
+        cites_sorted(flatten(list(coverage_mechanism_theme.sources))) as theme_sources
     from mechanism_members
     join coverage_mechanism_theme on coverage_mechanism_theme.mechanism_id = mechanism_members.mechanism_id
     group by mechanism_members.iso3
@@ -83,7 +84,7 @@ member_binding as (
     select
         mechanism_members.iso3,
         list(distinct instruments.instrument_id order by instruments.instrument_id) as binding_instruments,
-        list_sort(list_distinct(flatten(list(instruments.paragraphs)))) as binding_instrument_paragraphs
+        cites_sorted(flatten(list(registry_cites(instruments.paragraphs)))) as binding_instrument_sources
     from mechanism_members
     join instruments on instruments.mechanism_id = mechanism_members.mechanism_id
     where instruments.legally_binding
@@ -94,7 +95,7 @@ member_redress as (
     select
         mechanism_members.iso3,
         list(distinct redress.mechanism_id order by redress.mechanism_id) as redress_mechanisms,
-        list_sort(list_distinct(flatten(list(redress.paragraphs)))) as redress_paragraphs
+        cites_sorted(flatten(list(redress.sources))) as redress_sources
     from mechanism_members
     join redress on redress.mechanism_id = mechanism_members.mechanism_id
     group by mechanism_members.iso3
@@ -113,7 +114,7 @@ member_all_persons as (
     select
         mechanism_members.iso3,
         list(distinct all_persons_evidence.mechanism_id order by all_persons_evidence.mechanism_id) as all_persons_mechanisms,
-        list_sort(list_distinct(flatten(list(all_persons_evidence.paragraphs)))) as all_persons_paragraphs
+        cites_sorted(flatten(list(registry_cites(all_persons_evidence.paragraphs)))) as all_persons_sources
     from mechanism_members
     join all_persons_evidence on all_persons_evidence.mechanism_id = mechanism_members.mechanism_id
     group by mechanism_members.iso3
@@ -128,17 +129,21 @@ final as (
         member_mechanisms.n_mechanisms,
         member_mechanisms.mechanisms,
         coalesce(member_themes.themes, []::VARCHAR[]) as themes,
-        coalesce(member_theme_paragraphs.theme_paragraphs, []::INTEGER[]) as theme_paragraphs,
+        para_nos(coalesce(member_theme_paragraphs.theme_sources, no_cites())) as theme_paragraphs,
+        cite(member_theme_paragraphs.theme_sources) as theme_cited,
         len(coalesce(member_themes.themes, []::VARCHAR[]))::INTEGER as n_themes,
         member_binding.iso3 is not null as bound_by_binding_instrument,
         coalesce(member_binding.binding_instruments, []::VARCHAR[]) as binding_instruments,
-        coalesce(member_binding.binding_instrument_paragraphs, []::INTEGER[]) as binding_instrument_paragraphs,
+        para_nos(coalesce(member_binding.binding_instrument_sources, no_cites())) as binding_instrument_paragraphs,
+        cite(member_binding.binding_instrument_sources) as binding_instrument_cited,
         member_redress.iso3 is not null as any_redress,
         coalesce(member_redress.redress_mechanisms, []::VARCHAR[]) as redress_mechanisms,
-        coalesce(member_redress.redress_paragraphs, []::INTEGER[]) as redress_paragraphs,
+        para_nos(coalesce(member_redress.redress_sources, no_cites())) as redress_paragraphs,
+        cite(member_redress.redress_sources) as redress_cited,
         member_all_persons.iso3 is not null as any_all_persons_scope,
         coalesce(member_all_persons.all_persons_mechanisms, []::VARCHAR[]) as all_persons_mechanisms,
-        coalesce(member_all_persons.all_persons_paragraphs, []::INTEGER[]) as all_persons_paragraphs,
+        para_nos(coalesce(member_all_persons.all_persons_sources, no_cites())) as all_persons_paragraphs,
+        cite(member_all_persons.all_persons_sources) as all_persons_cited,
         indicators.tier as tip_tier_2010,
         indicators.p as p_2010,
         indicators.prosecution as prosecution_2010,

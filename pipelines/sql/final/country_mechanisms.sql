@@ -23,7 +23,8 @@ final as (
         mechanisms.acronym,
         mechanisms.region as mechanism_region,
         mechanism_members.source,
-        mechanism_members.paragraphs
+        mechanism_members.paragraphs,
+        cite(registry_cites(mechanism_members.paragraphs)) as cited
     from mechanism_members
     left join countries on countries.iso3 = mechanism_members.iso3
     left join mechanisms on mechanisms.mechanism_id = mechanism_members.mechanism_id

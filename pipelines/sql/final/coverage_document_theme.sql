@@ -12,7 +12,8 @@ final as (
         mechanism_id,
         theme_id,
         count(distinct para_no)::INTEGER as n_paragraphs,
-        list(distinct para_no order by para_no) as paragraphs
+        list(distinct para_no order by para_no) as paragraphs,
+        cite(cites_of(doc_id, list(distinct para_no))) as cited
     from evidence
     group by doc_id, mechanism_id, theme_id
 )

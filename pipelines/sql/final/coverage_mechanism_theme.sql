@@ -1,4 +1,5 @@
--- Every mechanism × every theme, zeros included.
+-- Every mechanism × every theme, zeros included, with the paragraphs behind each pair (each with
+-- its document) and their citation.
 with mechanisms as (
     select * from mechanisms
 ),
@@ -23,6 +24,8 @@ final as (
         themes.pillar,
         coalesce(pairs.n_paragraphs, 0)::INTEGER as n_paragraphs,
         coalesce(pairs.paragraphs, []::INTEGER[]) as paragraphs,
+        coalesce(pairs.sources, no_cites()) as sources,
+        cite(pairs.sources) as cited,
         coalesce(pairs.n_paragraphs, 0) > 0 as covered
     from mechanisms
     cross join themes

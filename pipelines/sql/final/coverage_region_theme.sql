@@ -23,7 +23,7 @@ covered as (
         theme_id,
         count(*)::INTEGER as n_mechanisms,
         list(mechanism_id order by mechanism_id) as mechanisms,
-        list_sort(list_distinct(flatten(list(paragraphs)))) as paragraphs
+        cites_sorted(flatten(list(sources))) as sources
     from coverage
     where covered
     group by region, theme_id
@@ -41,7 +41,9 @@ final as (
         regions.n_not_asked,
         (coalesce(covered.n_mechanisms, 0) / regions.n_mechanisms_in_region)::DOUBLE as share,
         coalesce(covered.mechanisms, []::VARCHAR[]) as mechanisms,
-        coalesce(covered.paragraphs, []::INTEGER[]) as paragraphs
+        para_nos(coalesce(covered.sources, no_cites())) as paragraphs,
+        coalesce(covered.sources, no_cites()) as sources,
+        cite(covered.sources) as cited
     from regions
     cross join themes
     left join covered

@@ -1,8 +1,12 @@
 -- The report's data-gap findings, computed from the tables above. Each finding carries its
 -- count, what it is counted out of (in numbers and in words), a generated statement and the
--- paragraphs behind it. Only actor claims count as work done; what the report says a mechanism
--- lacks is a gap in the report's own words (kind 'lacking'), never work done.
--- Thresholds come from pipelines/params.ts. Citations: "A/HRC/14/32, paras. 85, 88".
+-- paragraphs behind it, each with its document. Only actor claims count as work done; what the
+-- report says a mechanism lacks is a gap in the report's own words (kind 'lacking'), never work
+-- done. A theme or region with nothing to cite in this corpus (a corpus without A/HRC/14/32,
+-- whose headings are the themes, describes no mechanism on many of them) gets no finding rather
+-- than a zero; the findings on a measure (men and boys, data collection, redress) state their
+-- count out of the mechanisms described, zero included.
+-- Thresholds come from pipelines/params.ts. Citations: "A/HRC/14/32, paras. 24, 62; A/HRC/14/37, para. 5".
 with coverage as (
     select * from coverage_mechanism_theme
 ),
@@ -33,7 +37,7 @@ theme_counts as (
         any_value(theme_label) as theme_label,
         count(*) filter (where covered)::INTEGER as n_mechanisms,
         list(acronym order by acronym) filter (where covered) as acronyms,
-        list_sort(list_distinct(flatten(list(paragraphs)))) as paragraphs
+        cites_sorted(flatten(list(sources))) as sources
     from coverage
     group by theme_id
 ),
@@ -46,15 +50,13 @@ few_mechanisms as (
         n_mechanisms as value,
         out_of.n as denominator,
         out_of.words as denominator_words,
-        case when n_mechanisms = 0
-            then format('None {} is described working on {}.', out_of.words, lower(theme_label))
-            else format('Only {} {} {} described working on {}: {} ({}).',
-                n_mechanisms, out_of.words, case when n_mechanisms = 1 then 'is' else 'are' end,
-                lower(theme_label), array_to_string(acronyms, ', '), cite(paragraphs))
-        end as statement,
-        paragraphs as citations
+        format('Only {} {} {} described working on {}: {}{}.',
+            n_mechanisms, out_of.words, case when n_mechanisms = 1 then 'is' else 'are' end,
+            lower(theme_label), array_to_string(acronyms, ', '), cite_note(sources)) as statement,
+        sources
     from theme_counts, out_of
     where out_of.n_described > 0
+      and n_mechanisms > 0
       and n_mechanisms <= getvariable('few_mechanisms_max')
       -- these themes have findings of their own below (one number for one quantity)
       and theme_id not in ('redress', 'gender_men', 'data_collection')
@@ -62,6 +64,7 @@ few_mechanisms as (
 
 lacking_claims as (
     select
+        evidence.doc_id,
         evidence.mechanism_id,
         any_value(mechanisms.acronym) as acronym,
         evidence.para_no,
@@ -71,20 +74,23 @@ lacking_claims as (
     join mechanisms on mechanisms.mechanism_id = evidence.mechanism_id
     join themes on themes.theme_id = evidence.theme_id
     where evidence.role = 'lacking'
-    group by evidence.mechanism_id, evidence.para_no
+    group by evidence.doc_id, evidence.mechanism_id, evidence.para_no
 ),
 
 lacking as (
     select
-        'lacking:' || mechanism_id || ':' || para_no as finding_id,
+        -- 'lacking:las:105'; in a corpus of several documents the paragraph's document is in the id too
+        'lacking:' || mechanism_id || ':'
+            || case when (select count(*) from documents) > 1 then doc_id || ':' else '' end
+            || para_no as finding_id,
         'lacking' as kind,
         acronym as subject,
         1 as value,
         1 as denominator,
         'a gap the report states about one mechanism' as denominator_words,
-        format('The report says {} lacks what it needs for {}: “{}” ({}).',
-            acronym, lower(array_to_string(theme_labels, ', ')), sentence, cite([para_no])) as statement,
-        [para_no] as citations
+        format('The report says {} lacks what it needs for {}: “{}”{}.',
+            acronym, lower(array_to_string(theme_labels, ', ')), sentence, cite_note(cites_of(doc_id, [para_no]))) as statement,
+        cites_of(doc_id, [para_no]) as sources
     from lacking_claims
 ),
 
@@ -96,9 +102,21 @@ region_counts as (
         any_value(n_mechanisms_in_region) as n_mechanisms_in_region,
         any_value(n_not_responded) as n_not_responded,
         any_value(n_not_asked) as n_not_asked,
-        list_sort(list_distinct(flatten(list(paragraphs)))) as paragraphs
+        cites_sorted(flatten(list(sources))) as sources
     from coverage_region_theme
     group by region
+),
+
+requests as (
+    select * from data_requests
+),
+
+-- The request for information (para 3 of A/HRC/14/32) and who answered it: the response status
+-- of the registry is that document's, so a corpus without it says nothing of non-response.
+request_sources as (
+    select cites_sorted(list({'doc_id': doc_id, 'para_no': para_no})) as sources
+    from requests
+    having count(*) > 0
 ),
 
 thin_region as (
@@ -109,20 +127,25 @@ thin_region as (
         n_themes as value,
         n_themes_all as denominator,
         format('of the {} themes of the report', n_themes_all) as denominator_words,
-        format('{} are described working on {} of the {} themes of the report; of the region''s {} {}, {} did not respond to the Special Rapporteur''s request for information and {} {} not asked, so the silence may be the report''s, not theirs ({}).',
-            case when region = 'Cross-regional' or region = 'cross-regional' then 'Cross-regional mechanisms' else 'Mechanisms in ' || region end,
-            n_themes, n_themes_all,
-            n_mechanisms_in_region, case when n_mechanisms_in_region = 1 then 'mechanism' else 'mechanisms' end,
-            n_not_responded, n_not_asked, case when n_not_asked = 1 then 'was' else 'were' end,
-            cite(list_sort(list_distinct(paragraphs || [3])))
-        ) as statement,
-        list_sort(list_distinct(paragraphs || [3])) as citations
+        case when request_sources.sources is null
+            then format('{} are described working on {} of the {} themes of the report{}.',
+                case when region = 'Cross-regional' or region = 'cross-regional' then 'Cross-regional mechanisms' else 'Mechanisms in ' || region end,
+                n_themes, n_themes_all, cite_note(region_counts.sources))
+            else format('{} are described working on {} of the {} themes of the report; of the region''s {} {}, {} did not respond to the Special Rapporteur''s request for information and {} {} not asked, so the silence may be the report''s, not theirs{}.',
+                case when region = 'Cross-regional' or region = 'cross-regional' then 'Cross-regional mechanisms' else 'Mechanisms in ' || region end,
+                n_themes, n_themes_all,
+                n_mechanisms_in_region, case when n_mechanisms_in_region = 1 then 'mechanism' else 'mechanisms' end,
+                n_not_responded, n_not_asked, case when n_not_asked = 1 then 'was' else 'were' end,
+                cite_note(cites_sorted(region_counts.sources || request_sources.sources)))
+        end as statement,
+        cites_sorted(region_counts.sources || coalesce(request_sources.sources, no_cites())) as sources
     from region_counts
-    where n_themes <= getvariable('thin_region_max_share') * n_themes_all
-),
-
-requests as (
-    select * from data_requests
+    cross join out_of
+    left join request_sources on true
+    where out_of.n_described > 0
+      and n_themes <= getvariable('thin_region_max_share') * n_themes_all
+      -- a region described nowhere, with no request for information to cite: nothing to say
+      and len(cites_sorted(region_counts.sources || coalesce(request_sources.sources, no_cites()))) > 0
 ),
 
 no_response as (
@@ -133,11 +156,11 @@ no_response as (
         count(*) filter (where not responded)::INTEGER as value,
         count(*)::INTEGER as denominator,
         format('of the {} organisations the Special Rapporteur asked for information', count(*)) as denominator_words,
-        format('{} of the {} organisations the Special Rapporteur asked for information had not responded when the report was written: {} ({}).',
+        format('{} of the {} organisations the Special Rapporteur asked for information had not responded when the report was written: {}{}.',
             count(*) filter (where not responded), count(*),
             string_agg(name_in_text, ', ' order by name_in_text) filter (where not responded),
-            cite(list_sort(list_distinct(list(para_no))))) as statement,
-        list_sort(list_distinct(list(para_no))) as citations
+            cite_note(cites_sorted(list({'doc_id': doc_id, 'para_no': para_no})))) as statement,
+        cites_sorted(list({'doc_id': doc_id, 'para_no': para_no})) as sources
     from requests
     -- a corpus with no request for information (no document has the rapporteur-thematic profile) has no finding here
     having count(*) > 0
@@ -152,6 +175,13 @@ data_collection as (
     select * from theme_counts where theme_id = 'data_collection'
 ),
 
+gap_sources as (
+    -- where the report notes that trafficking remains under-reported
+    select coalesce(list({'doc_id': doc_id, 'para_no': para_no}), no_cites()) as sources
+    from initiatives
+    where kind = 'gap'
+),
+
 missing_data_collection as (
     select
         'missing_data_collection:mechanisms' as finding_id,
@@ -160,21 +190,27 @@ missing_data_collection as (
         coalesce(data_collection.n_mechanisms, 0) as value,
         out_of.n as denominator,
         out_of.words as denominator_words,
-        format('Only {} {} {} described collecting or exchanging data: {}{} ({}).',
+        format('Only {} {} {} described collecting or exchanging data: {}{}{}.',
             coalesce(data_collection.n_mechanisms, 0), out_of.words, case when data_collection.n_mechanisms = 1 then 'is' else 'are' end,
             coalesce(array_to_string(data_collection.acronyms, ', '), 'none'),
-            case when exists (select 1 from initiatives where kind = 'gap') then '; the report notes that trafficking remains under-reported' else '' end,
-            cite(list_sort(list_distinct(coalesce(data_collection.paragraphs, []::INTEGER[])
-                || coalesce((select list(para_no) from initiatives where kind = 'gap'), []::INTEGER[]))))) as statement,
-        list_sort(list_distinct(coalesce(data_collection.paragraphs, []::INTEGER[])
-            || coalesce((select list(para_no) from initiatives where kind = 'gap'), []::INTEGER[]))) as citations
+            case when len(gap_sources.sources) > 0 then '; the report notes that trafficking remains under-reported' else '' end,
+            cite_note(cites_sorted(coalesce(data_collection.sources, no_cites()) || gap_sources.sources))) as statement,
+        cites_sorted(coalesce(data_collection.sources, no_cites()) || gap_sources.sources) as sources
     from out_of
+    cross join gap_sources
     left join data_collection on true
     where out_of.n_described > 0
 ),
 
 gender as (
     select * from gender_inclusion
+),
+
+men_sources as (
+    -- the paragraphs behind men_and_boys_explicit = 'yes' (gender_inclusion takes them from here)
+    select coalesce(cites_sorted(flatten(list(sources))), no_cites()) as sources
+    from int_passage_cues
+    where measure = 'men_and_boys'
 ),
 
 men_explicit as (
@@ -185,13 +221,13 @@ men_explicit as (
         count(*) filter (where men_and_boys_explicit = 'yes')::INTEGER as value,
         any_value(out_of.n) as denominator,
         any_value(out_of.words) as denominator_words,
-        format('{} {} {} described addressing men and boys as victims: {} ({}).',
+        format('{} {} {} described addressing men and boys as victims: {}{}.',
             count(*) filter (where men_and_boys_explicit = 'yes'), any_value(out_of.words),
             case when count(*) filter (where men_and_boys_explicit = 'yes') = 1 then 'is' else 'are' end,
             coalesce(string_agg(acronym, ', ' order by acronym) filter (where men_and_boys_explicit = 'yes'), 'none'),
-            cite(list_sort(list_distinct(flatten(list(men_and_boys_paragraphs)))))) as statement,
-        list_sort(list_distinct(flatten(list(men_and_boys_paragraphs)))) as citations
-    from gender, out_of
+            cite_note(any_value(men_sources.sources))) as statement,
+        any_value(men_sources.sources) as sources
+    from gender, out_of, men_sources
     having any_value(out_of.n_described) > 0
 ),
 
@@ -202,7 +238,7 @@ scope_counts as (
         count(*) filter (where personal_scope = 'all persons, especially women and children')::INTEGER as n_especially,
         count(*) filter (where personal_scope = 'women and children only')::INTEGER as n_only,
         coalesce(string_agg(acronym, ', ' order by acronym) filter (where personal_scope = 'women and children only'), 'none') as only_acronyms,
-        list_sort(list_distinct(flatten(list(personal_scope_paragraphs) filter (where personal_scope <> 'unknown')))) as paragraphs
+        (select coalesce(cites_sorted(flatten(list(sources))), no_cites()) from stg_main_instruments where personal_scope <> 'unknown') as sources
     from gender
 ),
 
@@ -216,9 +252,11 @@ instrument_scope as (
         format('Of the {} mechanisms whose main instrument the registry records', n_known) as denominator_words,
         format('Of the {} mechanisms whose main instrument the registry records, {} {} limited to women and children ({}); {} {} all persons, especially women and children, and {} all persons ({}). This is what the instruments cover, not what the report describes the mechanisms doing.',
             n_known, n_only, case when n_only = 1 then 'is' else 'are' end, only_acronyms,
-            n_especially, case when n_especially = 1 then 'covers' else 'cover' end, n_all, cite(paragraphs)) as statement,
-        paragraphs as citations
+            n_especially, case when n_especially = 1 then 'covers' else 'cover' end, n_all, cite(sources)) as statement,
+        sources
     from scope_counts
+    -- the registry reads the instruments in A/HRC/14/32: without it in the corpus there is nothing to cite
+    where len(sources) > 0
 ),
 
 redress as (
@@ -233,27 +271,35 @@ redress_gap as (
         count(*) filter (where addresses_redress)::INTEGER as value,
         any_value(out_of.n) as denominator,
         any_value(out_of.words) as denominator_words,
-        format('Only {} {} {} described addressing any element of redress (remedies, information on proceedings, legal aid, compensation, confiscated assets for compensation): {}; {} of them address compensation ({}).',
+        format('Only {} {} {} described addressing any element of redress (remedies, information on proceedings, legal aid, compensation, confiscated assets for compensation): {}; {} of them address compensation{}.',
             count(*) filter (where addresses_redress), any_value(out_of.words),
             case when count(*) filter (where addresses_redress) = 1 then 'is' else 'are' end,
             coalesce(string_agg(acronym, ', ' order by acronym) filter (where addresses_redress), 'none'),
             count(*) filter (where compensation),
-            case when len(list_sort(list_distinct(flatten(list(paragraphs))))) > 0
-                then format(' ({})', cite(list_sort(list_distinct(flatten(list(paragraphs)))))) else '' end) as statement,
-        list_sort(list_distinct(flatten(list(paragraphs)))) as citations
+            cite_note(cites_sorted(flatten(list(sources))))) as statement,
+        cites_sorted(flatten(list(sources))) as sources
     from redress, out_of
     having any_value(out_of.n_described) > 0
 ),
 
-final as (
+findings as (
     select * from few_mechanisms
-    union all select * from lacking
-    union all select * from thin_region
-    union all select * from no_response
-    union all select * from missing_data_collection
-    union all select * from men_explicit
-    union all select * from instrument_scope
-    union all select * from redress_gap
+    union all by name select * from lacking
+    union all by name select * from thin_region
+    union all by name select * from no_response
+    union all by name select * from missing_data_collection
+    union all by name select * from men_explicit
+    union all by name select * from instrument_scope
+    union all by name select * from redress_gap
+),
+
+final as (
+    select
+        finding_id, kind, subject, value, denominator, denominator_words, statement,
+        para_nos(sources) as citations,
+        sources,
+        cite(sources) as cited
+    from findings
 )
 
 select * from final

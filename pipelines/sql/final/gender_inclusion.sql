@@ -23,7 +23,7 @@ men_quotes as (
     -- men-and-boys cues as its own, so it marks exactly these claims)
     select
         mechanism_id,
-        arg_min(sentence, para_no * 1000 + sentence_no) as quote
+        arg_min(sentence, (doc_id, para_no, sentence_no)) as quote
     from claims
     where role = 'actor'
       and list_contains(themes, 'gender_men')
@@ -33,9 +33,9 @@ men_quotes as (
 by_measure as (
     select
         mechanisms.mechanism_id,
-        max(case when cues.measure = 'men_and_boys' then cues.paragraphs end) as men_paras,
-        max(case when cues.measure = 'gender_mainstreaming' then cues.paragraphs end) as gender_paras,
-        max(case when cues.measure = 'child_specific' then cues.paragraphs end) as child_paras
+        max(case when cues.measure = 'men_and_boys' then cues.sources end) as men_sources,
+        max(case when cues.measure = 'gender_mainstreaming' then cues.sources end) as gender_sources,
+        max(case when cues.measure = 'child_specific' then cues.sources end) as child_sources
     from mechanisms
     left join cues on cues.mechanism_id = mechanisms.mechanism_id
     group by mechanisms.mechanism_id
@@ -50,13 +50,19 @@ final as (
         main.instrument_name as main_instrument,
         coalesce(main.personal_scope, 'unknown') as personal_scope,
         coalesce(main.paragraphs, []::INTEGER[]) as personal_scope_paragraphs,
-        case when by_measure.men_paras is not null then 'yes' else 'not stated' end as men_and_boys_explicit,
-        coalesce(by_measure.men_paras, []::INTEGER[]) as men_and_boys_paragraphs,
+        cite(main.sources) as personal_scope_cited,
+        case when by_measure.men_sources is not null then 'yes' else 'not stated' end as men_and_boys_explicit,
+        para_nos(coalesce(by_measure.men_sources, no_cites())) as men_and_boys_paragraphs,
+        cite(by_measure.men_sources) as men_and_boys_cited,
         men_quotes.quote as men_and_boys_quote,
-        case when by_measure.gender_paras is not null then 'true' else 'unknown' end as gender_mainstreaming,
-        coalesce(by_measure.gender_paras, []::INTEGER[]) as gender_mainstreaming_paragraphs,
-        case when by_measure.child_paras is not null then 'true' else 'unknown' end as child_specific,
-        coalesce(by_measure.child_paras, []::INTEGER[]) as child_specific_paragraphs
+        case when by_measure.gender_sources is not null then 'true' else 'unknown' end as gender_mainstreaming,
+        para_nos(coalesce(by_measure.gender_sources, no_cites())) as gender_mainstreaming_paragraphs,
+        cite(by_measure.gender_sources) as gender_mainstreaming_cited,
+        case when by_measure.child_sources is not null then 'true' else 'unknown' end as child_specific,
+        para_nos(coalesce(by_measure.child_sources, no_cites())) as child_specific_paragraphs,
+        cite(by_measure.child_sources) as child_specific_cited,
+        cites_sorted(coalesce(main.sources, no_cites()) || coalesce(by_measure.men_sources, no_cites())
+            || coalesce(by_measure.gender_sources, no_cites()) || coalesce(by_measure.child_sources, no_cites())) as sources
     from mechanisms
     left join main on main.mechanism_id = mechanisms.mechanism_id
     left join by_measure on by_measure.mechanism_id = mechanisms.mechanism_id

@@ -4,7 +4,7 @@ with gender as (
     select * from gender_inclusion
 ),
 
-final as (
+by_region as (
     select
         region,
         count(*)::INTEGER as n_mechanisms,
@@ -13,11 +13,14 @@ final as (
         count(*) filter (where personal_scope = 'women and children only')::INTEGER as n_women_and_children_only,
         count(*) filter (where gender_mainstreaming = 'true')::INTEGER as n_gender_mainstreaming,
         count(*) filter (where child_specific = 'true')::INTEGER as n_child_specific,
-        list_sort(list_distinct(flatten(list(
-            men_and_boys_paragraphs || personal_scope_paragraphs || gender_mainstreaming_paragraphs || child_specific_paragraphs
-        )))) as paragraphs
+        cites_sorted(flatten(list(sources))) as sources
     from gender
     group by region
+),
+
+final as (
+    select * exclude (sources), para_nos(sources) as paragraphs, sources, cite(sources) as cited
+    from by_region
 )
 
 select * from final

@@ -2,7 +2,8 @@
 -- (Redress section, paras 85–90, and recommendations 135–137: legal remedies, information on
 -- proceedings, legal aid, compensation, assets confiscated for compensation). The cues are the
 -- redress family of data/registry/cues.yaml, matched in actor claims only (match-cues); the same
--- cues make the redress theme, so this table and the coverage matrices agree.
+-- cues make the redress theme, so this table and the coverage matrices agree. Each list of
+-- paragraphs has its citation beside it, naming each paragraph's document.
 with mechanisms as (
     select * from mechanisms
 ),
@@ -15,11 +16,11 @@ cues as (
 by_measure as (
     select
         mechanisms.mechanism_id,
-        coalesce(max(case when measure = 'legal_remedies' then cues.paragraphs end), []::INTEGER[]) as legal_remedies_paragraphs,
-        coalesce(max(case when measure = 'information' then cues.paragraphs end), []::INTEGER[]) as information_paragraphs,
-        coalesce(max(case when measure = 'legal_aid' then cues.paragraphs end), []::INTEGER[]) as legal_aid_paragraphs,
-        coalesce(max(case when measure = 'compensation' then cues.paragraphs end), []::INTEGER[]) as compensation_paragraphs,
-        coalesce(max(case when measure = 'asset_confiscation' then cues.paragraphs end), []::INTEGER[]) as asset_confiscation_paragraphs
+        coalesce(max(case when measure = 'legal_remedies' then cues.sources end), no_cites()) as legal_remedies_sources,
+        coalesce(max(case when measure = 'information' then cues.sources end), no_cites()) as information_sources,
+        coalesce(max(case when measure = 'legal_aid' then cues.sources end), no_cites()) as legal_aid_sources,
+        coalesce(max(case when measure = 'compensation' then cues.sources end), no_cites()) as compensation_sources,
+        coalesce(max(case when measure = 'asset_confiscation' then cues.sources end), no_cites()) as asset_confiscation_sources
     from mechanisms
     left join cues on cues.mechanism_id = mechanisms.mechanism_id
     group by mechanisms.mechanism_id
@@ -31,23 +32,39 @@ final as (
         mechanisms.acronym,
         mechanisms.region,
         mechanisms.response_status,
-        len(legal_remedies_paragraphs) > 0 as legal_remedies, legal_remedies_paragraphs,
-        len(information_paragraphs) > 0 as information, information_paragraphs,
-        len(legal_aid_paragraphs) > 0 as legal_aid, legal_aid_paragraphs,
-        len(compensation_paragraphs) > 0 as compensation, compensation_paragraphs,
-        len(asset_confiscation_paragraphs) > 0 as asset_confiscation, asset_confiscation_paragraphs,
-        ((len(legal_remedies_paragraphs) > 0)::INTEGER + (len(information_paragraphs) > 0)::INTEGER
-            + (len(legal_aid_paragraphs) > 0)::INTEGER + (len(compensation_paragraphs) > 0)::INTEGER
-            + (len(asset_confiscation_paragraphs) > 0)::INTEGER
+        len(legal_remedies_sources) > 0 as legal_remedies,
+        para_nos(legal_remedies_sources) as legal_remedies_paragraphs,
+        cite(legal_remedies_sources) as legal_remedies_cited,
+        len(information_sources) > 0 as information,
+        para_nos(information_sources) as information_paragraphs,
+        cite(information_sources) as information_cited,
+        len(legal_aid_sources) > 0 as legal_aid,
+        para_nos(legal_aid_sources) as legal_aid_paragraphs,
+        cite(legal_aid_sources) as legal_aid_cited,
+        len(compensation_sources) > 0 as compensation,
+        para_nos(compensation_sources) as compensation_paragraphs,
+        cite(compensation_sources) as compensation_cited,
+        len(asset_confiscation_sources) > 0 as asset_confiscation,
+        para_nos(asset_confiscation_sources) as asset_confiscation_paragraphs,
+        cite(asset_confiscation_sources) as asset_confiscation_cited,
+        ((len(legal_remedies_sources) > 0)::INTEGER + (len(information_sources) > 0)::INTEGER
+            + (len(legal_aid_sources) > 0)::INTEGER + (len(compensation_sources) > 0)::INTEGER
+            + (len(asset_confiscation_sources) > 0)::INTEGER
         )::INTEGER as n_elements,
-        list_sort(list_distinct(legal_remedies_paragraphs || information_paragraphs || legal_aid_paragraphs
-            || compensation_paragraphs || asset_confiscation_paragraphs)) as paragraphs
+        cites_sorted(legal_remedies_sources || information_sources || legal_aid_sources
+            || compensation_sources || asset_confiscation_sources) as sources
     from mechanisms
     join by_measure on by_measure.mechanism_id = mechanisms.mechanism_id
 ),
 
 with_flag as (
-    select * exclude (n_elements, paragraphs), n_elements, n_elements > 0 as addresses_redress, paragraphs
+    select
+        * exclude (n_elements, sources),
+        n_elements,
+        n_elements > 0 as addresses_redress,
+        para_nos(sources) as paragraphs,
+        sources,
+        cite(sources) as cited
     from final
 )
 

@@ -4,14 +4,24 @@ with matched as (
     select * from passage_cues
 ),
 
-final as (
+rolled as (
     select
         mechanism_id,
         any_value(family) as family,
         measure,
-        list(distinct para_no order by para_no) as paragraphs
+        cites_sorted(list({'doc_id': doc_id, 'para_no': para_no})) as sources
     from matched
     group by mechanism_id, measure
+),
+
+final as (
+    select
+        mechanism_id,
+        family,
+        measure,
+        para_nos(sources) as paragraphs,
+        sources
+    from rolled
 )
 
 select * from final

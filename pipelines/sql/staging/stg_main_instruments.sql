@@ -12,7 +12,8 @@ final as (
         year,
         legally_binding,
         personal_scope,
-        paragraphs
+        paragraphs,
+        registry_cites(paragraphs) as sources
     from instruments
     where is_main
 )
