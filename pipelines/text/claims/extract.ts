@@ -88,6 +88,27 @@ export function roleOf(g: { before: string; after: string }, r: CompiledRules): 
   return 'actor';
 }
 
+/**
+ * The themes of a sentence depend only on its words (as themeText gives them) and its heading's themes,
+ * so a sentence met again (boilerplate, a continuing sentence repeated across documents) is not matched
+ * again. One cache per compiled model, emptied when it grows past CACHE_MAX entries. The lists are shared
+ * between the claims of equal sentences; nothing downstream changes them.
+ */
+const CACHE_MAX = 50_000;
+const themeCaches = new WeakMap<CompiledRules, Map<string, { themes: string[]; sources: string[] }>>();
+
+function cachedThemes(sentence: string, headingThemes: readonly string[], r: CompiledRules): { themes: string[]; sources: string[] } {
+  let cache = themeCaches.get(r);
+  if (!cache) themeCaches.set(r, (cache = new Map()));
+  const key = `${headingThemes.join(',')}\u0000${sentence}`;
+  let hit = cache.get(key);
+  if (!hit) {
+    if (cache.size >= CACHE_MAX) cache.clear();
+    cache.set(key, (hit = themesOf(sentence, headingThemes, r)));
+  }
+  return hit;
+}
+
 function themesOf(sentence: string, headingThemes: readonly string[], r: CompiledRules): { themes: string[]; sources: string[] } {
   const themes = [...headingThemes];
   const sources = headingThemes.map(() => 'heading');
@@ -185,7 +206,7 @@ export function extractClaims(p: ClaimParagraph, mentions: readonly ClaimMention
     const continuing = carries ? subject.filter((id) => !acting.includes(id)) : [];
     if (!carries || acting.length > 0) subject = acting;
     if (named.length === 0 && continuing.length === 0) continue; // nothing to say about anyone: no themes needed
-    const { themes, sources } = themesOf(themeText(sentence, start, named, r), headingThemes, r);
+    const { themes, sources } = cachedThemes(themeText(sentence, start, named, r), headingThemes, r);
     if (continuing.length > 0) {
       const words = anaphor ? anaphor[0].trim() : sentence.split(/\s+/, 3).join(' ');
       const role: Role = r.lackingAfter?.test(sentence.slice(anaphor ? anaphor[0].length : 0)) ? 'lacking' : 'actor';
