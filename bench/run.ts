@@ -50,7 +50,6 @@ const RESULTS = resolve(opt('results', join(ROOT, 'output', 'bench')));
 
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const BUILD = join(ROOT, 'pipelines', 'build.ts');
-const CORPUS_BUILD = join(ROOT, 'bench', 'build-corpus.ts');
 const TIME = '/usr/bin/time';
 
 const log = (m: string) => process.stderr.write(`${m}\n`);
@@ -313,18 +312,11 @@ interface SizeResult {
   out: string;
 }
 
-/**
- * Corpora are built with bench/build-corpus.ts: the real pipeline with the patches
- * that a multi-document corpus still needs (it prints which ones it applied).
- */
-function patchesOf(stderr: string): string {
-  return /^bench\/build-corpus\.ts: (.*)$/m.exec(stderr)?.[1] ?? '';
-}
-
 async function benchCorpus(): Promise<{ sizes: SizeResult[]; entryNote: string }> {
   const corpusDir = (n: number) => join(WORK, `corpus-${n}`);
-  const entry = CORPUS_BUILD;
-  let why = 'bench/build-corpus.ts';
+  // corpora are built by the real CLI, as a user builds them
+  const entry = BUILD;
+  const why = 'pipelines/build.ts';
   const sizes: SizeResult[] = [];
   for (const n of SIZES) {
     const t0 = performance.now();
@@ -337,7 +329,6 @@ async function benchCorpus(): Promise<{ sizes: SizeResult[]; entryNote: string }
       out = freshOut(`corpus-${n}-${r}`);
       const run = await runBuildProcess(entry, ['--seeds', c.dir, '--out', out]);
       if (!run.ok) failed(`build of the ${n}-document corpus`, run);
-      why = `bench/build-corpus.ts (${patchesOf(run.stderr)})`;
       bs.push(breakdown(run));
       log(`  cold build ${r + 1}/${runs}: ${fmtS(run.wallMs)} s, peak ${run.peakRssMB?.toFixed(0)} MB`);
       // keep only the last build (the largest one is used for the engine comparison)

@@ -1,9 +1,8 @@
 /**
  * The benchmark's synthetic corpus: documents the real parser reads, with their own
  * doc_ids and hashes, and a build of three of them with doc_id on every text-derived
- * row and per-document coverage. The build goes through bench/build-corpus.ts, the
- * real pipeline plus the patches a multi-document corpus still needs (see that file;
- * each applies only while the code it works around is there).
+ * row and per-document coverage. The build goes through pipelines/build.ts, the CLI a
+ * user runs (no patched copy of the pipeline).
  */
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -55,7 +54,7 @@ describe('make-corpus', () => {
 
   it('builds: doc_id on every text-derived row, and per-document coverage', async () => {
     const out = join(root, 'out');
-    const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'bench/build-corpus.ts'), '--seeds', corpus.dir, '--out', out],
+    const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'pipelines/build.ts'), '--seeds', corpus.dir, '--out', out],
       { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
     expect(r.status, r.stderr).toBe(0);
     const db = await openDb(join(out, 'atlas.duckdb'), { readOnly: true });
