@@ -16,7 +16,8 @@ import { claimsOf } from './stages/extract-claims.ts';
 import { loadClaimModel } from './registry/load-claim-rules.ts';
 import { checkResponseStatus } from './stages/check-response-status.ts';
 import { collectDataRequests } from './stages/collect-data-requests.ts';
-import { collectDataInitiatives, loadDataCollectionCues } from './stages/collect-data-initiatives.ts';
+import { collectDataInitiatives } from './stages/collect-data-initiatives.ts';
+import { loadDataCollectionCues } from './registry/load-data-collection-cues.ts';
 import { checkReferenceCitations, checkRegistryCitations, REGISTRY_SOURCE_SYMBOL } from './stages/check-citations.ts';
 import { matchCues } from './stages/match-cues.ts';
 import { matchAsks } from './stages/match-asks.ts';
@@ -79,7 +80,7 @@ const extractClaimsStage = stage('extract-claims', ['paragraphs', 'mentions', 't
     const claims = claimsOf(t.paragraphs as never, t.mentions as never, model);
     return { claims } as unknown as Tables;
   }, {
-    code: ['pipelines/stages/extract-claims.ts', 'pipelines/text', 'pipelines/registry/load-claim-rules.ts', 'pipelines/stages/collect-data-initiatives.ts'],
+    code: ['pipelines/stages/extract-claims.ts', 'pipelines/text', 'pipelines/registry/load-claim-rules.ts', 'pipelines/registry/load-data-collection-cues.ts'],
     sources: (d) => [join(d.dataDir, 'registry', 'claims.yaml'), join(d.dataDir, 'registry', 'data_collection.yaml')],
   });
 
@@ -99,13 +100,13 @@ const collectDataInitiativesStage = stage('collect-data-initiatives',
     data_collection_initiatives: collectDataInitiatives(t.paragraphs as never, t.claims as never,
       loadDataCollectionCues(join(ctx.dataDir, 'registry', 'data_collection.yaml'))) as unknown as Row[],
   }), {
-    code: ['pipelines/stages/collect-data-initiatives.ts', 'pipelines/text'],
+    code: ['pipelines/stages/collect-data-initiatives.ts', 'pipelines/stages/extract-claims.ts', 'pipelines/registry/load-data-collection-cues.ts', 'pipelines/text'],
     sources: (d) => [join(d.dataDir, 'registry', 'data_collection.yaml')],
   });
 
 const matchCuesStage = stage('match-cues', ['claims', 'cues'], ['passage_cues'],
   (t) => ({ passage_cues: matchCues(t.claims as never, t.cues as never) }),
-  { code: ['pipelines/stages/match-cues.ts'] });
+  { code: ['pipelines/stages/match-cues.ts', 'pipelines/text/claims/rules.ts'] });
 
 // Recommendations by their asks: an actor claim matching an ask's cue does what it asks.
 const matchAsksStage = stage('match-asks', ['claims'], ['recommendation_asks', 'ask_claims'],
@@ -137,7 +138,7 @@ const renderChartsStage = stage('render-charts', [...CHART_INPUTS, ...BRIEFING_I
     if (!pdf) ctx.log.warn(`briefing.pdf not written: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set ATLAS_CHROMIUM)`);
     await writeBriefing(t as never, { write: ctx.write, corpus: docSymbol, charts: charts.charts, pdf });
     return {};
-  }, { code: ['pipelines/stages/render-charts.ts', 'pipelines/stages/write-briefing.ts', 'pipelines/charts', 'pipelines/briefing', 'pipelines/text'] });
+  }, { code: ['pipelines/stages/render-charts.ts', 'pipelines/stages/write-briefing.ts', 'pipelines/charts', 'pipelines/briefing', 'pipelines/text', 'pipelines/lib/render.ts', 'pipelines/lib/corpus-name.ts'] });
 
 const writeExplorerStage = stage('write-explorer',
   ['documents', 'paragraphs', 'headings', 'mentions', 'evidence', 'mechanisms', 'themes',

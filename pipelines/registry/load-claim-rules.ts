@@ -6,8 +6,8 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AtlasError } from '../lib/errors.ts';
-import { compileRules, type ClaimRuleSpec, type CompiledRules, type ThemeCueSpec } from '../text/claims/rules.ts';
-import { loadDataCollectionCues } from '../stages/collect-data-initiatives.ts';
+import { compileRules, themeOfMeasure, type ClaimRuleSpec, type CompiledRules, type ThemeCueSpec } from '../text/claims/rules.ts';
+import { loadDataCollectionCues } from './load-data-collection-cues.ts';
 import { readYamlFile } from '../lib/yaml.ts';
 
 const cue = z.strictObject({
@@ -75,11 +75,9 @@ export function loadClaimModel(
 ): CompiledRules {
   const rules = loadClaimRules(join(registryDir, 'claims.yaml'), themeRows);
   const initiatives = loadDataCollectionCues(join(registryDir, 'data_collection.yaml'));
-  const asCues = (patterns: string[]) => patterns.map((pattern) => ({ pattern, paragraphs: [] as number[] }));
-  const shared: Record<string, { pattern: string; paragraphs: number[] }[]> = {
-    redress: asCues(cueRows.filter((c) => c.family === 'redress').map((c) => c.pattern)),
-    gender_men: asCues(cueRows.filter((c) => c.measure === 'men_and_boys').map((c) => c.pattern)),
-    data_collection: asCues(initiatives.filter((c) => c.kind === 'initiative').map((c) => c.pattern)),
-  };
-  return compileRules(rules.spec, rules.themes.map((t) => ({ ...t, cues: [...t.cues, ...(shared[t.theme_id] ?? [])] })));
+  const shared = new Map<string, { pattern: string; paragraphs: number[] }[]>();
+  const add = (theme: string, pattern: string) => shared.set(theme, [...(shared.get(theme) ?? []), { pattern, paragraphs: [] }]);
+  for (const c of cueRows) { const theme = themeOfMeasure(c); if (theme) add(theme, c.pattern); }
+  for (const c of initiatives) if (c.kind === 'initiative') add('data_collection', c.pattern);
+  return compileRules(rules.spec, rules.themes.map((t) => ({ ...t, cues: [...t.cues, ...(shared.get(t.theme_id) ?? [])] })));
 }

@@ -43,7 +43,7 @@ export function loadCountries(file: string, corrections: ReadonlyMap<string, Cou
     text = readFileSync(file, 'utf8');
   } catch (e) {
     throw new AtlasError(`cannot read the country reference CSV (${(e as Error).message})`, {
-      file: shown, hint: 'copy ../shared/data/external/country-codes.csv to data/raw/country-codes.csv',
+      file: shown, hint: 'restore data/raw/country-codes.csv from the project repository, or fetch it from the source named in data/raw/SOURCES.md',
     });
   }
   const objs = parseCsvObjects(text, shown);

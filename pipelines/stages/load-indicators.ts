@@ -67,7 +67,7 @@ export function readVerifiedIndicatorFile(dir: string, f: IndicatorFile): string
   const file = inputPath(dir, f.file, { file: join(dir, INDICATORS_MANIFEST), field: 'file', stage: 'load-indicators' });
   if (!existsSync(file)) {
     throw new AtlasError('file listed in the indicators manifest is missing', {
-      file, stage: 'load-indicators', hint: `copy ${f.file} verbatim from ../shared/data/external/ (see SOURCES.md)`,
+      file, stage: 'load-indicators', hint: `restore ${f.file} from the project repository, or fetch it verbatim from the source named in ${join(dir, 'SOURCES.md')}`,
     });
   }
   const size = statSync(file).size;
@@ -81,7 +81,7 @@ export function readVerifiedIndicatorFile(dir: string, f: IndicatorFile): string
   if (actual !== f.sha256) {
     throw new AtlasError(`SHA-256 of ${f.file} does not match the manifest: expected ${f.sha256}, found ${actual}`, {
       file, stage: 'load-indicators',
-      hint: `restore the verbatim copy of ${f.file} (from ../shared/data/external/ or the source repository named in SOURCES.md); `
+      hint: `restore the verbatim copy of ${f.file} (from the project repository or the source named in ${join(dir, 'SOURCES.md')}); `
         + `if the new file is intended, record its sha256 and row count in ${join(dir, INDICATORS_MANIFEST)} and update SOURCES.md`,
     });
   }

@@ -8,17 +8,10 @@
  */
 import type { Row } from '../lib/db.ts';
 import { AtlasError } from '../lib/errors.ts';
+import { themeOfMeasure } from '../text/claims/rules.ts';
 
 export interface CueRow { measure: string; family: string; pattern: string }
 export interface ClaimSentence { doc_id: string; mechanism_id: string; para_no: number; role: string; sentence: string; themes: string[] }
-
-/**
- * Measures that define a theme of the claims model: found only in claims that carry the theme,
- * so the redress table and gender_inclusion.men_and_boys_explicit count exactly the claims the
- * coverage matrices count (the theme's cues are these cues).
- */
-const THEME_OF = (c: { family: string; measure: string }): string | null =>
-  c.family === 'redress' ? 'redress' : c.measure === 'men_and_boys' ? 'gender_men' : null;
 
 /** One row per document × mechanism × paragraph × measure whose cue matches an actor claim's sentence. */
 export function matchCues(claims: readonly ClaimSentence[], cues: readonly CueRow[]): Row[] {
@@ -34,7 +27,7 @@ export function matchCues(claims: readonly ClaimSentence[], cues: readonly CueRo
   for (const e of claims) {
     if (e.role !== 'actor') continue;
     for (const c of compiled) {
-      const theme = THEME_OF(c);
+      const theme = themeOfMeasure(c);
       if (theme !== null && !e.themes.includes(theme)) continue;
       const key = `${e.doc_id}\u0000${e.mechanism_id}\u0000${e.para_no}\u0000${c.measure}`;
       if (seen.has(key) || !c.re.test(e.sentence)) continue;

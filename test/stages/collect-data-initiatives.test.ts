@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveMentions, type ReferenceRow } from '../../pipelines/stages/resolve-mentions.ts';
-import { collectDataInitiatives, loadDataCollectionCues, parseDataCollectionCues } from '../../pipelines/stages/collect-data-initiatives.ts';
+import { collectDataInitiatives } from '../../pipelines/stages/collect-data-initiatives.ts';
+import { loadDataCollectionCues, parseDataCollectionCues } from '../../pipelines/registry/load-data-collection-cues.ts';
 
 const ref = (surface: string, mechanism_id: string): ReferenceRow => ({ surface, mechanism_id, ref_kind: 'acronym' });
 const REFS = [ref('EU', 'eu'), ref('COMMIT', 'commit'), ref('ASEAN', 'asean'), ref('OSCE', 'osce')];

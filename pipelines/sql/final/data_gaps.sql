@@ -15,20 +15,18 @@ mechanisms as (
     select * from mechanisms
 ),
 
-registry as (
-    -- every count below is out of the registry's mechanisms; the words say how many the report describes
-    select
-        count(*)::INTEGER as n,
-        (select count(distinct mechanism_id) from coverage where covered)::INTEGER as n_described
-    from mechanisms
-),
-
 out_of as (
+    -- every count below is out of the registry's mechanisms; the words say how many the report describes
     select
         n,
         n_described,
         format('of the {} mechanisms in the registry (the report describes {} of them at work)', n, n_described) as words
-    from registry
+    from (
+        select
+            count(*)::INTEGER as n,
+            (select count(distinct mechanism_id) from coverage where covered)::INTEGER as n_described
+        from mechanisms
+    )
 ),
 
 theme_counts as (

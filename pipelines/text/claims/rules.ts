@@ -6,6 +6,15 @@
 import { AtlasError } from '../../lib/errors.ts';
 import { buildTriggerIndex, triggersOf, type TriggerIndex } from './triggers.ts';
 
+/**
+ * Themes defined by a measure of data/registry/cues.yaml: the theme's cues are the measure's, and
+ * the measure is found only in claims that carry the theme, so a theme and its table count the
+ * same claims (redress: the redress table; gender_men: gender_inclusion.men_and_boys_explicit).
+ */
+export function themeOfMeasure(c: { family: string; measure: string }): string | null {
+  return c.family === 'redress' ? 'redress' : c.measure === 'men_and_boys' ? 'gender_men' : null;
+}
+
 export const ROLES = ['actor', 'lacking', 'comparison', 'participant', 'passing'] as const;
 export type Role = (typeof ROLES)[number];
 
