@@ -23,11 +23,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readSeedManifest, readVerifiedSeed, type SeedDoc } from '../pipelines/lib/seed-manifest.ts';
-import { decodeReport, parseReport, type ReportTables } from '../pipelines/stages/parse-report/index.ts';
+import { readSeedManifest, readVerifiedSeed, type SeedDoc } from '../pipelines/ingest/seed-manifest.ts';
+import { decodeReport, parseReport, type ReportTables } from '../pipelines/ingest/parse-report/index.ts';
 import { loadRegistry } from '../pipelines/registry/load-registry.ts';
-import { buildReferenceMatcher, resolveMentions } from '../pipelines/stages/resolve-mentions.ts';
-import { collectDataRequests } from '../pipelines/stages/collect-data-requests.ts';
+import { buildReferenceMatcher, resolveMentions } from '../pipelines/resolve/resolve-mentions.ts';
+import { collectDataRequests } from '../pipelines/resolve/collect-data-requests.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -259,7 +259,7 @@ function generatorKey(seedsDir: string, dataDir: string): string {
     h.update(basename(p)).update(readFileSync(p));
   };
   add(fileURLToPath(import.meta.url));
-  add(join(ROOT, 'pipelines/stages/parse-report'));
+  add(join(ROOT, 'pipelines/ingest/parse-report'));
   add(join(dataDir, 'registry'));
   add(join(seedsDir, 'manifest.yaml'));
   return h.digest('hex');

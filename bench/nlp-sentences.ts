@@ -3,7 +3,7 @@
  * (pipelines/text/sentences.ts) against two maintained English NLP libraries,
  * wink-nlp (with wink-eng-lite-web-model) and compromise, measured
  * - on the labelled set: the claims model run with each splitter, scored like
- *   test/text/claims/labelled-set.test.ts (role accuracy; actor × theme P/R);
+ *   test/resolve/claims/labelled-set.test.ts (role accuracy; actor × theme P/R);
  * - on agreement: the share of paragraphs 17–105 split exactly alike;
  * - on speed: MB/s over the seed's paragraph text, repeated to ~10 MB, and the
  *   projected time for the 1,000-document benchmark corpus (76.8 MB).
@@ -16,9 +16,9 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import nlp from 'compromise';
 import { sentenceBounds } from '../pipelines/text/sentences.ts';
-import type { SentenceSplitter } from '../pipelines/text/claims/extract.ts';
-import { seedClaims } from '../test/text/claims/seed-claims.ts';
-import { readLabels, score } from '../test/text/claims/score.ts';
+import type { SentenceSplitter } from '../pipelines/resolve/claims/extract.ts';
+import { seedClaims } from '../test/resolve/claims/seed-claims.ts';
+import { readLabels, score } from '../test/resolve/claims/score.ts';
 
 const CORPUS_MB = 76.8;
 

@@ -27,7 +27,7 @@ export interface IngestLine {
 
 const INGEST_LINE = /^\s+(\S+)\s+(\S+)\s+(\d+|-) pages\s+(\d+) paragraphs\s+(\d+) footnotes\s+(\d+) items\s+read (\d+) ms, parse (\d+) ms$/;
 
-/** The per-document lines of a build log (pipelines/stages/ingest-report.ts). */
+/** The per-document lines of a build log (pipelines/ingest/ingest-report.ts). */
 export function parseIngestLog(stderr: string): IngestLine[] {
   const out: IngestLine[] = [];
   for (const line of stderr.split('\n')) {

@@ -409,7 +409,7 @@ function coverageDanfo(dfd: typeof import('danfojs-node'), rows: readonly EvRow[
 const DANFO_BUDGET_MS = Number(opt('danfo-budget', '60000'));
 
 async function benchEngines(dbFile: string): Promise<EngineResults> {
-  const { openDb, query, exec } = await import('../pipelines/lib/db.ts');
+  const { openDb, query, exec } = await import('../pipelines/core/db.ts');
   const db = await openDb(dbFile, { readOnly: true });
   const parts = `part IN ('description', 'achievement', 'challenge')`;
   const coverageSql = (table: string) => `SELECT mechanism_id, theme_id, count(*)::INTEGER AS n FROM (
@@ -620,7 +620,7 @@ async function main(): Promise<void> {
     const spec = scalingSpec(sizes);
     writeFileSync(join(RESULTS, 'scaling.vl.json'), JSON.stringify(spec, null, 2) + '\n');
     try {
-      const { specToSvg } = await import('../pipelines/lib/render.ts');
+      const { specToSvg } = await import('../pipelines/report/render.ts');
       const { svg } = await specToSvg(spec as never, 'scaling');
       writeFileSync(join(RESULTS, 'scaling.svg'), svg);
     } catch (e) {

@@ -6,9 +6,9 @@
 import { Command } from 'commander';
 import { resolve, join } from 'node:path';
 import { addDocuments } from './ingest/add-documents.ts';
-import { AtlasError } from './lib/errors.ts';
-import { loadStateNames } from './lib/state-names.ts';
-import { MANIFEST_FILE } from './lib/seed-manifest.ts';
+import { AtlasError } from './core/errors.ts';
+import { loadStateNames } from './ingest/state-names.ts';
+import { MANIFEST_FILE } from './ingest/seed-manifest.ts';
 
 const program = new Command()
   .name('tsx pipelines/add.ts')

@@ -5,9 +5,9 @@
 import { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { runBuild } from './runner.ts';
+import { runBuild } from './core/runner.ts';
 import { PIPELINE } from './pipeline.ts';
-import { AtlasError, OutputFolderError } from './lib/errors.ts';
+import { AtlasError, OutputFolderError } from './core/errors.ts';
 
 const program = new Command()
   .name('tsx pipelines/build.ts')

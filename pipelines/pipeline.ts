@@ -5,28 +5,28 @@
  * charts and write the briefing. `code` and `sources` feed the build cache.
  */
 import { join } from 'node:path';
-import { stage, type Stage, type Tables } from './stages/stage.ts';
-import { ingestReport } from './stages/ingest-report.ts';
-import { loadIndicatorsStage } from './stages/load-indicators.ts';
-import { sqlStage } from './stages/sql-stage.ts';
-import { SQL_MODELS } from './pipeline-sql.ts';
+import { stage, type Stage, type Tables } from './core/stage.ts';
+import { ingestReport } from './ingest/ingest-report.ts';
+import { loadIndicatorsStage } from './ingest/load-indicators.ts';
+import { sqlStage } from './transform/sql-stage.ts';
+import { SQL_MODELS } from './transform/sql-stages.ts';
 import { loadRegistry } from './registry/load-registry.ts';
-import { resolveMentions } from './stages/resolve-mentions.ts';
-import { claimsOf } from './stages/extract-claims.ts';
+import { resolveMentions } from './resolve/resolve-mentions.ts';
+import { claimsOf } from './resolve/extract-claims.ts';
 import { loadClaimModel } from './registry/load-claim-rules.ts';
-import { checkResponseStatus } from './stages/check-response-status.ts';
-import { collectDataRequests } from './stages/collect-data-requests.ts';
-import { collectDataInitiatives } from './stages/collect-data-initiatives.ts';
+import { checkResponseStatus } from './resolve/check-response-status.ts';
+import { collectDataRequests } from './resolve/collect-data-requests.ts';
+import { collectDataInitiatives } from './resolve/collect-data-initiatives.ts';
 import { loadDataCollectionCues } from './registry/load-data-collection-cues.ts';
-import { checkReferenceCitations, checkRegistryCitations, REGISTRY_SOURCE_SYMBOL } from './stages/check-citations.ts';
-import { matchCues } from './stages/match-cues.ts';
-import { matchAsks } from './stages/match-asks.ts';
+import { checkReferenceCitations, checkRegistryCitations, REGISTRY_SOURCE_SYMBOL } from './registry/check-citations.ts';
+import { matchCues } from './resolve/match-cues.ts';
+import { matchAsks } from './resolve/match-asks.ts';
 import { loadAsks } from './registry/load-asks.ts';
-import type { Row } from './lib/db.ts';
+import type { Row } from './core/db.ts';
 import { existsSync } from 'node:fs';
-import { withWorkbook } from './stages/write-workbook.ts';
-import { corpusName, symbolsById } from './lib/corpus-name.ts';
-import { findDocumentCitations, type CitationSources } from './stages/find-document-citations.ts';
+import { withWorkbook } from './report/write-workbook.ts';
+import { corpusName, symbolsById } from './text/corpus-name.ts';
+import { findDocumentCitations, type CitationSources } from './resolve/find-document-citations.ts';
 
 const REGISTRY_TABLES = ['mechanisms', 'mechanism_references', 'reference_citations', 'instruments', 'mechanism_members', 'countries',
   'themes', 'cues', 'non_mechanisms'] as const;
@@ -52,7 +52,7 @@ const checkCitationsStage = stage('check-citations',
       ctx.log.info(`check-citations: ${refs.checked} reference citations checked; not in this corpus, so not checked: ${refs.absent.join(', ')}`);
     }
     return {};
-  }, { code: ['pipelines/stages/check-citations.ts', 'pipelines/text/matcher.ts'] });
+  }, { code: ['pipelines/registry/check-citations.ts', 'pipelines/text/matcher.ts'] });
 
 // Documents citing documents: symbols in paragraphs, footnotes and blocks (resolutions of session reports).
 const findDocumentCitationsStage = stage('find-document-citations',
@@ -62,7 +62,7 @@ const findDocumentCitationsStage = stage('find-document-citations',
     const blockHeadings = new Map(t.blocks.map((b) => [`${b.doc_id}\u0000${b.block_no}`,
       b.heading_id === null ? null : headingNumber.get(`${b.doc_id}\u0000${b.heading_id}`) ?? null]));
     return { document_citations: findDocumentCitations({ ...(t as never as CitationSources), blockHeadings }) as unknown as Row[] };
-  }, { code: ['pipelines/stages/find-document-citations.ts', 'pipelines/text/cited-symbols.ts', 'pipelines/text/sentences.ts'] });
+  }, { code: ['pipelines/resolve/find-document-citations.ts', 'pipelines/text/cited-symbols.ts', 'pipelines/text/sentences.ts'] });
 
 const resolveMentionsStage = stage('resolve-mentions',
   ['paragraphs', 'footnotes', 'mechanism_references', 'non_mechanisms'], ['mentions', 'unresolved_acronyms'],
@@ -70,7 +70,7 @@ const resolveMentionsStage = stage('resolve-mentions',
     const r = resolveMentions(t.paragraphs as never, t.footnotes as never, t.mechanism_references as never,
       t.non_mechanisms.map((n) => String(n.surface)));
     return { mentions: r.mentions, unresolved_acronyms: r.unresolved } as unknown as Tables;
-  }, { code: ['pipelines/stages/resolve-mentions.ts', 'pipelines/text'] });
+  }, { code: ['pipelines/resolve/resolve-mentions.ts', 'pipelines/text'] });
 
 // The claims model: role and themes of every mention. Redress, men and boys and data collection
 // take their cues from the tables that define those measures, so a theme and its table agree.
@@ -80,7 +80,7 @@ const extractClaimsStage = stage('extract-claims', ['paragraphs', 'mentions', 't
     const claims = claimsOf(t.paragraphs as never, t.mentions as never, model);
     return { claims } as unknown as Tables;
   }, {
-    code: ['pipelines/stages/extract-claims.ts', 'pipelines/text', 'pipelines/registry/load-claim-rules.ts', 'pipelines/registry/load-data-collection-cues.ts'],
+    code: ['pipelines/resolve/extract-claims.ts', 'pipelines/text', 'pipelines/registry/load-claim-rules.ts', 'pipelines/registry/load-data-collection-cues.ts'],
     sources: (d) => [join(d.dataDir, 'registry', 'claims.yaml'), join(d.dataDir, 'registry', 'data_collection.yaml')],
   });
 
@@ -92,7 +92,7 @@ const collectDataRequestsStage = stage('collect-data-requests',
     checkResponseStatus(requests, t.mechanisms as never, t.documents as never);
     return { data_requests: requests as unknown as Row[] };
   },
-  { code: ['pipelines/stages/collect-data-requests.ts', 'pipelines/stages/check-response-status.ts', 'pipelines/text'] });
+  { code: ['pipelines/resolve/collect-data-requests.ts', 'pipelines/resolve/check-response-status.ts', 'pipelines/text'] });
 
 const collectDataInitiativesStage = stage('collect-data-initiatives',
   ['paragraphs', 'claims'], ['data_collection_initiatives'],
@@ -100,13 +100,13 @@ const collectDataInitiativesStage = stage('collect-data-initiatives',
     data_collection_initiatives: collectDataInitiatives(t.paragraphs as never, t.claims as never,
       loadDataCollectionCues(join(ctx.dataDir, 'registry', 'data_collection.yaml'))) as unknown as Row[],
   }), {
-    code: ['pipelines/stages/collect-data-initiatives.ts', 'pipelines/stages/extract-claims.ts', 'pipelines/registry/load-data-collection-cues.ts', 'pipelines/text'],
+    code: ['pipelines/resolve/collect-data-initiatives.ts', 'pipelines/resolve/extract-claims.ts', 'pipelines/registry/load-data-collection-cues.ts', 'pipelines/text'],
     sources: (d) => [join(d.dataDir, 'registry', 'data_collection.yaml')],
   });
 
 const matchCuesStage = stage('match-cues', ['claims', 'cues'], ['passage_cues'],
   (t) => ({ passage_cues: matchCues(t.claims as never, t.cues as never) }),
-  { code: ['pipelines/stages/match-cues.ts', 'pipelines/text/claims/rules.ts'] });
+  { code: ['pipelines/resolve/match-cues.ts', 'pipelines/resolve/claims/rules.ts'] });
 
 // Recommendations by their asks: an actor claim matching an ask's cue does what it asks.
 const matchAsksStage = stage('match-asks', ['claims'], ['recommendation_asks', 'ask_claims'],
@@ -114,7 +114,7 @@ const matchAsksStage = stage('match-asks', ['claims'], ['recommendation_asks', '
     const { asks, cues } = loadAsks(join(ctx.dataDir, 'registry', 'recommendation_asks.yaml'));
     return { recommendation_asks: asks, ask_claims: matchAsks(t.claims as never, cues) } as unknown as Tables;
   }, {
-    code: ['pipelines/stages/match-asks.ts', 'pipelines/registry/load-asks.ts', 'pipelines/registry/load-registry.ts'],
+    code: ['pipelines/resolve/match-asks.ts', 'pipelines/registry/load-asks.ts', 'pipelines/registry/load-registry.ts'],
     sources: (d) => [join(d.dataDir, 'registry', 'recommendation_asks.yaml')],
   });
 
@@ -127,9 +127,9 @@ const BRIEFING_INPUTS = ['data_gaps', 'documents', 'evidence', 'paragraphs', 'he
 
 const renderChartsStage = stage('render-charts', [...CHART_INPUTS, ...BRIEFING_INPUTS], ['files:charts', 'files:briefing'],
   async (t, ctx) => {
-    const { renderCharts } = await import('./stages/render-charts.ts');
-    const { writeBriefing } = await import('./stages/write-briefing.ts');
-    const { CHROMIUM, chromiumAvailable } = await import('./briefing/print-pdf.ts');
+    const { renderCharts } = await import('./report/render-charts.ts');
+    const { writeBriefing } = await import('./report/write-briefing.ts');
+    const { CHROMIUM, chromiumAvailable } = await import('./report/briefing/print-pdf.ts');
     const docSymbol = corpusName(t.documents.map((d) => String(d.symbol)));
     const documents = symbolsById(t.documents as never);
     const charts = await renderCharts(t as never, { write: ctx.write, docSymbol, documents, fewMechanismsMax: ctx.params.few_mechanisms_max });
@@ -138,17 +138,17 @@ const renderChartsStage = stage('render-charts', [...CHART_INPUTS, ...BRIEFING_I
     if (!pdf) ctx.log.warn(`briefing.pdf not written: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set ATLAS_CHROMIUM)`);
     await writeBriefing(t as never, { write: ctx.write, corpus: docSymbol, charts: charts.charts, pdf });
     return {};
-  }, { code: ['pipelines/stages/render-charts.ts', 'pipelines/stages/write-briefing.ts', 'pipelines/charts', 'pipelines/briefing', 'pipelines/text', 'pipelines/lib/render.ts', 'pipelines/lib/corpus-name.ts'] });
+  }, { code: ['pipelines/report/render-charts.ts', 'pipelines/report/write-briefing.ts', 'pipelines/report/charts', 'pipelines/report/briefing', 'pipelines/text', 'pipelines/report/render.ts', 'pipelines/text/corpus-name.ts'] });
 
 const writeExplorerStage = stage('write-explorer',
   ['documents', 'paragraphs', 'headings', 'mentions', 'evidence', 'mechanisms', 'themes',
     'coverage_mechanism_theme', 'coverage_region_theme'], ['files:explorer'],
   async (t, ctx) => {
-    const { writeExplorer } = await import('./stages/write-explorer.ts');
+    const { writeExplorer } = await import('./report/write-explorer.ts');
     const docSymbol = corpusName(t.documents.map((d) => String(d.symbol)));
     await writeExplorer(t as never, { write: ctx.write, docSymbol, documents: symbolsById(t.documents as never) });
     return {};
-  }, { code: ['pipelines/stages/write-explorer.ts', 'pipelines/explorer', 'pipelines/charts', 'pipelines/lib/render.ts'] });
+  }, { code: ['pipelines/report/write-explorer.ts', 'pipelines/report/explorer', 'pipelines/report/charts', 'pipelines/report/render.ts'] });
 
 // The workbook (output/tables/atlas.xlsx) comes last: one sheet per exported table of the stages above.
 export const PIPELINE: readonly Stage[] = withWorkbook([

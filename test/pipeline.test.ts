@@ -2,9 +2,9 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { PIPELINE } from '../pipelines/pipeline.ts';
-import { SQL_MODELS } from '../pipelines/pipeline-sql.ts';
+import { SQL_MODELS } from '../pipelines/transform/sql-stages.ts';
 import { CATALOG } from '../pipelines/catalog/index.ts';
-import { listModels } from '../pipelines/lib/sql-models.ts';
+import { listModels } from '../pipelines/core/sql-models.ts';
 import { withCatalog } from '../pipelines/catalog/markdown.ts';
 
 describe('pipeline', () => {

@@ -20,14 +20,14 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import process from 'node:process';
 import type { DataFrame } from 'danfojs-node';
-import { openDb, query, exec, setVariables, type Db, type Row } from '../../pipelines/lib/db.ts';
+import { openDb, query, exec, setVariables, type Db, type Row } from '../../pipelines/core/db.ts';
 import { CATALOG, type TableSpec } from '../../pipelines/catalog/index.ts';
-import { listModels, createMacros, type SqlModel } from '../../pipelines/lib/sql-models.ts';
-import { formatCitation } from '../../pipelines/charts/common.ts';
-import { DOC_SYMBOL } from '../../pipelines/charts/theme.ts';
-import { corpusName } from '../../pipelines/lib/corpus-name.ts';
-import { PARAMS, type Params } from '../../pipelines/params.ts';
-import { DB_FILE, MANIFEST } from '../../pipelines/runner.ts';
+import { listModels, createMacros, type SqlModel } from '../../pipelines/core/sql-models.ts';
+import { formatCitation } from '../../pipelines/report/charts/common.ts';
+import { DOC_SYMBOL } from '../../pipelines/report/charts/theme.ts';
+import { corpusName } from '../../pipelines/text/corpus-name.ts';
+import { PARAMS, type Params } from '../../pipelines/core/params.ts';
+import { DB_FILE, MANIFEST } from '../../pipelines/core/runner.ts';
 import {
   JUPYTER_DISPLAY, displayBundle, escapeMarkdown, markdownBundle, rowsBundle, tableBundle, type MimeBundle, type TableOptions,
 } from './display.ts';
@@ -352,7 +352,7 @@ export interface Scratch {
   readonly params: Params;
   /** Run SQL; unqualified names find scratch tables first, then the built ones. */
   sql<T = Row>(text: string, params?: Params_): Promise<T[]>;
-  /** Change parameters (only names in pipelines/params.ts). */
+  /** Change parameters (only names in pipelines/core/params.ts). */
   setParams(p: Partial<Params>): Promise<void>;
   /** The SQL model file behind a table (pipelines/sql/<layer>/<name>.sql). */
   model(name: string): SqlModel;

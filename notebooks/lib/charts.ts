@@ -7,15 +7,15 @@
  *   text/plain                        title and description.
  * No image/svg+xml: nbconvert ranks SVG above PNG and its HTML sanitiser (lxml's clean_html)
  * strips SVG to bare text, so a bundle with an SVG exports as a blank chart. The PNG comes from
- * the project's renderer (pipelines/lib/render.ts: DejaVu metrics, resvg), so a chart looks the
+ * the project's renderer (pipelines/report/render.ts: DejaVu metrics, resvg), so a chart looks the
  * same here as in output/charts. Built charts are read from output/charts/<name>.{vl.json,svg,png}.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Buffer } from 'node:buffer';
 import type { TopLevelSpec } from 'vega-lite';
-import { specToSvg, svgToPng, specTitle, specDescription } from '../../pipelines/lib/render.ts';
-import { VL_SCHEMA } from '../../pipelines/charts/common.ts';
+import { specToSvg, svgToPng, specTitle, specDescription } from '../../pipelines/report/render.ts';
+import { VL_SCHEMA } from '../../pipelines/report/charts/common.ts';
 import { displayBundle, type MimeBundle } from './display.ts';
 
 export type VegaLiteSpec = TopLevelSpec;

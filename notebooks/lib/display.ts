@@ -6,7 +6,7 @@
  * Tables are shown as `text/html` (a plain <table>, readable in JupyterLab,
  * VS Code, GitHub and nbconvert's HTML) plus an aligned `text/plain` copy.
  */
-import { escapeHtml } from '../../pipelines/lib/render.ts';
+import { escapeHtml } from '../../pipelines/report/render.ts';
 
 /** A Jupyter MIME bundle: MIME type → data (strings, or JSON objects). */
 export type MimeBundle = Record<string, unknown>;

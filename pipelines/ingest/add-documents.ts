@@ -9,10 +9,10 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseDocument, YAMLSeq } from 'yaml';
-import { AtlasError } from '../lib/errors.ts';
-import { sha256 } from '../lib/io.ts';
-import { ADD_COMMAND, documentFiles, MANIFEST_FILE, readSeedManifest, type SeedDoc } from '../lib/seed-manifest.ts';
-import { detectProfile, parseSourceLines, type Profile, type ReportTables } from '../stages/parse-report/index.ts';
+import { AtlasError } from '../core/errors.ts';
+import { sha256 } from '../core/io.ts';
+import { ADD_COMMAND, documentFiles, MANIFEST_FILE, readSeedManifest, type SeedDoc } from './seed-manifest.ts';
+import { detectProfile, parseSourceLines, type Profile, type ReportTables } from './parse-report/index.ts';
 import { checkLanguage } from './ingest-document.ts';
 import { describeDocument, isoDate, type DocumentParticulars } from './describe-document.ts';
 import { readDocument } from './read-document.ts';

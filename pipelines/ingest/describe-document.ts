@@ -6,8 +6,8 @@
  * be.
  */
 import { basename, extname } from 'node:path';
-import { SYMBOL } from '../pdf/furniture.ts';
-import { detectLanguage, type Language } from '../lib/language.ts';
+import { SYMBOL } from './pdf/furniture.ts';
+import { detectLanguage, type Language } from './language.ts';
 import type { DocumentText } from './read-document.ts';
 
 export interface DocumentParticulars {

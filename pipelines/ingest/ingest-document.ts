@@ -5,11 +5,11 @@
  * file and what to do; timings are returned for the log.
  */
 import { join } from 'node:path';
-import { AtlasError } from '../lib/errors.ts';
-import { detectLanguage, LANGUAGE_NAMES, type Language } from '../lib/language.ts';
-import { readVerifiedSeed, MANIFEST_FILE, type SeedDoc } from '../lib/seed-manifest.ts';
-import type { PdfLimits } from '../pdf/load-pdf.ts';
-import { detectProfile, parseSourceLines, type Profile, type ReportTables } from '../stages/parse-report/index.ts';
+import { AtlasError } from '../core/errors.ts';
+import { detectLanguage, LANGUAGE_NAMES, type Language } from './language.ts';
+import { readVerifiedSeed, MANIFEST_FILE, type SeedDoc } from './seed-manifest.ts';
+import type { PdfLimits } from './pdf/load-pdf.ts';
+import { detectProfile, parseSourceLines, type Profile, type ReportTables } from './parse-report/index.ts';
 import { describeDocument } from './describe-document.ts';
 import { readDocument } from './read-document.ts';
 

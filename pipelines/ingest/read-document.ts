@@ -1,12 +1,12 @@
 /**
  * One document's bytes → the parser's intermediate, by route: a PDF through
- * pdfjs (pipelines/pdf), a text through decodeReport. Both give the same
+ * pdfjs (pipelines/ingest/pdf), a text through decodeReport. Both give the same
  * shape, plus the lines of the first page for the document's particulars.
  */
 import { extname } from 'node:path';
-import { looksLikePdf, type PdfLimits } from '../pdf/load-pdf.ts';
-import { readPdfReport, type FrontLine } from '../pdf/read-pdf-report.ts';
-import { decodeReport, textToSourceLines, type SourceLine } from '../stages/parse-report/index.ts';
+import { looksLikePdf, type PdfLimits } from './pdf/load-pdf.ts';
+import { readPdfReport, type FrontLine } from './pdf/read-pdf-report.ts';
+import { decodeReport, textToSourceLines, type SourceLine } from './parse-report/index.ts';
 
 export interface DocumentText {
   route: 'pdf' | 'text';

@@ -4,8 +4,8 @@
  * cues that show a mechanism doing it (with the paragraphs they were checked on).
  */
 import { z } from 'zod';
-import { AtlasError } from '../lib/errors.ts';
-import { readYamlFile } from '../lib/yaml.ts';
+import { AtlasError } from '../core/errors.ts';
+import { readYamlFile } from '../core/yaml.ts';
 
 const cue = z.strictObject({
   pattern: z.string().min(1),

@@ -5,10 +5,10 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import { AtlasError } from '../lib/errors.ts';
-import { compileRules, themeOfMeasure, type ClaimRuleSpec, type CompiledRules, type ThemeCueSpec } from '../text/claims/rules.ts';
+import { AtlasError } from '../core/errors.ts';
+import { compileRules, themeOfMeasure, type ClaimRuleSpec, type CompiledRules, type ThemeCueSpec } from '../resolve/claims/rules.ts';
 import { loadDataCollectionCues } from './load-data-collection-cues.ts';
-import { readYamlFile } from '../lib/yaml.ts';
+import { readYamlFile } from '../core/yaml.ts';
 
 const cue = z.strictObject({
   pattern: z.string().min(1),

@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RowOf } from '../catalog/types.ts';
 import type { countries } from '../catalog/registry.ts';
-import { AtlasError } from '../lib/errors.ts';
-import { parseCsvObjects } from '../lib/csv.ts';
+import { AtlasError } from '../core/errors.ts';
+import { parseCsvObjects } from '../core/csv.ts';
 import type { CountryNameCorrection } from './load-country-names.ts';
 
 /** RowOf with the nullable columns made nullable (RowOf does not yet see `nullable: true`). */

@@ -2,8 +2,8 @@
  * Corrections to the UN M49 country names of data/raw/country-codes.csv, read from
  * data/registry/country_names.yaml (each with the name the CSV has now and a source).
  */
-import { AtlasError } from '../lib/errors.ts';
-import { lineOf, readYamlFile } from '../lib/yaml.ts';
+import { AtlasError } from '../core/errors.ts';
+import { lineOf, readYamlFile } from '../core/yaml.ts';
 
 export interface CountryNameCorrection {
   iso3: string;

@@ -4,8 +4,8 @@
  * stage reads them, and the claims model takes the initiative cues as the data_collection theme's.
  */
 import { isMap, isSeq, isScalar, type Node } from 'yaml';
-import { AtlasError } from '../lib/errors.ts';
-import { readYamlFile, parseYaml, type YamlFile } from '../lib/yaml.ts';
+import { AtlasError } from '../core/errors.ts';
+import { readYamlFile, parseYaml, type YamlFile } from '../core/yaml.ts';
 
 export type CueKind = 'initiative' | 'gap';
 

@@ -23,9 +23,9 @@ import type {
   cues, instruments, mechanism_members, mechanism_references, mechanisms, reference_citations,
   themes,
 } from '../catalog/registry.ts';
-import { AtlasError } from '../lib/errors.ts';
-import { inputPath } from '../lib/input-path.ts';
-import { readYamlFile, type YamlFile } from '../lib/yaml.ts';
+import { AtlasError } from '../core/errors.ts';
+import { inputPath } from '../core/input-path.ts';
+import { readYamlFile, type YamlFile } from '../core/yaml.ts';
 import { displayPath, loadCountries, type CountryRow } from './load-countries.ts';
 import { loadCountryNameCorrections } from './load-country-names.ts';
 import {

@@ -38,7 +38,7 @@ CREATE OR REPLACE MACRO para_nos(refs) AS list_transform(refs, r -> r.para_no);
 CREATE OR REPLACE MACRO no_cites() AS []::STRUCT(doc_id VARCHAR, para_no INTEGER)[];
 
 -- The curated registry (data/registry) cites paragraphs of A/HRC/14/32 (REGISTRY_SOURCE_SYMBOL in
--- pipelines/stages/check-citations.ts): keyed to that document when the corpus holds it, else
+-- pipelines/registry/check-citations.ts): keyed to that document when the corpus holds it, else
 -- empty, since a citation must point into the corpus.
 CREATE OR REPLACE MACRO registry_doc_id() AS (SELECT min(doc_id) FROM documents WHERE symbol = 'A/HRC/14/32');
 CREATE OR REPLACE MACRO registry_cites(paras) AS

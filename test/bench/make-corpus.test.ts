@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { makeCorpus, ROOT, type Corpus } from '../../bench/make-corpus.ts';
-import { readSeedManifest, readVerifiedSeed } from '../../pipelines/lib/seed-manifest.ts';
-import { decodeReport, parseReport } from '../../pipelines/stages/parse-report/index.ts';
-import { openDb, query } from '../../pipelines/lib/db.ts';
+import { readSeedManifest, readVerifiedSeed } from '../../pipelines/ingest/seed-manifest.ts';
+import { decodeReport, parseReport } from '../../pipelines/ingest/parse-report/index.ts';
+import { openDb, query } from '../../pipelines/core/db.ts';
 
 let root: string;
 let corpus: Corpus;

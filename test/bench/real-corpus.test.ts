@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ingestRates, parseIngestLog } from '../../bench/real-corpus.ts';
 
-// lines as pipelines/stages/ingest-report.ts prints them, between other log lines
+// lines as pipelines/ingest/ingest-report.ts prints them, between other log lines
 const LOG = [
   '[ran] load-registry              mechanisms=31    215 ms',
   '  g1217781.pdf             A/HRC/14/37             194 pages   766 paragraphs    7 footnotes  201 items  read 1893 ms, parse 56 ms',

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { KIND_CHART, type DataGapRow } from '../../pipelines/briefing/model.ts';
+import { KIND_CHART, type DataGapRow } from '../../pipelines/report/briefing/model.ts';
 import { builtOut, openBuilt, query } from '../helpers/built.ts';
 
 const SCREENSHOTS = resolve(process.env.ATLAS_SCREENSHOT_DIR ?? 'output/screenshots');

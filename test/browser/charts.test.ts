@@ -12,9 +12,9 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openOffline as openPage, type Watch } from '../helpers/browser.ts';
-import { renderCharts, type ChartTables } from '../../pipelines/stages/render-charts.ts';
-import { writeBriefing } from '../../pipelines/stages/write-briefing.ts';
-import { CHART_NAMES, type ChartName } from '../../pipelines/charts/index.ts';
+import { renderCharts, type ChartTables } from '../../pipelines/report/render-charts.ts';
+import { writeBriefing } from '../../pipelines/report/write-briefing.ts';
+import { CHART_NAMES, type ChartName } from '../../pipelines/report/charts/index.ts';
 import * as F from '../fixtures/charts/rows.ts';
 
 const SCREENSHOTS = resolve(process.env.ATLAS_SCREENSHOT_DIR ?? 'output/screenshots');

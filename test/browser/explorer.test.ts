@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, ElementHandle, Page } from 'playwright-core';
-import { writeExplorer } from '../../pipelines/stages/write-explorer.ts';
+import { writeExplorer } from '../../pipelines/report/write-explorer.ts';
 import { builtOut } from '../helpers/built.ts';
 import { launchBrowser, openOffline as openPage, type Watch } from '../helpers/browser.ts';
 import * as F from '../fixtures/explorer/rows.ts';

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAddCli } from '../helpers/add-cli.ts';
 import { runBuildCli, ROOT } from '../helpers/cli.ts';
-import { openDb, query, type Db } from '../../pipelines/lib/db.ts';
+import { openDb, query, type Db } from '../../pipelines/core/db.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'atlas-mixed-corpus-'));
 const seeds = join(work, 'seeds');

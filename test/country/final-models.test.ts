@@ -3,8 +3,8 @@
  * expected row written out in full. Years come from params (2010; window 2008–2012).
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { writeRows, type Db } from '../../pipelines/lib/db.ts';
-import { createMacros, readModel, runModel } from '../../pipelines/lib/sql-models.ts';
+import { writeRows, type Db } from '../../pipelines/core/db.ts';
+import { createMacros, readModel, runModel } from '../../pipelines/core/sql-models.ts';
 import {
   countries, mechanisms, mechanism_members, instruments, themes, coverage_mechanism_theme, redress,
   gender_inclusion, stg_tip_tiers, stg_policy_index, documents,

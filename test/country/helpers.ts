@@ -1,10 +1,10 @@
 /** Shared set-up for the country-lens tests: an in-memory DuckDB with the params bound. */
 import { join } from 'node:path';
-import { openDb, query, setVariables, writeRows, type Db } from '../../pipelines/lib/db.ts';
-import { readModel, runModel, type SqlLayer } from '../../pipelines/lib/sql-models.ts';
-import { checkTable } from '../../pipelines/lib/checks.ts';
+import { openDb, query, setVariables, writeRows, type Db } from '../../pipelines/core/db.ts';
+import { readModel, runModel, type SqlLayer } from '../../pipelines/core/sql-models.ts';
+import { checkTable } from '../../pipelines/core/checks.ts';
 import { countries, tableSpec, type RowOf } from '../../pipelines/catalog/index.ts';
-import { PARAMS } from '../../pipelines/params.ts';
+import { PARAMS } from '../../pipelines/core/params.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const INDICATORS_DIR = join(ROOT, 'data', 'raw', 'indicators');

@@ -2,10 +2,10 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, cpSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadIndicators, readIndicatorManifest, type IndicatorTables } from '../../pipelines/stages/load-indicators.ts';
-import { parseCsv } from '../../pipelines/lib/csv.ts';
-import { AtlasError } from '../../pipelines/lib/errors.ts';
-import { sha256File } from '../../pipelines/lib/io.ts';
+import { loadIndicators, readIndicatorManifest, type IndicatorTables } from '../../pipelines/ingest/load-indicators.ts';
+import { parseCsv } from '../../pipelines/core/csv.ts';
+import { AtlasError } from '../../pipelines/core/errors.ts';
+import { sha256File } from '../../pipelines/core/io.ts';
 import { INDICATORS_DIR } from './helpers.ts';
 
 describe('parseCsv', () => {

@@ -8,10 +8,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../pipelines/lib/db.ts';
-import { countryProfileRows } from '../../pipelines/charts/country-profile.ts';
-import { scoresByMechanismRows, summarizeScores } from '../../pipelines/charts/scores-by-mechanism.ts';
-import { INDICATOR_SOURCES } from '../../pipelines/charts/indicators.ts';
+import type { Db } from '../../pipelines/core/db.ts';
+import { countryProfileRows } from '../../pipelines/report/charts/country-profile.ts';
+import { scoresByMechanismRows, summarizeScores } from '../../pipelines/report/charts/scores-by-mechanism.ts';
+import { INDICATOR_SOURCES } from '../../pipelines/report/charts/indicators.ts';
 import { builtOut, openBuilt } from '../helpers/built.ts';
 import { INDICATORS_DIR, rows } from './helpers.ts';
 

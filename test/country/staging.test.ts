@@ -3,9 +3,9 @@
  * test/fixtures/country/countries.csv. Each expectation quotes the source line it checks.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { writeRows, type Db } from '../../pipelines/lib/db.ts';
+import { writeRows, type Db } from '../../pipelines/core/db.ts';
 import { raw_tip_tiers, raw_policy_index, TIERS } from '../../pipelines/catalog/index.ts';
-import { loadIndicators } from '../../pipelines/stages/load-indicators.ts';
+import { loadIndicators } from '../../pipelines/ingest/load-indicators.ts';
 import { lensDb, loadCountriesFixture, runChecked, rows, INDICATORS_DIR } from './helpers.ts';
 
 let db: Db;

@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDb, query, type Db } from '../../pipelines/lib/db.ts';
+import { openDb, query, type Db } from '../../pipelines/core/db.ts';
 import { builtOut } from '../helpers/built.ts';
 
 const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');

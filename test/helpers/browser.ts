@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from '../../pipelines/briefing/print-pdf.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../pipelines/report/briefing/print-pdf.ts';
 
 export interface Watch { consoleErrors: string[]; pageErrors: string[]; dialogs: string[]; blocked: string[] }
 

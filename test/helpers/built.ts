@@ -1,7 +1,7 @@
 /** Open the seed build made once by test/global-setup.ts. */
 import { inject } from 'vitest';
 import { join } from 'node:path';
-import { openDb, query, type Db } from '../../pipelines/lib/db.ts';
+import { openDb, query, type Db } from '../../pipelines/core/db.ts';
 
 export function builtOut(): string { return inject('outDir'); }
 

@@ -12,7 +12,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { runAddCli } from '../helpers/add-cli.ts';
 import { runBuildCli, ROOT } from '../helpers/cli.ts';
-import { sha256 } from '../../pipelines/lib/io.ts';
+import { sha256 } from '../../pipelines/core/io.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'atlas-add-'));
 const PDF = (stem: string) => join(ROOT, 'data/un-documents', `${stem}.pdf`);

@@ -13,8 +13,8 @@ import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDocument, type DocumentText } from '../../pipelines/ingest/read-document.ts';
 import { describeDocument, type DocumentParticulars } from '../../pipelines/ingest/describe-document.ts';
-import { parseSourceLines, type ReportTables } from '../../pipelines/stages/parse-report/index.ts';
-import { loadStateNames } from '../../pipelines/lib/state-names.ts';
+import { parseSourceLines, type ReportTables } from '../../pipelines/ingest/parse-report/index.ts';
+import { loadStateNames } from '../../pipelines/ingest/state-names.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const FIXTURES = join(ROOT, 'test/fixtures/un-documents');

@@ -185,7 +185,7 @@ describe('scratch', () => {
     }
   });
 
-  it('refuses parameters that pipelines/params.ts does not have', async () => {
+  it('refuses parameters that pipelines/core/params.ts does not have', async () => {
     await expect(atlas.scratch({ few_mechanism_max: 3 } as never)).rejects.toThrow(/unknown parameter few_mechanism_max/);
     const s = await atlas.scratch();
     try {

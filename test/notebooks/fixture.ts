@@ -2,7 +2,7 @@
  * A small built output folder for the notebook tests, until the real build
  * runs end to end: `atlas.duckdb` with the input tables written from literal
  * rows (catalog declarations, writeRows) and every final table computed by the
- * project's own SQL models (pipelines/pipeline-sql.ts), plus two charts made by
+ * project's own SQL models (pipelines/transform/sql-stages.ts), plus two charts made by
  * the project's chart builders: one with the SVG/PNG the renderer writes, one
  * as a bare .vl.json (so the notebooks render it themselves).
  *
@@ -10,18 +10,18 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDb, writeRows, query, setVariables, type Row } from '../../pipelines/lib/db.ts';
-import { checkTable } from '../../pipelines/lib/checks.ts';
-import { runModel, createMacros } from '../../pipelines/lib/sql-models.ts';
+import { openDb, writeRows, query, setVariables, type Row } from '../../pipelines/core/db.ts';
+import { checkTable } from '../../pipelines/core/checks.ts';
+import { runModel, createMacros } from '../../pipelines/core/sql-models.ts';
 import { tableSpec } from '../../pipelines/catalog/index.ts';
-import { sqlStage } from '../../pipelines/stages/sql-stage.ts';
-import { SQL_MODELS } from '../../pipelines/pipeline-sql.ts';
-import { matchCues } from '../../pipelines/stages/match-cues.ts';
-import { PARAMS } from '../../pipelines/params.ts';
-import { DB_FILE } from '../../pipelines/runner.ts';
-import { renderChart } from '../../pipelines/lib/render.ts';
-import { regionThemeHeatmap, NAME as HEATMAP, type RegionThemeRow } from '../../pipelines/charts/region-theme-heatmap.ts';
-import { mechanismThemeMatrix, NAME as MATRIX, type MechanismThemeRow } from '../../pipelines/charts/mechanism-theme-matrix.ts';
+import { sqlStage } from '../../pipelines/transform/sql-stage.ts';
+import { SQL_MODELS } from '../../pipelines/transform/sql-stages.ts';
+import { matchCues } from '../../pipelines/resolve/match-cues.ts';
+import { PARAMS } from '../../pipelines/core/params.ts';
+import { DB_FILE } from '../../pipelines/core/runner.ts';
+import { renderChart } from '../../pipelines/report/render.ts';
+import { regionThemeHeatmap, NAME as HEATMAP, type RegionThemeRow } from '../../pipelines/report/charts/region-theme-heatmap.ts';
+import { mechanismThemeMatrix, NAME as MATRIX, type MechanismThemeRow } from '../../pipelines/report/charts/mechanism-theme-matrix.ts';
 
 const D = 'a-hrc-14-32';
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { AtlasError } from '../../pipelines/lib/errors.ts';
+import { AtlasError } from '../../pipelines/core/errors.ts';
 import { loadCountries } from '../../pipelines/registry/load-countries.ts';
 import { loadCountryNameCorrections } from '../../pipelines/registry/load-country-names.ts';
 import { loadRegistry } from '../../pipelines/registry/load-registry.ts';

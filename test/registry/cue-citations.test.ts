@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { decodeReport, parseReport } from '../../pipelines/stages/parse-report/index.ts';
+import { decodeReport, parseReport } from '../../pipelines/ingest/parse-report/index.ts';
 
 const SEED = 'seeds/A_HRC_14_32_en.txt';
 const paras = new Map(parseReport(decodeReport(readFileSync(SEED), SEED), { file: SEED, docId: 'd' }).paragraphs.map((p) => [p.para_no, p.text]));

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { decodeReport, parseReport } from '../../pipelines/stages/parse-report/index.ts';
+import { decodeReport, parseReport } from '../../pipelines/ingest/parse-report/index.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const SEED = path.join(ROOT, 'seeds', 'A_HRC_14_32_en.txt');

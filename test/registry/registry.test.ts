@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadRegistry } from '../../pipelines/registry/load-registry.ts';
-import { parseCsvObjects } from '../../pipelines/lib/csv.ts';
-import { decodeReport, parseReport } from '../../pipelines/stages/parse-report/index.ts';
-import { resolveMentions } from '../../pipelines/stages/resolve-mentions.ts';
+import { parseCsvObjects } from '../../pipelines/core/csv.ts';
+import { decodeReport, parseReport } from '../../pipelines/ingest/parse-report/index.ts';
+import { resolveMentions } from '../../pipelines/resolve/resolve-mentions.ts';
 import { REGISTRY_DIR, ROOT, SEED, findMentions, loadReport, paraWithNotes, readSeed } from './helpers.ts';
 
 const reg = loadRegistry(REGISTRY_DIR);

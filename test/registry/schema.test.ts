@@ -5,11 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { AtlasError } from '../../pipelines/lib/errors.ts';
+import { AtlasError } from '../../pipelines/core/errors.ts';
 import { loadRegistry, type LoadRegistryOptions } from '../../pipelines/registry/load-registry.ts';
 import { loadCountries } from '../../pipelines/registry/load-countries.ts';
 import { loadCountryNameCorrections } from '../../pipelines/registry/load-country-names.ts';
-import { parseCsv } from '../../pipelines/lib/csv.ts';
+import { parseCsv } from '../../pipelines/core/csv.ts';
 import { FIXTURES, errorOf } from './helpers.ts';
 
 const BASE = path.join(FIXTURES, 'base');

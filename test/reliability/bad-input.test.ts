@@ -8,7 +8,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, copyFileSync, cpSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runBuildCli, ROOT } from '../helpers/cli.ts';
-import { sha256 } from '../../pipelines/lib/io.ts';
+import { sha256 } from '../../pipelines/core/io.ts';
 import { builtOut } from '../helpers/built.ts';
 
 let out: string;
@@ -89,7 +89,7 @@ describe('bad report text', () => {
     expectRefused(['--seeds', seedsWith('wrong-hash', seed, '0'.repeat(64))], /report\.txt.*SHA-256 does not match/);
   });
 
-  // each variant alone is covered by test/stages/parse-report/decode.test.ts; here all at once, end to end
+  // each variant alone is covered by test/ingest/parse-report/decode.test.ts; here all at once, end to end
   it('parses CRLF line endings, a byte-order mark, NFD and non-breaking spaces into the same paragraphs', () => {
     const variant = `\uFEFF${seed.normalize('NFD').replaceAll('Special Rapporteur', 'Special\u00A0Rapporteur').replaceAll('\n', '\r\n')}`;
     for (const [name, text] of [['crlf-bom-nfd-nbsp', variant]]) {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runBuildCli, ROOT } from '../helpers/cli.ts';
 import { builtOut } from '../helpers/built.ts';
-import { sha256 } from '../../pipelines/lib/io.ts';
+import { sha256 } from '../../pipelines/core/io.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'atlas-bad-pdf-'));
 let out: string;

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runBuildCli } from '../helpers/cli.ts';
 import { builtOut } from '../helpers/built.ts';
-import { openDb, query } from '../../pipelines/lib/db.ts';
-import type { OutputManifest } from '../../pipelines/runner.ts';
+import { openDb, query } from '../../pipelines/core/db.ts';
+import type { OutputManifest } from '../../pipelines/core/runner.ts';
 
 const manifest = (out: string) => JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as OutputManifest;
 

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ROOT, BUILD } from '../helpers/cli.ts';
-import { sha256, listFiles } from '../../pipelines/lib/io.ts';
+import { sha256, listFiles } from '../../pipelines/core/io.ts';
 
 const KILLS = 20;
 const MAX_RUNS = 40;

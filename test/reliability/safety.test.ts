@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { runBuildCli, ROOT } from '../helpers/cli.ts';
 import { builtOut } from '../helpers/built.ts';
-import { sha256 } from '../../pipelines/lib/io.ts';
-import { LIMITS } from '../../pipelines/lib/limits.ts';
+import { sha256 } from '../../pipelines/core/io.ts';
+import { LIMITS } from '../../pipelines/core/limits.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'atlas-safety-'));
 const SEED = readFileSync(join(ROOT, 'seeds/A_HRC_14_32_en.txt'));

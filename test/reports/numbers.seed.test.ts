@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtOut, openBuilt, query } from '../helpers/built.ts';
-import type { Db } from '../../pipelines/lib/db.ts';
-import { PARAMS } from '../../pipelines/params.ts';
+import type { Db } from '../../pipelines/core/db.ts';
+import { PARAMS } from '../../pipelines/core/params.ts';
 
 let db: Db;
 beforeAll(async () => { db = await openBuilt(); });

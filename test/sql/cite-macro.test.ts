@@ -4,10 +4,10 @@
  * paragraphs to A/HRC/14/32 only when the corpus holds it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, query, writeRows, type Db } from '../../pipelines/lib/db.ts';
-import { createMacros } from '../../pipelines/lib/sql-models.ts';
+import { openDb, query, writeRows, type Db } from '../../pipelines/core/db.ts';
+import { createMacros } from '../../pipelines/core/sql-models.ts';
 import { documents } from '../../pipelines/catalog/index.ts';
-import { REGISTRY_SOURCE_SYMBOL } from '../../pipelines/stages/check-citations.ts';
+import { REGISTRY_SOURCE_SYMBOL } from '../../pipelines/registry/check-citations.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 

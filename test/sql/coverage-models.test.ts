@@ -3,14 +3,14 @@
  * (dbt-style unit tests), run against an in-memory DuckDB.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { openDb, writeRows, query, setVariables, type Db } from '../../pipelines/lib/db.ts';
-import { checkTable } from '../../pipelines/lib/checks.ts';
-import { runModel, createMacros } from '../../pipelines/lib/sql-models.ts';
+import { openDb, writeRows, query, setVariables, type Db } from '../../pipelines/core/db.ts';
+import { checkTable } from '../../pipelines/core/checks.ts';
+import { runModel, createMacros } from '../../pipelines/core/sql-models.ts';
 import { tableSpec } from '../../pipelines/catalog/index.ts';
-import { sqlStage } from '../../pipelines/stages/sql-stage.ts';
-import { SQL_MODELS } from '../../pipelines/pipeline-sql.ts';
-import { PARAMS } from '../../pipelines/params.ts';
-import { matchCues } from '../../pipelines/stages/match-cues.ts';
+import { sqlStage } from '../../pipelines/transform/sql-stage.ts';
+import { SQL_MODELS } from '../../pipelines/transform/sql-stages.ts';
+import { PARAMS } from '../../pipelines/core/params.ts';
+import { matchCues } from '../../pipelines/resolve/match-cues.ts';
 
 const D = 'doc';
 const mech = (id: string, region: string, response_status = 'responded') => ({

@@ -5,7 +5,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { openBuilt, query } from '../helpers/built.ts';
-import type { Db } from '../../pipelines/lib/db.ts';
+import type { Db } from '../../pipelines/core/db.ts';
 
 let db: Db;
 beforeAll(async () => { db = await openBuilt(); });

@@ -35,7 +35,7 @@ gender_inclusion as (
 params as (
     select
         coalesce(getvariable('indicator_year')::INTEGER,
-            error('variable indicator_year is not set: bind pipelines/params.ts with setVariables')) as indicator_year
+            error('variable indicator_year is not set: bind pipelines/core/params.ts with setVariables')) as indicator_year
 ),
 
 indicators as (

@@ -6,7 +6,7 @@
 -- whose headings are the themes, describes no mechanism on many of them) gets no finding rather
 -- than a zero; the findings on a measure (men and boys, data collection, redress) state their
 -- count out of the mechanisms described, zero included.
--- Thresholds come from pipelines/params.ts. Citations: "A/HRC/14/32, paras. 24, 62; A/HRC/14/37, para. 5".
+-- Thresholds come from pipelines/core/params.ts. Citations: "A/HRC/14/32, paras. 24, 62; A/HRC/14/37, para. 5".
 with coverage as (
     select * from coverage_mechanism_theme
 ),

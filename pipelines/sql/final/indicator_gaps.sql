@@ -24,7 +24,7 @@ policy_countries as (
 params as (
     select
         coalesce(getvariable('indicator_year')::INTEGER,
-            error('variable indicator_year is not set: bind pipelines/params.ts with setVariables')) as indicator_year
+            error('variable indicator_year is not set: bind pipelines/core/params.ts with setVariables')) as indicator_year
 ),
 
 indicators as (

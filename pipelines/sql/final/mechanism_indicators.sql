@@ -17,11 +17,11 @@ indicators as (
 params as (
     select
         coalesce(getvariable('indicator_year')::INTEGER,
-            error('variable indicator_year is not set: bind pipelines/params.ts with setVariables')) as indicator_year,
+            error('variable indicator_year is not set: bind pipelines/core/params.ts with setVariables')) as indicator_year,
         coalesce(getvariable('indicator_year_from')::INTEGER,
-            error('variable indicator_year_from is not set: bind pipelines/params.ts with setVariables')) as indicator_year_from,
+            error('variable indicator_year_from is not set: bind pipelines/core/params.ts with setVariables')) as indicator_year_from,
         coalesce(getvariable('indicator_year_to')::INTEGER,
-            error('variable indicator_year_to is not set: bind pipelines/params.ts with setVariables')) as indicator_year_to
+            error('variable indicator_year_to is not set: bind pipelines/core/params.ts with setVariables')) as indicator_year_to
 ),
 
 periods as (

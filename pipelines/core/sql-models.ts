@@ -1,0 +1,60 @@
+/**
+ * SQL models: one SELECT a file under pipelines/sql/<layer>/<table>.sql, the file
+ * name being the table it produces (dbt style). Parameters are DuckDB variables
+ * read with getvariable('name'), bound from pipelines/core/params.ts.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Db } from './db.ts';
+import { AtlasError } from './errors.ts';
+
+export const SQL_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'sql');
+export const SQL_LAYERS = ['staging', 'intermediate', 'final'] as const;
+export type SqlLayer = (typeof SQL_LAYERS)[number];
+
+export interface SqlModel { name: string; layer: SqlLayer; file: string; sql: string }
+
+/** Read one model's SQL. */
+export function readModel(layer: SqlLayer, name: string): SqlModel {
+  const file = join(SQL_DIR, layer, `${name}.sql`);
+  return { name, layer, file, sql: readFileSync(file, 'utf8') };
+}
+
+/** Every model on disk, staging first. */
+export function listModels(): SqlModel[] {
+  return SQL_LAYERS.flatMap((layer) => readdirSync(join(SQL_DIR, layer))
+    .filter((f) => f.endsWith('.sql')).sort()
+    .map((f) => readModel(layer, f.slice(0, -4))));
+}
+
+/** Tables a model reads: identifiers after FROM or JOIN that are known table names. */
+export function modelInputs(model: SqlModel, known: ReadonlySet<string>): string[] {
+  const found = new Set<string>();
+  const sql = model.sql.replace(/--.*$/gm, '');
+  for (const m of sql.matchAll(/\b(?:from|join)\s+"?([a-z_][a-z0-9_]*)"?/gi)) {
+    const t = m[1].toLowerCase();
+    if (known.has(t) && t !== model.name) found.add(t);
+  }
+  return [...found].sort();
+}
+
+/** Materialise a model as a table. */
+export async function runModel(db: Db, model: SqlModel): Promise<void> {
+  const body = model.sql.trim().replace(/;\s*$/, '');
+  try {
+    await db.conn.run(`CREATE OR REPLACE TABLE "${model.name}" AS (\n${body}\n)`);
+  } catch (e) {
+    throw new AtlasError(`SQL model failed: ${(e as Error).message}`, { file: model.file, record: model.name });
+  }
+}
+
+/** Create the shared macros (pipelines/sql/macros.sql). */
+export async function createMacros(db: Db): Promise<void> {
+  const file = join(SQL_DIR, 'macros.sql');
+  try {
+    await db.conn.run(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new AtlasError(`SQL macros failed: ${(e as Error).message}`, { file });
+  }
+}

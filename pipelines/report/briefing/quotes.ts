@@ -1,0 +1,153 @@
+/**
+ * The quotes a finding rests on: evidence rows in the finding's cited
+ * paragraphs, for the mechanisms and theme it is about, each shortened to the
+ * sentence that names the mechanism (at most QUOTE_WORDS words).
+ *
+ * Only claims where the mechanism is the actor count: rows with another role
+ * (lacking / comparison / participant / passing) are never quoted.
+ */
+import { splitSentences } from '../../text/sentences.ts';
+import { compareText } from '../charts/common.ts';
+
+export const QUOTE_WORDS = 40;
+
+export interface EvidenceRow {
+  doc_id: string;
+  mechanism_id: string;
+  theme_id: string;
+  para_no: number;
+  theme_source?: string;
+  quote: string;
+  /** actor, lacking, comparison, participant or passing (the claims model). */
+  role: string;
+}
+
+export interface FindingRef {
+  finding_id: string;
+  kind: string;
+  subject: string;
+  statement: string;
+  citations: readonly number[];
+  /** The cited paragraphs with their documents (data_gaps.sources); without them, citations are of any document. */
+  sources?: readonly { doc_id: string; para_no: number }[];
+}
+
+export interface MechanismRef {
+  mechanism_id: string;
+  acronym: string;
+  name: string;
+  region: string;
+}
+
+export interface QuoteContext {
+  mechanisms: readonly MechanismRef[];
+  /** Other names of each mechanism (instruments, bodies), to find the sentence that names it. */
+  references?: readonly { surface: string; mechanism_id: string }[];
+  /** doc_id → document symbol, for the citation. */
+  symbols?: Readonly<Record<string, string>>;
+  /** At most this many quotes (default 2). */
+  max?: number;
+}
+
+export interface FindingQuote {
+  text: string;
+  mechanism_id: string;
+  acronym: string;
+  doc_id: string;
+  para_no: number;
+  /** "A/HRC/14/32, para. 88" */
+  citation: string;
+}
+
+/** The theme a kind of finding is about ("few_mechanisms:funding" → funding). */
+function findingTheme(f: FindingRef): string | undefined {
+  if (f.kind === 'few_mechanisms') return f.finding_id.slice(f.finding_id.indexOf(':') + 1);
+  return ({ redress: 'redress', missing_data_collection: 'data_collection' } as Record<string, string>)[f.kind];
+}
+
+/** Words that make a sentence speak to the finding, by kind: such sentences are quoted first. */
+const KIND_CUES: Record<string, RegExp> = {
+  redress: /redress|compensation|remed|confiscat|legal aid|witness/i,
+  missing_data_collection: /\bdata\b|information/i,
+  group_left_out: /women and children|men and boys|\bmen\b/i,
+};
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function namesIn(text: string, names: readonly string[]): boolean {
+  return names.some((n) => n.length > 1 && new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(n)}($|[^\\p{L}\\p{N}])`, 'u').test(text));
+}
+
+/** Cut text to at most `max` words, at a word, with an ellipsis. */
+export function clipWords(text: string, max = QUOTE_WORDS): string {
+  const words = text.replace(/\s+/g, ' ').trim().split(' ');
+  if (words.length <= max) return words.join(' ');
+  return `${words.slice(0, max).join(' ').replace(/[,;:—–-]+$/, '')} …`;
+}
+
+/** The sentence of a passage that names the mechanism (and the cue, when one names both); else the first. */
+export function namingSentence(quote: string, names: readonly string[], cue?: RegExp): string {
+  const sentences = splitSentences(quote).map((s) => s.text);
+  if (sentences.length === 0) return quote.trim();
+  const naming = sentences.filter((s) => namesIn(s, names));
+  return (cue && naming.find((s) => cue.test(s))) ?? naming[0] ?? sentences[0]!;
+}
+
+/**
+ * Up to `max` quotes for a finding, deterministic. Candidates are evidence rows
+ * (actor rows only, when roles exist) in the finding's cited paragraphs; they
+ * are narrowed to the finding's theme, to the mechanisms its statement names
+ * (or, for a region, the region's mechanisms) and to sentences with the
+ * kind's cue words, each step only when it leaves some. Passages under a
+ * thematic heading come before descriptions, then paragraph order; different
+ * mechanisms and paragraphs are preferred.
+ */
+export function quotesForFinding(finding: FindingRef, evidence: readonly EvidenceRow[], ctx: QuoteContext): FindingQuote[] {
+  const max = ctx.max ?? 2;
+  const mech = new Map(ctx.mechanisms.map((m) => [m.mechanism_id, m]));
+  const names = new Map<string, string[]>();
+  for (const m of ctx.mechanisms) names.set(m.mechanism_id, [m.acronym, m.name]);
+  for (const r of ctx.references ?? []) names.get(r.mechanism_id)?.push(r.surface);
+  const cue = KIND_CUES[finding.kind];
+  // a paragraph is cited with its document: para 88 of one document is not para 88 of another
+  const key = (docId: string, paraNo: number) => `${docId}\u0000${paraNo}`;
+  const cited = finding.sources ? new Set(finding.sources.map((s) => key(s.doc_id, s.para_no))) : null;
+  const citedNos = new Set(finding.citations);
+  let rows = evidence.filter((e) => (cited ? cited.has(key(e.doc_id, e.para_no)) : citedNos.has(e.para_no)) && e.role === 'actor');
+
+  const narrow = (keep: (e: EvidenceRow) => boolean) => { const k = rows.filter(keep); if (k.length) rows = k; };
+  const theme = findingTheme(finding);
+  if (theme) narrow((e) => e.theme_id === theme);
+  const named = new Set(ctx.mechanisms.filter((m) => namesIn(finding.statement, [m.acronym])).map((m) => m.mechanism_id));
+  if (finding.kind === 'thin_region') narrow((e) => mech.get(e.mechanism_id)?.region === finding.subject);
+  else if (named.size) narrow((e) => named.has(e.mechanism_id));
+
+  const candidates = rows.map((e) => {
+    const text = namingSentence(e.quote, names.get(e.mechanism_id) ?? [], cue);
+    return { e, text, cued: !!cue && cue.test(text), heading: e.theme_source === 'heading' };
+  });
+  const pool = candidates.some((c) => c.cued) ? candidates.filter((c) => c.cued) : candidates;
+  pool.sort((a, b) => Number(b.heading) - Number(a.heading) || compareText(a.e.doc_id, b.e.doc_id) || a.e.para_no - b.e.para_no
+    || compareText(a.e.mechanism_id, b.e.mechanism_id));
+
+  const out: FindingQuote[] = [];
+  const seenText = new Set<string>();
+  const pick = (ok: (c: (typeof pool)[number]) => boolean) => {
+    for (const c of pool) {
+      if (out.length >= max) return;
+      if (seenText.has(c.text) || !ok(c)) continue;
+      seenText.add(c.text);
+      const symbol = ctx.symbols?.[c.e.doc_id] ?? c.e.doc_id;
+      out.push({
+        text: clipWords(c.text), mechanism_id: c.e.mechanism_id, acronym: mech.get(c.e.mechanism_id)?.acronym ?? c.e.mechanism_id,
+        doc_id: c.e.doc_id, para_no: c.e.para_no, citation: `${symbol}, para. ${c.e.para_no}`,
+      });
+    }
+  };
+  pick((c) => !out.some((q) => q.mechanism_id === c.e.mechanism_id || (q.doc_id === c.e.doc_id && q.para_no === c.e.para_no)));
+  pick((c) => !out.some((q) => q.mechanism_id === c.e.mechanism_id));
+  pick(() => true);
+  return out;
+}

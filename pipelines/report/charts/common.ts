@@ -1,0 +1,224 @@
+/**
+ * Helpers shared by the chart builders: the spec type, options every builder
+ * takes, and the formatting of paragraph lists and mechanism lists that the
+ * tooltips show. Pure functions only.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { REGIONS } from '../../catalog/registry.ts';
+import type { CitedParagraph } from '../../catalog/types.ts';
+import { chartConfig, DOC_SYMBOL, SIZES } from './theme.ts';
+
+export type VegaLiteSpec = TopLevelSpec;
+
+export const VL_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+export interface BaseOptions {
+  /** The corpus as subtitles and descriptions name it (default A/HRC/14/32; see corpusName). */
+  docSymbol?: string;
+  /** Mechanism id → label (acronym) for tooltips; ids are shown where missing. */
+  mechanismLabels?: Readonly<Record<string, string>>;
+  /**
+   * doc_id → symbol of every document of the corpus. With more than one, every tooltip
+   * names each paragraph's document; with one (or none given) it gives the paragraphs
+   * alone, since the subtitle names the document.
+   */
+  documents?: Readonly<Record<string, string>>;
+}
+
+export type { CitedParagraph };
+
+/** The document the curated registry's paragraph lists cite (mechanisms, instruments, members). */
+export const REGISTRY_SYMBOL = 'A/HRC/14/32';
+
+/** True when the corpus has several documents, so a paragraph number needs its document. */
+export function isCorpus(o: BaseOptions | undefined): boolean {
+  return Object.keys(o?.documents ?? {}).length > 1;
+}
+
+/**
+ * "A/HRC/14/32, paras. 24, 62; A/HRC/WG.6/20/SVN/3, para. 30": documents by symbol, each
+ * one's paragraphs ascending and once (the SQL macro cite() writes the same); "no paragraph"
+ * for none. A doc_id missing from `documents` is shown as itself.
+ */
+export function formatSources(sources: readonly CitedParagraph[] | null | undefined, documents: Readonly<Record<string, string>>): string {
+  const byDoc = new Map<string, number[]>();
+  for (const s of sources ?? []) {
+    const symbol = documents[s.doc_id] ?? s.doc_id;
+    byDoc.set(symbol, [...(byDoc.get(symbol) ?? []), s.para_no]);
+  }
+  if (byDoc.size === 0) return 'no paragraph';
+  return [...byDoc].sort((a, b) => compareText(a[0], b[0])).map(([symbol, ps]) => formatCitation(symbol, ps)).join('; ');
+}
+
+/** Documents a tooltip names before "and N more documents": the tables' cited columns have them all. */
+export const TOOLTIP_DOCUMENTS = 5;
+
+/**
+ * A citation cut to its first TOOLTIP_DOCUMENTS documents for a tooltip (a cell of a
+ * 1,000-document corpus would otherwise carry a thousand):
+ * "A/1, para. 3; A/2, para. 5; … and 12 more documents (the table's cited column has them)".
+ */
+export function tooltipCitation(cited: string): string {
+  const docs = cited.split('; ');
+  if (docs.length <= TOOLTIP_DOCUMENTS) return cited;
+  const more = docs.length - TOOLTIP_DOCUMENTS;
+  return `${docs.slice(0, TOOLTIP_DOCUMENTS).join('; ')} and ${more} more document${more === 1 ? '' : 's'} (the table's cited column has them)`;
+}
+
+/** A tooltip's paragraphs: "paras. 85, 88" in a one-document corpus, each paragraph's document in a corpus of several. */
+export function formatCited(paras: readonly number[] | null | undefined, sources: readonly CitedParagraph[] | null | undefined, o: BaseOptions | undefined): string {
+  return isCorpus(o) ? tooltipCitation(formatSources(sources, o!.documents!)) : formatParas(paras);
+}
+
+/** The same from a table's ready-made citation column (the *_cited columns). */
+export function citedText(paras: readonly number[] | null | undefined, cited: string | null | undefined, o: BaseOptions | undefined): string {
+  return isCorpus(o) ? (cited ? tooltipCitation(cited) : 'no paragraph') : formatParas(paras);
+}
+
+/** Paragraphs the registry cites (always A/HRC/14/32's): named so in a corpus of several documents. */
+export function formatRegistryParas(paras: readonly number[] | null | undefined, o: BaseOptions | undefined): string {
+  if (!isCorpus(o)) return formatParas(paras);
+  return (paras ?? []).length ? formatCitation(REGISTRY_SYMBOL, paras) : 'no paragraph';
+}
+
+/** Cited paragraphs once each, by document then paragraph. */
+export function uniqueSources(xs: readonly CitedParagraph[]): CitedParagraph[] {
+  const seen = new Map<string, CitedParagraph>();
+  for (const x of xs) seen.set(`${x.doc_id}\u0000${String(x.para_no).padStart(10, '0')}`, { doc_id: x.doc_id, para_no: x.para_no });
+  return [...seen].sort((a, b) => compareText(a[0], b[0])).map(([, v]) => v);
+}
+
+/** "para. 85", "paras. 85, 88, 89", or "no paragraph" for an empty list. */
+export function formatParas(paras: readonly number[] | null | undefined): string {
+  const ps = uniqueSorted(paras ?? []);
+  if (ps.length === 0) return 'no paragraph';
+  return `${ps.length === 1 ? 'para.' : 'paras.'} ${ps.join(', ')}`;
+}
+
+/** "A/HRC/14/32, paras. 85, 87, 88" (the symbol alone when there are none). */
+export function formatCitation(docSymbol: string, paras: readonly number[] | null | undefined): string {
+  const ps = uniqueSorted(paras ?? []);
+  return ps.length === 0 ? docSymbol : `${docSymbol}, ${formatParas(ps)}`;
+}
+
+export function uniqueSorted(xs: readonly number[]): number[] {
+  return [...new Set(xs)].sort((a, b) => a - b);
+}
+
+/** Mechanism ids as labels, sorted, comma-separated; "none" when empty. */
+export function formatMechanisms(ids: readonly string[] | null | undefined, labels?: Readonly<Record<string, string>>): string {
+  const names = [...new Set((ids ?? []).map((id) => labels?.[id] ?? id))].sort(compareText);
+  return names.length === 0 ? 'none' : names.join(', ');
+}
+
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Index of a region in the report's order (unknown regions after, alphabetically). */
+export function regionRank(region: string): number {
+  const i = (REGIONS as readonly string[]).indexOf(region);
+  return i < 0 ? REGIONS.length : i;
+}
+
+export function compareRegions(a: string, b: string): number {
+  return regionRank(a) - regionRank(b) || compareText(a, b);
+}
+
+/** Regions present in rows, in the report's order. */
+export function regionsOf(rows: readonly { region: string }[]): string[] {
+  return [...new Set(rows.map((r) => r.region))].sort(compareRegions);
+}
+
+/** Split a label into lines of at most `width` characters, at spaces. */
+export function wrapLabel(label: string, width = 18): string[] {
+  const words = label.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let cur = '';
+  for (const w of words) {
+    if (cur && (cur + ' ' + w).length > width) { lines.push(cur); cur = w; } else cur = cur ? `${cur} ${w}` : w;
+  }
+  if (cur) lines.push(cur);
+  return lines.length ? lines : [label];
+}
+
+/** "cross-regional" → "Cross-regional": labels start with a capital, values keep the registry's spelling. */
+export function capitalize(s: string): string {
+  return s ? s[0]!.toUpperCase() + s.slice(1) : s;
+}
+
+/**
+ * A Vega expression mapping an axis/header label to its display form (capitalised)
+ * wrapped into lines, for the labels that need it; others are left as they are.
+ */
+export function wrapLabelExpr(labels: readonly string[], width = 18, field = 'datum.label'): string | undefined {
+  const map: Record<string, string | string[]> = {};
+  for (const l of labels) {
+    const lines = wrapLabel(capitalize(l), width);
+    if (lines.length > 1) map[l] = lines;
+    else if (lines[0] !== l) map[l] = lines[0]!;
+  }
+  if (Object.keys(map).length === 0) return undefined;
+  return `(${JSON.stringify(map)})[(${field})] || (${field})`;
+}
+
+/** The subtitle line naming the source: the counts are the kit's coding, not the report's own figures. */
+export function sourceLine(docSymbol: string): string {
+  return `Source: Mechanism Atlas coding of ${docSymbol}.`;
+}
+
+/** Characters per title line before it wraps (15 px bold DejaVu Sans: about 640 px). */
+export const TITLE_WIDTH = 70;
+
+/**
+ * A title block: the title (a finding, wrapped over lines when long) and the
+ * source as the first subtitle line, plus extra subtitle lines.
+ */
+export function titleBlock(text: string, docSymbol: string, ...more: string[]) {
+  const lines = wrapLabel(text, TITLE_WIDTH);
+  return {
+    text: lines.length === 1 ? lines[0]! : lines,
+    subtitle: [sourceLine(docSymbol), ...more],
+  };
+}
+
+/** Subtitle lines for a long list: "Head: a, b, c" wrapped at `width` characters. */
+export function wrapNote(text: string, width = 110): string[] {
+  return wrapLabel(text, width);
+}
+
+/** Fields every spec starts with. */
+export function specBase(name: string, docSymbol: string) {
+  return {
+    $schema: VL_SCHEMA,
+    padding: SIZES.padding,
+    config: chartConfig(),
+    usermeta: { chart: name, source: docSymbol },
+  };
+}
+
+export function docOf(o: BaseOptions | undefined): string {
+  return o?.docSymbol ?? DOC_SYMBOL;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * A row as a chart's data holds it. In a corpus of several documents, without the keyed
+ * `sources`, the `cited` columns (the tooltip texts carry the citation, cut to
+ * TOOLTIP_DOCUMENTS documents) and the paragraph-number lists, which are ambiguous there
+ * and grow with the corpus (a member state's lists at 100 documents made a 43 MB map spec).
+ * With one document the row stays whole.
+ */
+export function slim<T extends object>(row: T, o: BaseOptions | undefined): T {
+  if (!isCorpus(o)) return row;
+  return Object.fromEntries(Object.entries(row).filter(([k]) => k !== 'sources' && k !== 'cited' && !k.endsWith('_cited')
+    && k !== 'paragraphs' && !k.endsWith('_paragraphs'))) as T;
+}
+
+/** Deep copy of rows (so a spec never shares arrays with its input). */
+export function copyRows<T>(rows: readonly T[]): T[] {
+  return rows.map((r) => structuredClone(r));
+}

@@ -1,0 +1,177 @@
+/**
+ * Stage render-charts: the reporting tables → one Vega-Lite spec per chart →
+ * charts/<name>.vl.json, .svg, .png (2×) and .html, plus the vendor scripts
+ * the pages load (charts/vendor/) and an index page. Output goes through the
+ * injected write(), under relative paths; the caller picks the folder.
+ *
+ * Same rows in, same bytes out: nothing here depends on time, locale or the
+ * machine (timings are returned, never written).
+ */
+import { performance } from 'node:perf_hooks';
+import type { RowOf } from '../catalog/types.ts';
+import type {
+  coverage_mechanism_theme, coverage_region_theme, gender_inclusion, recommendation_coverage, redress,
+} from '../catalog/coverage.ts';
+import type { data_requests } from '../catalog/evidence.ts';
+import type { country_coverage, country_mechanisms } from '../catalog/country.ts';
+import type { countries, mechanism_members, mechanisms, themes } from '../catalog/registry.ts';
+import type { headings, paragraphs } from '../catalog/report.ts';
+import { PARAMS } from '../core/params.ts';
+import {
+  CHART_NAMES, type ChartName, type CountriesTopology, type VegaLiteSpec, genderInclusion, mechanismThemeMatrix,
+  memberMap, memberMapRows, recommendationsCoverage, redressElements, regionThemeHeatmap, requestResponses,
+  themesRanked, protectionMap, protectionMapRows, scoresByMechanism, scoresByMechanismRows, countryProfile,
+  countryProfileRows,
+} from './charts/index.ts';
+import { formatCited } from './charts/common.ts';
+import { mechanismsWithoutEvidence } from './charts/mechanism-rows.ts';
+import { DOC_SYMBOL } from './charts/theme.ts';
+import { type RenderTimings, escapeHtml, loadWorldAtlas, renderChart, vendorFiles } from './render.ts';
+
+export type WriteFn = (relPath: string, data: string | Uint8Array) => Promise<void>;
+
+export interface ChartTables {
+  coverage_region_theme: readonly RowOf<typeof coverage_region_theme>[];
+  coverage_mechanism_theme: readonly RowOf<typeof coverage_mechanism_theme>[];
+  gender_inclusion: readonly RowOf<typeof gender_inclusion>[];
+  redress: readonly RowOf<typeof redress>[];
+  recommendation_coverage: readonly RowOf<typeof recommendation_coverage>[];
+  data_requests: readonly RowOf<typeof data_requests>[];
+  mechanism_members: readonly RowOf<typeof mechanism_members>[];
+  countries: readonly RowOf<typeof countries>[];
+  /** For acronyms in tooltips (falls back to coverage_mechanism_theme acronyms). */
+  mechanisms?: readonly RowOf<typeof mechanisms>[];
+  /** For the report's theme order and labels (else themes are ordered by coverage). */
+  themes?: readonly RowOf<typeof themes>[];
+  /** Country lens: members × mechanisms (scores-by-mechanism, country-profile). */
+  country_mechanisms: readonly RowOf<typeof country_mechanisms>[];
+  /** Country lens: each member's coverage and indicators (protection-map, scores-by-mechanism, country-profile). */
+  country_coverage: readonly RowOf<typeof country_coverage>[];
+  /** For the full text of the recommendations (else their excerpts label the bars). */
+  paragraphs?: readonly Pick<RowOf<typeof paragraphs>, 'para_no' | 'text'>[];
+  /** For the headings of the recommendation clusters (level 5). */
+  headings?: readonly Pick<RowOf<typeof headings>, 'level' | 'number' | 'label'>[];
+}
+
+export interface ChartSpecOptions {
+  /** The corpus as titles name it (lib/corpus-name.ts). */
+  docSymbol?: string;
+  /** doc_id → symbol: with several documents, tooltips name each paragraph's document. */
+  documents?: Readonly<Record<string, string>>;
+  /** Threshold of "addressed by few mechanisms" (default PARAMS.few_mechanisms_max). */
+  fewMechanismsMax?: number;
+  /** world-atlas countries TopoJSON (default: read from node_modules). */
+  topology?: CountriesTopology;
+  /** Country of country-profile (default THA, else the member of most mechanisms). */
+  profileIso3?: string;
+}
+
+export interface RenderChartsOptions extends ChartSpecOptions {
+  write: WriteFn;
+  /** Render only these charts (default all). */
+  only?: readonly ChartName[];
+}
+
+export interface ChartResult {
+  name: ChartName;
+  title: string;
+  description: string;
+  /** Paths written, relative to the output folder. */
+  files: string[];
+  svg: string;
+  /** The PNG (2×), for documents that cannot show SVG (Word). */
+  png: Uint8Array;
+  /** SVG size (CSS px); the PNG is twice that. */
+  width: number;
+  height: number;
+  timings: RenderTimings;
+}
+
+export interface RenderChartsResult {
+  charts: ChartResult[];
+  totalMs: number;
+}
+
+/** Every chart's spec from the tables (pure apart from reading the world atlas when none is given). */
+export function buildChartSpecs(tables: ChartTables, opts: ChartSpecOptions = {}): Record<ChartName, VegaLiteSpec> {
+  const docSymbol = opts.docSymbol ?? DOC_SYMBOL;
+  const mechanismLabels: Record<string, string> = {};
+  for (const r of tables.coverage_mechanism_theme) mechanismLabels[r.mechanism_id] = r.acronym;
+  for (const m of tables.mechanisms ?? []) mechanismLabels[m.mechanism_id] = m.acronym;
+  const themeRows = [...(tables.themes ?? [])].sort((a, b) => a.sort_order - b.sort_order);
+  const themeOrder = themeRows.length ? themeRows.map((t) => t.theme_id) : undefined;
+  const themeLabels: Record<string, string> = {};
+  for (const r of tables.coverage_mechanism_theme) themeLabels[r.theme_id] = r.theme_label;
+  for (const t of themeRows) themeLabels[t.theme_id] = t.label;
+  const base = { docSymbol, mechanismLabels, documents: opts.documents };
+  const themeCount = new Set([...tables.coverage_mechanism_theme.map((r) => r.theme_id), ...themeRows.map((t) => t.theme_id)]).size;
+  const topology = opts.topology ?? (loadWorldAtlas() as unknown as CountriesTopology);
+  const withMembers = new Set(tables.country_mechanisms.map((r) => r.mechanism_id));
+  const withoutMembers = (tables.mechanisms ?? []).filter((m) => !withMembers.has(m.mechanism_id)).map((m) => m.acronym);
+  const grid = {
+    ...base,
+    withoutEvidence: mechanismsWithoutEvidence(tables.coverage_mechanism_theme, tables.data_requests),
+    requestParas: formatCited(tables.data_requests.map((r) => r.para_no), tables.data_requests, base),
+  };
+  return {
+    'region-theme-heatmap': regionThemeHeatmap(tables.coverage_region_theme, { ...base, themeOrder }),
+    'mechanism-theme-matrix': mechanismThemeMatrix(tables.coverage_mechanism_theme, { ...grid, themeOrder }),
+    'themes-ranked': themesRanked(tables.coverage_mechanism_theme, { ...base, themeOrder, threshold: opts.fewMechanismsMax ?? PARAMS.few_mechanisms_max }),
+    'gender-inclusion': genderInclusion(tables.gender_inclusion, grid),
+    'redress-elements': redressElements(tables.redress, grid),
+    'request-responses': requestResponses(tables.data_requests, base),
+    'recommendations-coverage': recommendationsCoverage(tables.recommendation_coverage, base),
+    'member-map': memberMap(memberMapRows(tables), { ...base, themeCount, topology }),
+    'protection-map': protectionMap(protectionMapRows(tables, mechanismLabels), { ...base, topology }),
+    'scores-by-mechanism': scoresByMechanism(scoresByMechanismRows(tables), { ...base, withoutMembers }),
+    'country-profile': countryProfile(countryProfileRows(tables), { ...base, themeOrder, iso3: opts.profileIso3 }),
+  };
+}
+
+/** Build, render and write every chart; returns what was written and how long each took. */
+export async function renderCharts(tables: ChartTables, opts: RenderChartsOptions): Promise<RenderChartsResult> {
+  const t0 = performance.now();
+  const specs = buildChartSpecs(tables, opts);
+  const names = CHART_NAMES.filter((n) => !opts.only || opts.only.includes(n));
+  for (const v of vendorFiles()) await opts.write(`charts/${v.relPath}`, v.data);
+  const charts: ChartResult[] = [];
+  for (const name of names) {
+    const r = await renderChart(name, specs[name]);
+    const files = [`charts/${name}.vl.json`, `charts/${name}.svg`, `charts/${name}.png`, `charts/${name}.html`];
+    await opts.write(files[0]!, r.json);
+    await opts.write(files[1]!, r.svg);
+    await opts.write(files[2]!, r.png);
+    await opts.write(files[3]!, r.html);
+    charts.push({ name, title: r.title, description: r.description, files, svg: r.svg, png: r.png, width: r.width, height: r.height, timings: r.timings });
+  }
+  await opts.write('charts/index.html', chartIndexHtml(charts, opts.docSymbol ?? DOC_SYMBOL));
+  return { charts, totalMs: performance.now() - t0 };
+}
+
+/** A plain page listing the charts (static images, links to the interactive pages). */
+export function chartIndexHtml(charts: readonly Pick<ChartResult, 'name' | 'title' | 'description' | 'width' | 'height'>[], docSymbol: string): string {
+  const items = charts.map((c) => `<section>
+<h2>${escapeHtml(c.title)}</h2>
+<p><a href="${escapeHtml(c.name)}.html"><img src="${escapeHtml(c.name)}.svg" alt="${escapeHtml(c.description)}" width="${c.width}" height="${c.height}"></a></p>
+<p class="links"><a href="${escapeHtml(c.name)}.html">Interactive (tooltips)</a> · <a href="${escapeHtml(c.name)}.svg">SVG</a> · <a href="${escapeHtml(c.name)}.png">PNG (2×)</a> · <a href="${escapeHtml(c.name)}.vl.json">Vega-Lite spec with data</a></p>
+</section>`).join('\n');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Charts: ${escapeHtml(docSymbol)}</title>
+<style>
+  body { font-family: "DejaVu Sans", Verdana, Arial, sans-serif; color: #222; margin: 1.5rem; max-width: 72rem; }
+  img { max-width: 100%; height: auto; border: 1px solid #eee; }
+  .links { font-size: 0.85rem; }
+</style>
+</head>
+<body>
+<h1>Charts: ${escapeHtml(docSymbol)}</h1>
+<p>Charts of regional and subregional anti-trafficking cooperation as described in ${escapeHtml(docSymbol)}. Open a chart's interactive page to see the mechanisms and paragraphs behind each mark.</p>
+${items}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,204 @@
+/**
+ * The tables as one Excel workbook (exceljs): a README sheet with the data dictionary
+ * from the catalog, then one sheet per table, header row bold and frozen, lists written
+ * as "1, 2, 3". The bytes depend only on the rows and the date given: the workbook's
+ * created/modified properties and every ZIP entry carry that date.
+ */
+import ExcelJS from 'exceljs';
+import { CITES, type Column, type ColumnType, type TableSpec } from '../catalog/types.ts';
+import type { Row } from '../core/db.ts';
+import { setZipDates } from './zip-dates.ts';
+
+/** Excel's limits: characters in a cell, rows in a sheet, characters in a sheet name. */
+export const EXCEL_MAX_CELL_CHARS = 32_767;
+export const EXCEL_MAX_ROWS = 1_048_576;
+export const EXCEL_MAX_SHEET_NAME = 31;
+
+export const README_SHEET = 'README';
+export const DICTIONARY_HEADER = ['table', 'sheet', 'layer', 'grain', 'key', 'column', 'type', 'description'] as const;
+
+/**
+ * Rows a workbook holds in all: exceljs takes ~0.1 ms a row, and a spreadsheet of a large
+ * corpus's paragraphs or claims is of no use (Parquet and CSV have them).
+ */
+export const WORKBOOK_MAX_ROWS = 60_000;
+
+/** A table's sheet: its rows, or null when they are left out of the workbook (nRows says how many). */
+export interface WorkbookTable { spec: TableSpec; rows: readonly Row[] | null; nRows?: number }
+
+/**
+ * The tables whose rows go into the workbook: smallest first (then by name), while the rows
+ * added so far stay within `maxRows`. A table that does not fit gets a sheet saying where its rows are.
+ *
+ * @example
+ *   tablesThatFit([{ name: 'paragraphs', rows: 137_000 }, { name: 'themes', rows: 20 }], 60_000); // Set { 'themes' }
+ */
+export function tablesThatFit(counts: readonly { name: string; rows: number }[], maxRows = WORKBOOK_MAX_ROWS): Set<string> {
+  const fit = new Set<string>();
+  let total = 0;
+  for (const c of [...counts].sort((a, b) => a.rows - b.rows || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (total + c.rows > maxRows) break;
+    total += c.rows;
+    fit.add(c.name);
+  }
+  return fit;
+}
+
+/** The one row of a sheet whose rows are left out. */
+export function leftOutNote(table: string, nRows: number, maxRows = WORKBOOK_MAX_ROWS): string {
+  return `Not in this workbook: ${nRows.toLocaleString('en')} rows, more than fit in its ${maxRows.toLocaleString('en')} rows in all; `
+    + `read tables/${table}.parquet or tables/${table}.csv (or the table in atlas.duckdb).`;
+}
+
+export interface WorkbookOptions extends WorkbookLimits {
+  /** Written as the workbook's created and modified dates and every ZIP entry's date. */
+  date: Date;
+  title: string;
+  /** One line on where the data comes from (the workbook's description property). */
+  description: string;
+}
+
+export interface WorkbookResult {
+  bytes: Uint8Array;
+  /** Sheet name of each table. */
+  sheets: Map<string, string>;
+  /** Cells cut at Excel's cell limit and rows past its last row, per table (only tables with any). */
+  cut: { table: string; cells: number; rows: number }[];
+  /** Tables whose rows are not in the workbook (over the row budget). */
+  leftOut: { table: string; rows: number }[];
+}
+
+export interface WorkbookLimits {
+  /** The workbook's row budget, named in the note of a table left out (default WORKBOOK_MAX_ROWS). */
+  maxRows?: number;
+}
+
+/**
+ * Sheet names: the table name, cut to 31 characters, characters Excel refuses replaced,
+ * made unique without regard to case (Excel's rule) with a "~2" suffix; README is taken.
+ *
+ * @example
+ *   sheetNames(['data_collection_initiatives_and_more_words']).get('data_collection_initiatives_and_more_words')
+ *   // 'data_collection_initiatives_and'
+ */
+export function sheetNames(tables: readonly string[]): Map<string, string> {
+  const taken = new Set([README_SHEET.toLowerCase(), 'history']); // "History" is reserved by Excel
+  const out = new Map<string, string>();
+  for (const t of tables) {
+    const base = t.replace(/[\\/?*[\]:]/g, '_').replace(/^'|'$/g, '_').slice(0, EXCEL_MAX_SHEET_NAME) || 'sheet';
+    let name = base;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) {
+      const suffix = `~${n}`;
+      name = base.slice(0, EXCEL_MAX_SHEET_NAME - suffix.length) + suffix;
+    }
+    taken.add(name.toLowerCase());
+    out.set(t, name);
+  }
+  return out;
+}
+
+/** Rows of the README sheet: one per column of each table, in catalog order. */
+export function dictionaryRows(specs: readonly TableSpec[], sheets: ReadonlyMap<string, string>): string[][] {
+  return specs.flatMap((s) => s.columns.map((c) => [
+    s.name, sheets.get(s.name) ?? s.name, s.layer, s.grain, s.key.join(', '), c.name, columnType(c), c.description,
+  ]));
+}
+
+function columnType(c: Column): string {
+  const extra = [c.nullable ? 'nullable' : '', c.accepted ? `one of ${c.accepted.join(', ')}` : ''].filter(Boolean);
+  return extra.length ? `${c.type} (${extra.join('; ')})` : c.type;
+}
+
+/** A cell's text cut to Excel's limit, saying where the whole text is. */
+export function fitCell(text: string, table: string): { text: string; cut: boolean } {
+  if (text.length <= EXCEL_MAX_CELL_CHARS) return { text, cut: false };
+  const note = ` … [cut at Excel's limit of ${EXCEL_MAX_CELL_CHARS.toLocaleString('en')} characters; the whole text is in tables/${table}.csv]`;
+  return { text: text.slice(0, EXCEL_MAX_CELL_CHARS - note.length) + note, cut: true };
+}
+
+/**
+ * The value a cell holds: numbers, booleans and dates as themselves (a DATE as a UTC
+ * date shown yyyy-mm-dd), lists as "a, b, c", BIGINT as a number when it fits exactly.
+ */
+export function cellValue(v: unknown, type: ColumnType): string | number | boolean | Date | null {
+  if (v === null || v === undefined) return null;
+  switch (type) {
+    case 'VARCHAR[]': case 'INTEGER[]': return (v as unknown[]).map((x) => (x === null ? '' : String(x))).join(', ');
+    // the cited column beside it has the symbols; this keeps the keys ("a-hrc-14-32 85, a-hrc-14-32 88")
+    case CITES: return (v as { doc_id: string; para_no: number }[]).map((c) => `${c.doc_id} ${c.para_no}`).join(', ');
+    case 'BIGINT': {
+      const n = typeof v === 'bigint' ? v : BigInt(v as number);
+      return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n.toString();
+    }
+    case 'DATE': return new Date(`${String(v)}T00:00:00Z`);
+    case 'INTEGER': case 'DOUBLE': return Number(v);
+    case 'BOOLEAN': return Boolean(v);
+    case 'VARCHAR': return String(v);
+  }
+}
+
+const HEADER_FONT = { bold: true };
+const MIN_WIDTH = 6;
+const MAX_WIDTH = 60;
+const WIDTH_SAMPLE_ROWS = 200;
+
+function columnWidth(header: string, values: readonly unknown[]): number {
+  let w = header.length;
+  for (const v of values) {
+    const s = v instanceof Date ? '2010-01-01' : v === null ? '' : String(v);
+    if (s.length > w) w = s.length;
+    if (w >= MAX_WIDTH) break;
+  }
+  return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w + 2));
+}
+
+function addSheet(wb: ExcelJS.Workbook, name: string, header: readonly string[], rows: readonly (readonly unknown[])[], types?: readonly ColumnType[]): void {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
+  ws.columns = header.map((h, j) => ({
+    header: h, key: h,
+    width: columnWidth(h, rows.slice(0, WIDTH_SAMPLE_ROWS).map((r) => r[j])),
+    ...(types?.[j] === 'DATE' ? { style: { numFmt: 'yyyy-mm-dd' } } : {}),
+  }));
+  ws.getRow(1).font = HEADER_FONT;
+  for (const r of rows) ws.addRow(r as unknown[]);
+  if (header.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
+}
+
+/** Build the workbook; sheets follow the order of `tables`. */
+export async function workbookBytes(tables: readonly WorkbookTable[], opts: WorkbookOptions): Promise<WorkbookResult> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Mechanism Atlas';
+  wb.lastModifiedBy = 'Mechanism Atlas';
+  wb.created = opts.date;
+  wb.modified = opts.date;
+  wb.title = opts.title;
+  wb.description = opts.description;
+
+  const sheets = sheetNames(tables.map((t) => t.spec.name));
+  addSheet(wb, README_SHEET, DICTIONARY_HEADER, dictionaryRows(tables.map((t) => t.spec), sheets));
+
+  const cut: WorkbookResult['cut'] = [];
+  const leftOut: WorkbookResult['leftOut'] = [];
+  for (const { spec, rows, nRows } of tables) {
+    const types = spec.columns.map((c) => c.type);
+    if (rows === null) {
+      const note = leftOutNote(spec.name, nRows ?? 0, opts.maxRows);
+      addSheet(wb, sheets.get(spec.name)!, spec.columns.map((c) => c.name), [[note]]);
+      leftOut.push({ table: spec.name, rows: nRows ?? 0 });
+      continue;
+    }
+    const kept = rows.slice(0, EXCEL_MAX_ROWS - 1);
+    let cutCells = 0;
+    const values = kept.map((row) => spec.columns.map((c, j) => {
+      const v = cellValue(row[c.name], types[j]);
+      if (typeof v !== 'string') return v;
+      const f = fitCell(v, spec.name);
+      if (f.cut) cutCells++;
+      return f.text;
+    }));
+    if (cutCells > 0 || kept.length < rows.length) cut.push({ table: spec.name, cells: cutCells, rows: rows.length - kept.length });
+    addSheet(wb, sheets.get(spec.name)!, spec.columns.map((c) => c.name), values, types);
+  }
+  const raw = new Uint8Array(await wb.xlsx.writeBuffer());
+  return { bytes: setZipDates(raw, opts.date, 'atlas.xlsx'), sheets, cut, leftOut };
+}

@@ -1,0 +1,52 @@
+/**
+ * Stage write-briefing: the data-gap findings as a briefing in four forms made
+ * from one document model (pipelines/report/briefing/model.ts):
+ *   briefing/briefing.html  self-contained (inline SVG charts and styles, no links out)
+ *   briefing/briefing.pdf   that HTML printed by Chromium on A4 with page numbers
+ *   briefing/briefing.docx  Word, charts as PNG
+ *   briefing/briefing.md    Markdown, charts as ../charts/<name>.png
+ */
+import { type BriefingChart, type BriefingDoc, type BriefingOptions, type BriefingTables, briefingModel } from './briefing/model.ts';
+import { renderHtml } from './briefing/render-html.ts';
+import { renderMarkdown } from './briefing/render-markdown.ts';
+import { renderDocx } from './briefing/render-docx.ts';
+import { printPdf } from './briefing/print-pdf.ts';
+import type { WriteFn } from './render-charts.ts';
+
+export { KIND_CHART, KIND_HEADING, type DataGapRow } from './briefing/model.ts';
+
+/** A rendered chart as the briefing uses it: SVG for the HTML, PNG (2×) for Word. */
+export interface RenderedBriefingChart extends BriefingChart {
+  svg: string;
+  png: Uint8Array;
+  /** CSS px (the PNG is twice that). */
+  width: number;
+  height: number;
+}
+
+export interface WriteBriefingOptions extends Omit<BriefingOptions, 'charts'> {
+  write: WriteFn;
+  charts: readonly RenderedBriefingChart[];
+  /** Skip the PDF (no Chromium): for tests of the other forms only. */
+  pdf?: boolean;
+}
+
+export const BRIEFING_FILES = ['briefing/briefing.html', 'briefing/briefing.pdf', 'briefing/briefing.docx', 'briefing/briefing.md'] as const;
+
+/** Build the model and write every form; returns the model and the paths written. */
+export async function writeBriefing(tables: BriefingTables, opts: WriteBriefingOptions): Promise<{ doc: BriefingDoc; files: string[] }> {
+  const doc = briefingModel(tables, { corpus: opts.corpus, date: opts.date, charts: opts.charts });
+  const byName = new Map(opts.charts.map((c) => [c.name, c]));
+  const html = renderHtml(doc, byName);
+  const files: string[] = [];
+  const put = async (path: string, data: string | Uint8Array) => { await opts.write(path, data); files.push(path); };
+  await put('briefing/briefing.html', html);
+  if (opts.pdf !== false) {
+    await put('briefing/briefing.pdf', await printPdf(html, { footer: `${doc.title} · build ${doc.buildId}`, date: doc.date }));
+  }
+  // Word gets the 2× PNG drawn at the chart's CSS size.
+  const png = new Map(opts.charts.map((c) => [c.name, { png: c.png, width: c.width, height: c.height }]));
+  await put('briefing/briefing.docx', await renderDocx(doc, png));
+  await put('briefing/briefing.md', renderMarkdown(doc));
+  return { doc, files };
+}

@@ -1,0 +1,80 @@
+/**
+ * Stage write-workbook: output/tables/atlas.xlsx, every exported table the stages before it
+ * produce as one sheet, with the catalog's data dictionary as its README sheet. The catalog
+ * is the one source: which tables, in which order, with which columns and descriptions.
+ * The stage reads the tables from the database itself, in the exports' row order, and only
+ * those whose rows fit the workbook's budget (the rest get a sheet saying where they are).
+ */
+import { CATALOG } from '../catalog/index.ts';
+import { query, type Db } from '../core/db.ts';
+import { stage, type Stage, type TsStage } from '../core/stage.ts';
+import { corpusName } from '../text/corpus-name.ts';
+
+export const WORKBOOK_FILE = 'tables/atlas.xlsx';
+
+/** Dated to the newest document, so the same tables give the same bytes; 1980-01-01 (the first ZIP date) without one. */
+export function workbookDate(documents: readonly { date?: unknown }[] | undefined): Date {
+  const dates = (documents ?? []).map((d) => String(d.date ?? '')).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
+  return new Date(`${dates.at(-1) ?? '1980-01-01'}T00:00:00Z`);
+}
+
+/** The exported catalog tables that `upstream` produces, in catalog order. */
+export function workbookTables(upstream: readonly Stage[]): string[] {
+  const produced = new Set(upstream.flatMap((s) => s.outputs));
+  return CATALOG.filter((t) => t.export !== false && produced.has(t.name)).map((t) => t.name);
+}
+
+/** What the workbook says it holds: the corpus as every title names it (lib/corpus-name.ts). */
+export function workbookDescription(symbols: readonly string[]): string {
+  const source = symbols.length === 0 ? 'the source documents' : corpusName(symbols);
+  return `Mechanism Atlas coding of ${source}: one sheet per table, the data dictionary in the README sheet. `
+    + 'Counts are the kit\'s coding of the report, each traced to paragraph numbers.';
+}
+
+const orderedSelect = (name: string) => {
+  const spec = CATALOG.find((s) => s.name === name)!;
+  return `SELECT * FROM "${name}" ORDER BY ${spec.key.map((k) => `"${k}"`).join(', ')}`;
+};
+
+async function documentsOf(db: Db, tables: readonly string[]): Promise<{ symbol: string; date: string | null }[]> {
+  if (!tables.includes('documents')) return [];
+  return query(db, 'SELECT DISTINCT symbol, CAST(date AS VARCHAR) AS date FROM documents ORDER BY symbol');
+}
+
+export function workbookStage(upstream: readonly Stage[]): TsStage {
+  const tables = workbookTables(upstream);
+  return stage('write-workbook', tables, [`files:${WORKBOOK_FILE}`], async (_t, ctx) => {
+    const { workbookBytes, tablesThatFit } = await import('./workbook.ts'); // exceljs loads only when the stage runs
+    const counts = [];
+    for (const name of tables) counts.push({ name, rows: Number((await query<{ n: bigint }>(ctx.db, `SELECT count(*) AS n FROM "${name}"`))[0].n) });
+    const fit = tablesThatFit(counts);
+    const sheets = [];
+    for (const { name, rows } of counts) {
+      const spec = CATALOG.find((s) => s.name === name)!;
+      // rows as the exports order them (the key, in DuckDB's order)
+      sheets.push(fit.has(name) ? { spec, rows: await query(ctx.db, orderedSelect(name)) } : { spec, rows: null, nRows: rows });
+    }
+    const documents = await documentsOf(ctx.db, tables);
+    const result = await workbookBytes(sheets, {
+      date: workbookDate(documents),
+      title: 'Mechanism Atlas tables',
+      description: workbookDescription(documents.map((d) => d.symbol)),
+    });
+    for (const c of result.cut) {
+      ctx.log.warn(`write-workbook: ${c.table}: ${c.cells} cell(s) cut at Excel's 32,767 characters, ${c.rows} row(s) past Excel's last row left out; the CSV and Parquet files have everything`);
+    }
+    if (result.leftOut.length) {
+      ctx.log.warn(`write-workbook: rows not in the workbook (over its budget; in the CSV and Parquet files): ${result.leftOut.map((l) => `${l.table} (${l.rows.toLocaleString('en')})`).join(', ')}`);
+    }
+    await ctx.write(WORKBOOK_FILE, result.bytes);
+    return {};
+  }, {
+    code: ['pipelines/report/write-workbook.ts', 'pipelines/report/workbook.ts', 'pipelines/report/zip-dates.ts', 'pipelines/catalog'],
+    readsOwnInputs: true,
+  });
+}
+
+/** The stages followed by the workbook of every exported table they produce. */
+export function withWorkbook(stages: readonly Stage[]): readonly Stage[] {
+  return [...stages, workbookStage(stages)];
+}

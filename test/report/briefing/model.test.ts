@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import {
+  HEADLINE_ORDER, type BriefingDoc, type DataGapRow, briefingModel, citedStatement, formatDate, headlines, inputId,
+} from '../../../pipelines/report/briefing/model.ts';
+import { QUOTE_WORDS, clipWords, quotesForFinding } from '../../../pipelines/report/briefing/quotes.ts';
+import * as F from '../../fixtures/charts/rows.ts';
+
+const tables = F.briefingTables();
+const ctx = { mechanisms: tables.mechanisms, symbols: { A_HRC_14_32: 'A/HRC/14/32' } };
+const finding = (id: string) => tables.data_gaps.find((r) => r.finding_id === id)!;
+
+function texts(doc: BriefingDoc): string {
+  return doc.sections.flatMap((s) => s.blocks.map((b) => JSON.stringify(b))).join('\n');
+}
+
+describe('quotesForFinding', () => {
+  it('quotes the passages of the finding’s theme and cited paragraphs, cited "A/HRC/14/32, para. N"', () => {
+    const q = quotesForFinding(finding('few_mechanisms:civil_society'), tables.evidence, ctx);
+    expect(q.map((x) => [x.acronym, x.citation])).toEqual([['CoE', 'A/HRC/14/32, para. 62'], ['COMMIT', 'A/HRC/14/32, para. 62']]);
+    // A passage of another theme in a cited paragraph is not quoted (OSCE training, para. 88).
+    const redress = quotesForFinding(finding('redress:compensation_fund'), tables.evidence, ctx);
+    expect(redress.map((x) => x.acronym)).toEqual(['CoE']);
+  });
+
+  it('shortens a passage to the sentence naming the mechanism, at most 40 words, cut at a word', () => {
+    const [q] = quotesForFinding(finding('few_mechanisms:new_technologies'), tables.evidence, ctx);
+    expect(q!.text).toBe('The CoE is one of the few organizations that has addressed the impact of new information technologies on human trafficking.');
+    const long = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ');
+    expect(clipWords(long).split(' ')).toHaveLength(QUOTE_WORDS + 1);
+    expect(clipWords(long).endsWith('word39 …')).toBe(true);
+    const named = quotesForFinding({ ...finding('missing_data_collection:data_collection'), statement: 'x (EU)' },
+      [{ ...tables.evidence[4]!, quote: `Preamble without a name. ${tables.evidence[4]!.quote}` }], ctx);
+    expect(named[0]!.text.startsWith('The EU has launched')).toBe(true);
+  });
+
+  it('keeps only actor claims when the evidence has a role column', () => {
+    const withRoles = tables.evidence.map((e) => ({ ...e, role: e.mechanism_id === 'coe' ? 'comparison' : 'actor' }));
+    const q = quotesForFinding(finding('few_mechanisms:civil_society'), withRoles, ctx);
+    expect(q.map((x) => x.acronym)).toEqual(['COMMIT']);
+    expect(quotesForFinding(finding('few_mechanisms:new_technologies'), withRoles, ctx)).toEqual([]);
+  });
+
+  it('returns at most max quotes and none for uncited paragraphs', () => {
+    expect(quotesForFinding(finding('few_mechanisms:civil_society'), tables.evidence, { ...ctx, max: 1 })).toHaveLength(1);
+    expect(quotesForFinding({ ...finding('few_mechanisms:civil_society'), citations: [1], sources: [{ doc_id: 'A_HRC_14_32', para_no: 1 }] }, tables.evidence, ctx)).toEqual([]);
+  });
+
+  it('quotes a cited paragraph of its own document only: para 62 of another document is not para 62', () => {
+    const elsewhere = { ...finding('few_mechanisms:civil_society'), sources: [{ doc_id: 'a-hrc-14-37', para_no: 62 }] };
+    expect(quotesForFinding(elsewhere, tables.evidence, ctx)).toEqual([]);
+  });
+});
+
+describe('citations, headlines, date and build id', () => {
+  it('prints a statement’s citation once: kept when the statement has it, appended when it has none', () => {
+    const cited = 'Only 1 of 17 mechanisms works on funding: LAS (A/HRC/14/32, para. 105).';
+    expect(citedStatement(cited, 'A/HRC/14/32, para. 105')).toBe(cited);
+    expect(citedStatement('One mechanism addresses a fund.', 'A/HRC/14/32, paras. 85, 88')).toBe('One mechanism addresses a fund (A/HRC/14/32, paras. 85, 88).');
+  });
+
+  it('takes one headline per kind in the documented order, the smallest share first, three to five', () => {
+    const h = headlines(tables.data_gaps);
+    expect(h.map((r) => r.kind)).toEqual(['redress', 'no_response', 'few_mechanisms', 'missing_data_collection', 'thin_region']);
+    expect(h.find((r) => r.kind === 'few_mechanisms')!.finding_id).toBe('few_mechanisms:new_technologies'); // 2/15 < 4/15
+    const two: DataGapRow[] = tables.data_gaps.filter((r) => r.kind === 'few_mechanisms' || r.kind === 'redress');
+    expect(headlines(two)).toHaveLength(3);
+    expect(HEADLINE_ORDER).toHaveLength(6);
+  });
+
+  it('dates the briefing by the newest document (or the date given), never the clock', () => {
+    const docs = [...tables.documents, { doc_id: 'b', symbol: 'A/HRC/17/35', title: 'Later', date: '2011-04-13' }];
+    expect(briefingModel({ ...tables, documents: docs }).date).toBe('2011-04-13');
+    expect(briefingModel(tables, { date: '2020-01-02' }).date).toBe('2020-01-02');
+    expect(formatDate('2010-05-04')).toBe('4 May 2010');
+  });
+
+  it('derives the build id from the inputs: same tables, same id; any change, another id', () => {
+    const a = briefingModel(tables).buildId;
+    expect(a).toMatch(/^[0-9a-f]{12}$/);
+    expect(briefingModel(F.briefingTables()).buildId).toBe(a);
+    expect(inputId({ x: [{ a: 1, b: 2 }] })).toBe(inputId({ x: [{ b: 2, a: 1 }] }));
+    const changed = { ...tables, data_gaps: tables.data_gaps.map((r, i) => (i === 0 ? { ...r, value: r.value + 1 } : r)) };
+    expect(briefingModel(changed).buildId).not.toBe(a);
+  });
+});
+
+describe('briefingModel', () => {
+  const doc = briefingModel(tables, { corpus: 'A/HRC/14/32', charts: [{ name: 'redress-elements', title: 'Only 1 of 3 mechanisms …', description: 'Grid' }] });
+  const all = texts(doc);
+
+  it('names the corpus from the documents and lists the source documents, date and build', () => {
+    expect(briefingModel(tables).title).toBe('Gaps in regional anti-trafficking cooperation: A/HRC/14/32');
+    expect(doc.subtitle).toBe('A/HRC/14/32: Report of the Special Rapporteur on trafficking in persons');
+    const about = doc.sections.find((s) => s.id === 'about')!;
+    expect(JSON.stringify(about)).toContain('4 May 2010');
+    expect(JSON.stringify(about)).toContain(doc.buildId);
+    expect(JSON.stringify(about)).toContain('A/HRC/14/32 (4 May 2010)');
+  });
+
+  it('has a summary of 3–5 one-sentence headlines, each with its citation', () => {
+    const list = doc.sections.find((s) => s.id === 'summary')!.blocks[0] as { type: 'list'; items: string[] };
+    expect(list.items.length).toBeGreaterThanOrEqual(3);
+    expect(list.items.length).toBeLessThanOrEqual(5);
+    for (const i of list.items) expect(i).toMatch(/A\/HRC\/14\/32, paras?\. \d/);
+  });
+
+  it('gives every finding its statement with the citation once, and its quotes', () => {
+    const findings = doc.sections.flatMap((s) => s.blocks).filter((b) => b.type === 'finding').map((b) => b.finding);
+    expect(findings).toHaveLength(tables.data_gaps.length);
+    for (const f of findings) {
+      const citation = /A\/HRC\/14\/32, paras?\. [\d, ]+/.exec(f.statement)![0];
+      expect(f.statement.split(citation)).toHaveLength(2);
+    }
+    expect(findings.find((f) => f.id === 'finding-redress-compensation-fund')!.quotes[0]!.citation).toBe('A/HRC/14/32, para. 88');
+    // Non-response rests on the request records of para. 3.
+    expect(findings.find((f) => f.id === 'finding-no-response-africa')!.quotes[0]!.text).toMatch(/^She regrets not having yet received a response/);
+  });
+
+  it('puts the chart of each kind after its findings', () => {
+    const redress = doc.sections.find((s) => s.id === 'kind-redress')!;
+    expect(redress.blocks.at(-1)).toEqual({ type: 'chart', chart: { name: 'redress-elements', title: 'Only 1 of 3 mechanisms …', description: 'Grid' } });
+    expect(redress.keepTogether).toBe(true);
+  });
+
+  it('has a methods and caveats section: counts, claim roles, the report’s caveat (para. 34), non-response (para. 3), whose counts', () => {
+    const methods = JSON.stringify(doc.sections.find((s) => s.id === 'methods'));
+    expect(methods).toContain('What a count means');
+    expect(methods).toContain('only actor claims count');
+    expect(methods).toContain('"text":"Only a few selected initiatives are highlighted under each thematic section, due to space limitations, while many more could have been included.","citation":"A/HRC/14/32, para. 34"');
+    const asked = tables.data_requests.length;
+    const silent = tables.data_requests.filter((r) => !r.responded).length;
+    expect(methods).toContain(`${silent} of the ${asked} organisations asked for information had not responded (A/HRC/14/32, para. 3)`);
+    expect(methods).toContain('The counts are Mechanism Atlas’s coding of the report');
+    expect(methods).toContain('Every count and quote here rests on actor claims.');
+  });
+});

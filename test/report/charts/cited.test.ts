@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { citedText, formatCited, formatRegistryParas, formatSources, uniqueSources } from '../../../pipelines/report/charts/common.ts';
+
+const one = { documents: { 'a-hrc-14-32': 'A/HRC/14/32' } };
+const corpus = { documents: { 'a-hrc-14-32': 'A/HRC/14/32', 'svn-3': 'A/HRC/WG.6/20/SVN/3' } };
+const sources = [{ doc_id: 'svn-3', para_no: 30 }, { doc_id: 'a-hrc-14-32', para_no: 62 }, { doc_id: 'a-hrc-14-32', para_no: 24 }];
+
+describe('tooltip citations', () => {
+  it('formats cited paragraphs as the SQL cite() does', () => {
+    expect(formatSources(sources, corpus.documents)).toBe('A/HRC/14/32, paras. 24, 62; A/HRC/WG.6/20/SVN/3, para. 30');
+    expect(formatSources([], corpus.documents)).toBe('no paragraph');
+  });
+
+  it('gives the paragraphs alone in a one-document corpus (the subtitle names it), each one\'s document in a corpus', () => {
+    expect(formatCited([62, 24], sources.slice(1), one)).toBe('paras. 24, 62');
+    expect(formatCited([30, 62, 24], sources, corpus)).toBe('A/HRC/14/32, paras. 24, 62; A/HRC/WG.6/20/SVN/3, para. 30');
+    expect(citedText([88], 'A/HRC/14/32, para. 88', one)).toBe('para. 88');
+    expect(citedText([88, 30], 'A/HRC/14/32, para. 88; A/HRC/WG.6/20/SVN/3, para. 30', corpus)).toBe('A/HRC/14/32, para. 88; A/HRC/WG.6/20/SVN/3, para. 30');
+    expect(citedText([], null, corpus)).toBe('no paragraph');
+  });
+
+  it('names A/HRC/14/32 for the registry\'s paragraphs in a corpus', () => {
+    expect(formatRegistryParas([24], one)).toBe('para. 24');
+    expect(formatRegistryParas([25, 24], corpus)).toBe('A/HRC/14/32, paras. 24, 25');
+  });
+
+  it('keeps cited paragraphs once each, by document then paragraph', () => {
+    expect(uniqueSources([...sources, { doc_id: 'a-hrc-14-32', para_no: 62 }, { doc_id: 'a-hrc-14-32', para_no: 100 }]))
+      .toEqual([{ doc_id: 'a-hrc-14-32', para_no: 24 }, { doc_id: 'a-hrc-14-32', para_no: 62 }, { doc_id: 'a-hrc-14-32', para_no: 100 }, { doc_id: 'svn-3', para_no: 30 }]);
+  });
+});
+
+describe('tooltip citations in a large corpus', () => {
+  it('names the first five documents and counts the rest', () => {
+    const documents = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`d${i}`, `A/TEST/${i}`]));
+    const many = Array.from({ length: 8 }, (_, i) => ({ doc_id: `d${i}`, para_no: i + 1 }));
+    expect(formatCited(many.map((m) => m.para_no), many, { documents }))
+      .toBe('A/TEST/0, para. 1; A/TEST/1, para. 2; A/TEST/2, para. 3; A/TEST/3, para. 4; A/TEST/4, para. 5 and 3 more documents (the table\'s cited column has them)');
+    expect(citedText([1], 'A/TEST/0, para. 1; A/TEST/1, para. 2', { documents })).toBe('A/TEST/0, para. 1; A/TEST/1, para. 2');
+    expect(formatCited([], many.slice(0, 6), { documents })).toMatch(/para\. 5 and 1 more document \(/);
+  });
+});

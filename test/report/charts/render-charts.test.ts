@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { buildChartSpecs, renderCharts, type ChartTables } from '../../../pipelines/report/render-charts.ts';
+import { CHART_NAMES } from '../../../pipelines/report/charts/index.ts';
+import { stableJson, svgToPng } from '../../../pipelines/report/render.ts';
+import * as F from '../../fixtures/charts/rows.ts';
+import { schemaErrors, tooltipTitles } from '../../fixtures/charts/spec-helpers.ts';
+
+const tables: ChartTables = F.chartTables();
+
+async function renderToMemory() {
+  const files = new Map<string, Uint8Array>();
+  const result = await renderCharts(tables, {
+    write: async (p, d) => {
+      expect(files.has(p), `${p} written twice`).toBe(false);
+      files.set(p, typeof d === 'string' ? new TextEncoder().encode(d) : d);
+    },
+  });
+  return { files, result };
+}
+
+describe('render-charts stage', () => {
+  it('builds a valid spec for every chart, with paragraph tooltips on every chart', () => {
+    const specs = buildChartSpecs(tables);
+    expect(Object.keys(specs)).toEqual([...CHART_NAMES]);
+    for (const name of CHART_NAMES) {
+      expect(schemaErrors(specs[name]), name).toEqual([]);
+      expect(tooltipTitles(specs[name]).some((t) => /Paragraphs|Evidence/.test(t)), name).toBe(true);
+    }
+  });
+
+  it('writes every chart in four formats plus vendor scripts, the same bytes every time', async () => {
+    const a = await renderToMemory();
+    const b = await renderToMemory();
+    const expected = [
+      'charts/vendor/vega.min.js', 'charts/vendor/vega-lite.min.js', 'charts/vendor/vega-embed.min.js',
+      ...CHART_NAMES.flatMap((n) => ['vl.json', 'svg', 'png', 'html'].map((ext) => `charts/${n}.${ext}`)),
+      'charts/index.html',
+    ];
+    expect([...a.files.keys()]).toEqual(expected);
+    expect([...b.files.keys()]).toEqual(expected);
+    for (const p of expected) expect(Buffer.compare(Buffer.from(a.files.get(p)!), Buffer.from(b.files.get(p)!)), p).toBe(0);
+
+    const specs = buildChartSpecs(tables);
+    for (const c of a.result.charts) {
+      const text = (p: string) => new TextDecoder().decode(a.files.get(p));
+      expect(text(`charts/${c.name}.vl.json`)).toBe(stableJson(specs[c.name]));
+      const svg = text(`charts/${c.name}.svg`);
+      expect(svg).toContain(`<title>`);
+      // PNG: twice the SVG size, not blank.
+      const png = a.files.get(`charts/${c.name}.png`)!;
+      const dv = new DataView(png.buffer, png.byteOffset, png.byteLength);
+      expect([dv.getUint32(16), dv.getUint32(20)], c.name).toEqual([2 * c.width, 2 * c.height]);
+      const px = svgToPng(svg).pixels;
+      let ink = 0;
+      for (let i = 0; i < px.length; i += 4) if (px[i]! < 200) ink++;
+      expect(ink / (px.length / 4), c.name).toBeGreaterThan(0.02);
+      expect(text(`charts/${c.name}.html`)).not.toContain(F.SCRIPT_PAYLOAD);
+    }
+    const times = a.result.charts.map((c) => `${c.name} ${c.timings.totalMs.toFixed(0)} ms`);
+    console.log(`render times: ${times.join(', ')}; total ${a.result.totalMs.toFixed(0)} ms`);
+  });
+});
