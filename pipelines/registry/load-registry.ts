@@ -26,6 +26,7 @@ import type {
 import { AtlasError } from '../core/errors.ts';
 import { inputPath } from '../core/input-path.ts';
 import { readYamlFile, type YamlFile } from '../core/yaml.ts';
+import { compileCue } from '../text/cue-regex.ts';
 import { displayPath, loadCountries, type CountryRow } from './load-countries.ts';
 import { loadCountryNameCorrections } from './load-country-names.ts';
 import {
@@ -168,12 +169,13 @@ const NOT_RE2: [RegExp, string][] = [
 
 export function checkPattern(p: string): string | null {
   for (const [re, what] of NOT_RE2) if (re.test(p)) return `pattern uses ${what}, which RE2 does not support`;
+  let re: RegExp;
   try {
-    new RegExp(p, 'i');
+    re = compileCue(p, {});
   } catch (e) {
-    return `invalid regular expression: ${(e as Error).message}`;
+    return (e as AtlasError).problem;
   }
-  if (new RegExp(p, 'i').test('')) return 'pattern matches the empty string';
+  if (re.test('')) return 'pattern matches the empty string';
   return null;
 }
 
