@@ -10,6 +10,7 @@ import type { paragraphs } from '../catalog/report.ts';
 import type { claims as claimsSpec, mentions as mentionsSpec } from '../catalog/evidence.ts';
 import { AtlasError } from '../core/errors.ts';
 import { extractClaims, type SentenceSplitter } from './claims/extract.ts';
+import { ParagraphMemo } from './claims/paragraph-memo.ts';
 import type { CompiledRules } from './claims/rules.ts';
 
 export type ClaimRow = RowOf<typeof claimsSpec>;
@@ -38,6 +39,7 @@ export function claimsOf(paras: readonly ParagraphInput[], mentions: readonly Me
     else byPara.set(m.para_no, [m]);
   }
   const out: ClaimRow[] = [];
+  const seen = new ParagraphMemo<ClaimRow[]>();
   for (const p of paras) {
     const byPara = byDoc.get(p.doc_id);
     const ms = byPara?.get(p.para_no);
@@ -45,13 +47,21 @@ export function claimsOf(paras: readonly ParagraphInput[], mentions: readonly Me
     byPara!.delete(p.para_no); // what is left at the end names no paragraph
     const part = p.part === null ? 'body' : CLAIM_PART_OF[p.part];
     if (!part) continue;
-    for (const c of extractClaims({ text: p.text, heading: p.heading, heading_gives_theme: HEADING_PARTS.has(part) }, ms, rules, split)) {
-      const row = c as ClaimRow; // the claim becomes the row: no copy of 300,000 objects at 1,000 documents
+    const para = { text: p.text, heading: p.heading, heading_gives_theme: HEADING_PARTS.has(part) };
+    const again = seen.get(para, ms);
+    if (again) {
+      // the same paragraph met again: its claims are the same, in this document and paragraph
+      for (const c of again) out.push({ ...c, doc_id: p.doc_id, para_no: p.para_no, part });
+      continue;
+    }
+    const claims = extractClaims(para, ms, rules, split) as ClaimRow[];
+    for (const row of claims) { // the claim becomes the row: no copy of 300,000 objects at 1,000 documents
       row.doc_id = p.doc_id;
       row.para_no = p.para_no;
       row.part = part;
       out.push(row);
     }
+    seen.set(para, ms, claims);
   }
   for (const [doc, byPara] of byDoc) {
     for (const no of byPara.keys()) {
