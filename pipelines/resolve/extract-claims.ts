@@ -51,7 +51,14 @@ export function claimsOf(paras: readonly ParagraphInput[], mentions: readonly Me
     const again = seen.get(para, ms);
     if (again) {
       // the same paragraph met again: its claims are the same, in this document and paragraph
-      for (const c of again) out.push({ ...c, doc_id: p.doc_id, para_no: p.para_no, part });
+      for (const c of again) {
+        // an object literal with the fields in the order extractClaims makes them: one object shape for every row
+        out.push({
+          sentence_no: c.sentence_no, sentence: c.sentence, mechanism_id: c.mechanism_id, role: c.role, via: c.via, surface: c.surface,
+          char_start: c.char_start, char_end: c.char_end, themes: c.themes, theme_sources: c.theme_sources,
+          doc_id: p.doc_id, para_no: p.para_no, part,
+        });
+      }
       continue;
     }
     const claims = extractClaims(para, ms, rules, split) as ClaimRow[];
