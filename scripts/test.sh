@@ -10,4 +10,4 @@ fi
 step() { local t0=$SECONDS; "$@"; echo "test step: $* took $((SECONDS - t0)) s" >&2; }
 step bash scripts/system-deps.sh
 step npx tsc --noEmit -p .
-TZ=UTC step npx vitest run
+step env TZ=UTC npx vitest run
