@@ -3,15 +3,16 @@
  * its process tree (tsx starts node as a child; a build may start more, such as
  * Chromium for the briefing PDF). /usr/bin/time reports the largest single
  * process, not the tree, so /proc is polled instead: at every poll the tree's
- * resident memory is summed (what the machine holds at that moment), and each
- * process's own high-water mark (VmHWM, exact, even between polls) is kept; the
- * peak is the larger of the two.
+ * proportional set size (Pss of /proc/<pid>/smaps_rollup: each shared page
+ * divided among the processes sharing it, so Chromium's processes are not
+ * counted several times over) is summed, and each process's own high-water mark
+ * (VmHWM, exact even between polls) is kept; the peak is the larger of the two.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 
-/** A "Name:   123 kB" field of /proc/<pid>/status, in kB; null when absent. */
-export function statusKB(status: string, field: 'VmRSS' | 'VmHWM'): number | null {
+/** A "Name:   123 kB" field of /proc/<pid>/status or /proc/<pid>/smaps_rollup, in kB; null when absent. */
+export function statusKB(status: string, field: 'VmRSS' | 'VmHWM' | 'Pss'): number | null {
   const m = new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(status);
   return m ? Number(m[1]) : null;
 }
@@ -51,8 +52,9 @@ export class TreeMemory {
     for (const pid of treePids(this.root, procChildren)) {
       const st = read(`/proc/${pid}/status`);
       if (st === null) continue;
-      sum += statusKB(st, 'VmRSS') ?? 0;
       this.hwm.set(pid, Math.max(this.hwm.get(pid) ?? 0, statusKB(st, 'VmHWM') ?? 0));
+      const rollup = read(`/proc/${pid}/smaps_rollup`);
+      sum += (rollup === null ? null : statusKB(rollup, 'Pss')) ?? statusKB(st, 'VmRSS') ?? 0;
     }
     this.peakSumKB = Math.max(this.peakSumKB, sum);
   }

@@ -8,6 +8,7 @@ describe('process tree memory', () => {
     expect(statusKB(STATUS, 'VmRSS')).toBe(102400);
     expect(statusKB(STATUS, 'VmHWM')).toBe(204800);
     expect(statusKB('Name:\tkthreadd\n', 'VmRSS')).toBeNull();
+    expect(statusKB('Rss:                1724 kB\nPss:                 234 kB\nPss_Dirty:           112 kB\n', 'Pss')).toBe(234);
   });
 
   it('walks a tree once per pid, even if a child is listed twice', () => {
