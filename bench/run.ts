@@ -3,7 +3,8 @@
  * as an analyst runs them, each beside the floor measured in the same run.
  *
  * - The floor: tsx running an empty file (process start and the TypeScript
- *   loader), several times, at the start and at the end; its median.
+ *   loader), a few times before each part and at the end, so that a change in
+ *   the machine's load during the run reaches the floor too; its median.
  * - The seed: cold builds (charts included) and no-change rebuilds, medians.
  * - Synthetic corpora (bench/make-corpus.ts) of 100 and 1,000 documents: cold
  *   builds (one run at 1,000) and a no-change rebuild; the log-log slope of wall
@@ -18,7 +19,7 @@
  * the README carries) and prints the Markdown. Options:
  *   --quick             the seed and 100 documents only, fewer runs (for development)
  *   --n 100,1000        corpus sizes                 --repeat 5       seed runs (median)
- *   --repeat-corpus 3   runs for N < 1000            --floor-runs 5   floor runs at start and at end
+ *   --repeat-corpus 3   runs for N < 1000            --floor-runs 3   floor runs before each part and at the end
  *   --seed 1            corpus seed                  --work DIR       corpora and builds (default $TMPDIR/atlas-bench)
  *   --results DIR       results folder (default output/bench)
  *   --skip-seed, --skip-corpus, --skip-real
@@ -48,7 +49,7 @@ const QUICK = flag('quick');
 const SIZES = opt('n', QUICK ? '100' : '100,1000').split(',').map(Number).filter((n) => n > 0);
 const REPEAT = Number(opt('repeat', QUICK ? '3' : '5'));
 const REPEAT_CORPUS = Number(opt('repeat-corpus', QUICK ? '1' : '3'));
-const FLOOR_RUNS = Number(opt('floor-runs', QUICK ? '3' : '5'));
+const FLOOR_RUNS = Number(opt('floor-runs', '3'));
 const SEED = Number(opt('seed', '1'));
 const WORK = resolve(opt('work', join(tmpdir(), 'atlas-bench')));
 const RESULTS = resolve(opt('results', join(ROOT, 'output', 'bench')));
@@ -269,12 +270,16 @@ async function main(): Promise<void> {
   } catch { /* no output/ */ }
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.versions.node}`;
 
-  const floorRuns = await measureFloor(FLOOR_RUNS);
-  const seed = flag('skip-seed') ? undefined : await benchSeed();
+  const floorRuns: ProcessRun[] = [];
+  /** Floor runs beside each part: the machine's load may change while the builds run. */
+  const beside = async <T>(part: () => Promise<T>): Promise<T> => {
+    floorRuns.push(...await measureFloor(FLOOR_RUNS));
+    return part();
+  };
+  const seed = flag('skip-seed') ? undefined : await beside(benchSeed);
   const corpora: CorpusResult[] = [];
-  if (!flag('skip-corpus')) for (const n of SIZES) corpora.push(await benchCorpus(n));
-  const real = flag('skip-real') || QUICK ? undefined : await benchReal();
-  // the floor again at the end: the machine's load may have changed while the builds ran
+  if (!flag('skip-corpus')) for (const n of SIZES) corpora.push(await beside(() => benchCorpus(n)));
+  const real = flag('skip-real') || QUICK ? undefined : await beside(benchReal);
   floorRuns.push(...await measureFloor(FLOOR_RUNS));
   const floor = figure('floor: tsx running an empty file', floorRuns, []);
 
