@@ -80,6 +80,7 @@ async function measureBuild(label: string, times: number, args: (run: number) =>
   return { fig: figure(label, runs, logs), last: runs[runs.length - 1]! };
 }
 
+/** An empty output folder: a build into it is cold. The same name each run, so only the last build stays on disk. */
 function freshOut(name: string): string {
   const dir = join(WORK, 'builds', name);
   rmSync(dir, { recursive: true, force: true });
@@ -108,7 +109,7 @@ async function measureFloor(times: number): Promise<ProcessRun[]> {
 async function benchSeed(): Promise<{ cold: Figure; noChange: Figure }> {
   const seeds = join(ROOT, 'seeds');
   let out = '';
-  const { fig: cold } = await measureBuild('seed, cold', REPEAT, (r) => ['--seeds', seeds, '--out', (out = freshOut(`seed-${r}`))]);
+  const { fig: cold } = await measureBuild('seed, cold', REPEAT, () => ['--seeds', seeds, '--out', (out = freshOut('seed'))]);
   const { fig: noChange } = await measureBuild('seed, no change', REPEAT, () => ['--seeds', seeds, '--out', out]);
   if (noChange.ran.length) log(`warning: the no-change rebuild of the seed ran ${noChange.ran.join(', ')}`);
   return { cold, noChange };
@@ -120,7 +121,7 @@ async function benchCorpus(n: number): Promise<CorpusResult> {
   log(`corpus N=${n}: ${fmtN(c.paragraphs)} paragraphs, ${(c.bytes / 1e6).toFixed(1)} MB (${c.reused ? 'reused' : `made in ${fmtS(performance.now() - t0)} s`})`);
   const times = n >= 1000 ? 1 : REPEAT_CORPUS;
   let out = '';
-  const { fig: cold } = await measureBuild(`${fmtN(n)} documents, cold`, times, (r) => ['--seeds', c.dir, '--out', (out = freshOut(`corpus-${n}-${r}`))]);
+  const { fig: cold } = await measureBuild(`${fmtN(n)} documents, cold`, times, () => ['--seeds', c.dir, '--out', (out = freshOut(`corpus-${n}`))]);
   const { fig: noChange } = await measureBuild(`${fmtN(n)} documents, no change`, 1, () => ['--seeds', c.dir, '--out', out]);
   return { n, paragraphs: c.paragraphs, mb: c.bytes / 1e6, cold, noChange, out };
 }
