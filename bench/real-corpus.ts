@@ -6,7 +6,7 @@
  * parsing its structure), and reported as pages per second and MB per second,
  * per document and overall; the whole build is timed by stage group.
  *
- *   npm run bench -- --only real      # only this part
+ *   npm run bench -- --skip-seed --skip-corpus      # only this part
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
