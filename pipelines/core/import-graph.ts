@@ -8,8 +8,9 @@
  * ~350 ms with its service starting) for what this does in a few milliseconds,
  * and the no-change rebuild must stay near the cost of starting tsx.
  * Counted: `import … from`, `export … from`, side-effect `import '…'`, dynamic
- * `import('…')` with a literal path, and `new URL('…', import.meta.url)` (files a
- * module reads beside itself, such as the explorer's client script). Left out:
+ * `import('…')` with a literal path, and `new URL('…', import.meta.url)` naming a
+ * file other than a .ts module (files a module reads beside itself, such as the
+ * explorer's client script). Left out:
  * `import type` / `export type` (erased before running) and packages (their
  * versions are in package-lock.json, hashed for every stage).
  */
@@ -53,7 +54,8 @@ export function importsOf(file: string, source = readFileSync(file, 'utf8')): Im
     if (!isTypeOnly) found.push({ at: m.index, spec: m[3], dynamic: false });
   }
   for (const m of code.matchAll(DYNAMIC)) found.push({ at: m.index, spec: m[1], dynamic: true });
-  for (const m of code.matchAll(ASSET)) found.push({ at: m.index, spec: m[1], dynamic: false });
+  // a .ts file named by URL is a path the module computes with (the runner's, for its key), not code it loads
+  for (const m of code.matchAll(ASSET)) if (!m[1].endsWith('.ts')) found.push({ at: m.index, spec: m[1], dynamic: false });
   found.sort((a, b) => a.at - b.at);
   const out: ImportEdge[] = [];
   for (const f of found) {
