@@ -20,11 +20,20 @@ import { dirname, resolve } from 'node:path';
 /** One import of a module: the file it names and whether it is loaded only when called (`import()`). */
 export interface ImportEdge { file: string; dynamic: boolean }
 
-// Comments go first, so an example import in a doc comment is not read as one; string contents stay.
-const COMMENTS = /\/\*[\s\S]*?\*\/|(?<![:'"`\\])\/\/[^\n]*/g;
+// Strings (one line, or a template) and comments, in the order they start; one native pass.
+const TOKENS = /'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`|\/\/[^\n]*|\/\*[\s\S]*?\*\//g;
 const STATIC = /(?:^|[;\n}])\s*(?:import|export)\s+(type\s+)?(?:([\w*{}\s,$]+?)\s+from\s+)?['"]([^'"]+)['"]/g;
 const DYNAMIC = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
 const ASSET = /new URL\(\s*['"]([^'"]+)['"]\s*,\s*import\.meta\.url\s*\)/g;
+
+/**
+ * The code without its comments, so an example import in a doc comment is not read as one.
+ * Strings are skipped whole, so a '/*' or '//' inside one (a glob, a URL) starts no comment.
+ * (A regular-expression literal holding a quote is not told apart; none imports anything.)
+ */
+export function withoutComments(src: string): string {
+  return src.replace(TOKENS, (t) => (t.startsWith('//') || t.startsWith('/*') ? ' ' : t));
+}
 
 /** A relative specifier as a file on disk (`./x.ts`, `./x` → `./x.ts`, a folder → its index.ts), or null. */
 function resolveSpecifier(from: string, spec: string): string | null {
@@ -47,7 +56,7 @@ function isTypeOnlyClause(clause: string): boolean {
 /** The project files one module imports (type-only imports left out), in source order. */
 export function importsOf(file: string, source = readFileSync(file, 'utf8')): ImportEdge[] {
   if (!/\.[cm]?[jt]s$/.test(file)) return []; // an asset (SQL, script, font) imports nothing
-  const code = source.replace(COMMENTS, '');
+  const code = withoutComments(source);
   const found: { at: number; spec: string; dynamic: boolean }[] = [];
   for (const m of code.matchAll(STATIC)) {
     const isTypeOnly = m[1] !== undefined || (m[2] !== undefined && isTypeOnlyClause(m[2]));

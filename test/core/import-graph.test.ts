@@ -43,7 +43,7 @@ describe('importsOf', () => {
     ]);
   });
 
-  it('leaves out type-only imports and imports written in comments', () => {
+  it('leaves out type-only imports and imports written in comments, not those after a string holding comment marks', () => {
     const dir = project({
       'a.ts': [
         "import type { T } from './types.ts';",
@@ -52,10 +52,14 @@ describe('importsOf', () => {
         "import { type X, y } from './mixed.ts';",
         "/** Example: import { z } from './z.ts'; */",
         "// import { q } from './q.ts';",
+        "const glob = 'pipelines/sql/*.sql', url = 'https://example.org/x';",
+        "import { after } from './after-strings.ts';",
+        "/* closes here */",
       ].join('\n'),
-      'types.ts': '', 'more-types.ts': '', 'w.ts': '', 'mixed.ts': '', 'z.ts': '', 'q.ts': '',
+      'types.ts': '', 'more-types.ts': '', 'w.ts': '', 'mixed.ts': '', 'z.ts': '', 'q.ts': '', 'after-strings.ts': '',
     });
-    expect(importsOf(join(dir, 'a.ts')).map((e) => relative(dir, e.file))).toEqual(['mixed.ts']);
+    // a '/*' or '//' inside a string starts no comment, so the import after it still counts
+    expect(importsOf(join(dir, 'a.ts')).map((e) => relative(dir, e.file))).toEqual(['mixed.ts', 'after-strings.ts']);
   });
 });
 

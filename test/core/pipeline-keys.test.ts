@@ -4,6 +4,7 @@
  * stages that read it and the stages downstream of them.
  */
 import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { relative, join } from 'node:path';
 import { PIPELINE } from '../../pipelines/pipeline.ts';
 import { stageKeys, stageCodeFiles, REPO_ROOT } from '../../pipelines/core/fingerprint.ts';
@@ -46,6 +47,14 @@ describe('the pipeline\'s stage keys', () => {
     expect(new Set(changed)).toEqual(downstream(readers));
     expect(changed).not.toContain('extract-claims');
     expect(changed.length).toBeLessThan(PIPELINE.length / 2);
+  });
+
+  it('start from the file that really declares each stage', () => {
+    for (const s of PIPELINE) {
+      const text = readFileSync(s.module, 'utf8');
+      if (s.kind === 'ts') expect(text, s.name).toMatch(new RegExp(`name: '${s.name}'`));
+      else expect(s.files.map((f) => relative(REPO_ROOT, f)), s.name).toContain(`pipelines/sql/${s.model.layer}/${s.model.name}.sql`);
+    }
   });
 
   it('are the same when nothing changed', () => {
