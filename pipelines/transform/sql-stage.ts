@@ -25,10 +25,12 @@ export function sqlParams(sql: string, where: string): ParamName[] {
   return [...found].sort();
 }
 
+let macroParams: ParamName[] | undefined; // read once: every model's stage shares the macros
+
 export function sqlStage(layer: SqlLayer, name: string): SqlStage {
   const model = readModel(layer, name);
-  const macros = readFileSync(MACROS_FILE, 'utf8');
-  const params = [...new Set([...sqlParams(model.sql, model.file), ...sqlParams(macros, MACROS_FILE)])].sort();
+  macroParams ??= sqlParams(readFileSync(MACROS_FILE, 'utf8'), MACROS_FILE);
+  const params = [...new Set([...sqlParams(model.sql, model.file), ...macroParams])].sort();
   return {
     kind: 'sql', name: `sql:${layer}/${name}`, inputs: modelInputs(model, TABLES), outputs: [name], model,
     module: MODULE, files: [model.file, MACROS_FILE], params, sources: () => [],

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { runBuild } from '../../pipelines/core/runner.ts';
 import { defineStage, type Stage } from '../../pipelines/core/stage.ts';
 import { memoryLogger } from '../../pipelines/core/log.ts';
-import { PARAMS } from '../../pipelines/core/params.ts';
+import { PARAMS, type Params } from '../../pipelines/core/params.ts';
 import type { RowOfTable } from '../../pipelines/catalog/rows.ts';
 
 const doc = (id: string): RowOfTable<'documents'> => ({
@@ -45,7 +45,7 @@ function fixture() {
       name: 'headings', module: module('headings.ts'), inputs: ['documents'], outputs: ['headings'],
       run: (t) => ({
         headings: t.documents.map((d) => ({
-          doc_id: d.doc_id, heading_id: 'h', level: 4, label: 'H', number: null, first_para: 1, last_para: 1, intro: null, line: 1,
+          doc_id: d.doc_id, heading_id: 'h', level: 4, label: 'H', number: null, first_para: 1, last_para: 1, intro: null, line: 1, page: null,
         })),
       }),
     }),
@@ -55,7 +55,7 @@ function fixture() {
     }),
   ];
   const out = join(mkdtempSync(join(tmpdir(), 'atlas-keys-out-')), 'output');
-  const build = async (params = { ...PARAMS }) => {
+  const build = async (params: Params = { ...PARAMS }) => {
     const s = await runBuild(stages, { seedsDir: '.', dataDir: '.', outDir: out, log: memoryLogger(), params });
     return stages.map((x) => x.name).filter((n) => !s.fresh.includes(n));
   };
