@@ -14,7 +14,7 @@
  * `import type` / `export type` (erased before running) and packages (their
  * versions are in package-lock.json, hashed for every stage).
  */
-import { readFileSync, existsSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 /** One import of a module: the file it names and whether it is loaded only when called (`import()`). */
@@ -40,7 +40,7 @@ function resolveSpecifier(from: string, spec: string): string | null {
   if (!spec.startsWith('./') && !spec.startsWith('../')) return null;
   const base = resolve(dirname(from), spec);
   for (const f of [base, `${base}.ts`, `${base}/index.ts`]) {
-    if (existsSync(f) && statSync(f).isFile()) return f;
+    if (statSync(f, { throwIfNoEntry: false })?.isFile()) return f;
   }
   return null;
 }
