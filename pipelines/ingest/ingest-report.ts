@@ -5,7 +5,7 @@
  * reports all bad documents at once, then stops before anything is published.
  */
 import { join } from 'node:path';
-import { defineStage } from '../core/stage.ts';
+import { defineStage, type StageContext } from '../core/stage.ts';
 import type { RowOfTable } from '../catalog/rows.ts';
 import { readSeedManifest } from './seed-manifest.ts';
 import { AtlasError } from '../core/errors.ts';
@@ -14,16 +14,10 @@ import { ingestDocument } from './ingest-document.ts';
 
 const OUTPUTS = ['documents', 'paragraphs', 'headings', 'footnotes', 'toc', 'paragraph_items', 'blocks'] as const;
 
-type IngestOutput = (typeof OUTPUTS)[number];
+type IngestTables = { [K in (typeof OUTPUTS)[number]]: RowOfTable<K>[] };
 
-export const ingestReport = defineStage({
-  name: 'ingest-report',
-  module: import.meta.url,
-  inputs: [],
-  outputs: OUTPUTS,
-  sources: (d) => [d.seedsDir, join(d.dataDir, 'raw', 'country-codes.csv')],
-  run: async (_in, ctx) => {
-  const out: { [K in IngestOutput]: RowOfTable<K>[] } = { documents: [], paragraphs: [], headings: [], footnotes: [], toc: [], paragraph_items: [], blocks: [] };
+async function ingestAll(ctx: StageContext<never>): Promise<IngestTables> {
+  const out: IngestTables = { documents: [], paragraphs: [], headings: [], footnotes: [], toc: [], paragraph_items: [], blocks: [] };
   const stateNames = loadStateNames(join(ctx.dataDir, 'raw', 'country-codes.csv'));
   const failures: AtlasError[] = [];
   const manifest = readSeedManifest(ctx.seedsDir);
@@ -63,4 +57,13 @@ export const ingestReport = defineStage({
     });
   }
   return out;
-} });
+}
+
+export const ingestReport = defineStage({
+  name: 'ingest-report',
+  module: import.meta.url,
+  inputs: [],
+  outputs: OUTPUTS,
+  sources: (d) => [d.seedsDir, join(d.dataDir, 'raw', 'country-codes.csv')],
+  run: (_in, ctx) => ingestAll(ctx),
+});

@@ -7,7 +7,7 @@
  */
 import { CATALOG, isTableName, type TableName } from '../catalog/index.ts';
 import { query, type Db } from '../core/db.ts';
-import { defineStage, type Stage, type TsStage } from '../core/stage.ts';
+import { defineStage, type Stage, type StageContext, type TsStage } from '../core/stage.ts';
 import { corpusName } from '../text/corpus-name.ts';
 
 export const WORKBOOK_FILE = 'tables/atlas.xlsx';
@@ -43,14 +43,7 @@ async function documentsOf(db: Db, tables: readonly string[]): Promise<{ symbol:
 
 export function workbookStage(upstream: readonly Stage[]): TsStage {
   const tables = workbookTables(upstream);
-  return defineStage({
-    name: 'write-workbook',
-    module: import.meta.url,
-    inputs: tables,
-    outputs: [`files:${WORKBOOK_FILE}`],
-    // the stage reads the tables from the database itself, in the exports' row order
-    readsOwnInputs: true,
-    run: async (_t, ctx) => {
+  const run = async (_t: unknown, ctx: StageContext<never>) => {
     const { workbookBytes, tablesThatFit } = await import('./workbook.ts'); // exceljs loads only when the stage runs
     const counts = [];
     for (const name of tables) counts.push({ name, rows: Number((await query<{ n: bigint }>(ctx.db, `SELECT count(*) AS n FROM "${name}"`))[0].n) });
@@ -75,5 +68,7 @@ export function workbookStage(upstream: readonly Stage[]): TsStage {
     }
     await ctx.write(WORKBOOK_FILE, result.bytes);
     return {};
-  } });
+  };
+  // the stage reads the tables from the database itself, in the exports' row order
+  return defineStage({ name: 'write-workbook', module: import.meta.url, inputs: tables, outputs: [`files:${WORKBOOK_FILE}`], readsOwnInputs: true, run });
 }
