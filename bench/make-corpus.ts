@@ -184,7 +184,7 @@ export function loadGenerator(seedsDir: string, dataDir: string): Generator {
   const swappable = [...surfaces].filter(([, s]) => s.name || s.acronym).map(([id]) => id).sort();
   return {
     seedDoc, layout: layoutOf(text, parsed), matcher: buildReferenceMatcher(refs as never), refs,
-    nonMechanisms: reg.extra.non_mechanisms.map((n) => n.surface),
+    nonMechanisms: reg.non_mechanisms.map((n) => n.surface),
     mechanisms: reg.mechanisms.map((m) => ({ mechanism_id: m.mechanism_id, region: m.region })),
     swappable, surfaces, nParagraphs: parsed.paragraphs.length,
   };

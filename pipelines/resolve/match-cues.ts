@@ -6,7 +6,7 @@
  * pattern comes from a table (61 s on the 1,000-document corpus); here each
  * pattern is compiled once.
  */
-import type { Row } from '../core/db.ts';
+import type { RowOfTable } from '../catalog/rows.ts';
 import { AtlasError } from '../core/errors.ts';
 import { themeOfMeasure } from './claims/rules.ts';
 
@@ -14,7 +14,7 @@ export interface CueRow { measure: string; family: string; pattern: string }
 export interface ClaimSentence { doc_id: string; mechanism_id: string; para_no: number; role: string; sentence: string; themes: string[] }
 
 /** One row per document × mechanism × paragraph × measure whose cue matches an actor claim's sentence. */
-export function matchCues(claims: readonly ClaimSentence[], cues: readonly CueRow[]): Row[] {
+export function matchCues(claims: readonly ClaimSentence[], cues: readonly CueRow[]): RowOfTable<'passage_cues'>[] {
   const compiled = cues.map((c) => {
     try {
       return { ...c, re: new RegExp(c.pattern, 'i') };
@@ -23,7 +23,7 @@ export function matchCues(claims: readonly ClaimSentence[], cues: readonly CueRo
     }
   });
   const seen = new Set<string>();
-  const out: Row[] = [];
+  const out: RowOfTable<'passage_cues'>[] = [];
   for (const e of claims) {
     if (e.role !== 'actor') continue;
     for (const c of compiled) {
