@@ -15,8 +15,8 @@ import { GENERATOR, BUILD_IN_PROGRESS } from './build-mark.ts';
 import { runModel, createMacros } from './sql-models.ts';
 import type { Logger } from './log.ts';
 import type { Params } from './params.ts';
-import type { Stage, StageContext, Tables } from './stage.ts';
-import { DB_FILE, MANIFEST, type BuildOptions, type BuildSummary, type OutputManifest } from './runner.ts';
+import type { ParamName, Stage, StageContext, Tables } from './stage.ts';
+import { DB_FILE, MANIFEST, type BuildOptions, type BuildSummary, type OutputManifest } from './build-types.ts';
 
 export interface ExecuteOptions extends BuildOptions {
   log: Logger;
@@ -57,7 +57,7 @@ export async function execute(stages: readonly Stage[], opts: ExecuteOptions): P
 /** Run each stale stage in order; returns the row count of every table. */
 async function runStages(stages: readonly Stage[], ctx: StageContext, fresh: Set<string>, previousCounts: Record<string, number>): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  const memo = new Map<string, Row[]>(); // rows produced by TS stages, so later stages need not re-read them
+  const memo = new Map<string, readonly Row[]>(); // rows produced by TS stages, so later stages need not re-read them
   let macros = false; // the macros read the documents table, so they are made just before the first SQL model
   for (const s of stages) {
     const t = performance.now();
@@ -73,7 +73,7 @@ async function runStages(stages: readonly Stage[], ctx: StageContext, fresh: Set
     } else {
       const input: Tables = {};
       if (!s.readsOwnInputs) for (const name of s.inputs) input[name] = memo.get(name) ?? await readTable(ctx.db, name);
-      const out = await s.run(input, ctx);
+      const out = await s.run(input, { ...ctx, params: pick(ctx.params, s.params) });
       for (const name of s.outputs.filter((o) => !o.startsWith('files:'))) {
         const spec = tableSpec(name);
         if (!out[name]) throw new Error(`stage ${s.name} did not return its declared output ${name}`);
@@ -87,6 +87,11 @@ async function runStages(stages: readonly Stage[], ctx: StageContext, fresh: Set
     for (const o of s.outputs) if (counts[o] === 0) ctx.log.warn(`${s.name}: table ${o} is empty`);
   }
   return counts;
+}
+
+/** Only the parameters a stage declares: its key hashes those, so it must not read others. */
+function pick(params: Params, names: readonly ParamName[]): Partial<Params> {
+  return Object.fromEntries(names.map((n) => [n, params[n]]));
 }
 
 /** A table's rows ordered by its key, so a stage sees the same rows in the same order on every build. */

@@ -7,7 +7,7 @@
  * pattern is compiled once, and each distinct sentence is tested once however
  * many claims share it.
  */
-import type { Row } from '../core/db.ts';
+import type { RowOfTable } from '../catalog/rows.ts';
 import { compileCue } from '../text/cue-regex.ts';
 import { memoByText } from '../text/memo-by-text.ts';
 import { themeOfMeasure } from './claims/rules.ts';
@@ -16,14 +16,14 @@ export interface CueRow { measure: string; family: string; pattern: string }
 export interface ClaimSentence { doc_id: string; mechanism_id: string; para_no: number; role: string; sentence: string; themes: string[] }
 
 /** One row per document × mechanism × paragraph × measure whose cue matches an actor claim's sentence. */
-export function matchCues(claims: readonly ClaimSentence[], cues: readonly CueRow[]): Row[] {
+export function matchCues(claims: readonly ClaimSentence[], cues: readonly CueRow[]): RowOfTable<'passage_cues'>[] {
   const compiled = cues.map((c) => ({
     ...c, theme: themeOfMeasure(c), re: compileCue(c.pattern, { stage: 'match-cues', record: `${c.family}/${c.measure}` }),
   }));
   // the cues (as indexes, in cue order) a sentence matches
   const matching = memoByText((sentence) => compiled.flatMap((c, i) => (c.re.test(sentence) ? [i] : [])));
   const seen = new Set<string>();
-  const out: Row[] = [];
+  const out: RowOfTable<'passage_cues'>[] = [];
   for (const e of claims) {
     if (e.role !== 'actor') continue;
     for (const i of matching(e.sentence)) {
