@@ -12,10 +12,7 @@ import {
   tableToIPC, makeData, makeVector, Table, Utf8, Int32, Int64, Float64, Bool, DateDay, List, Field, Struct,
   type Data, type DataType, type Vector,
 } from 'apache-arrow';
-import { DuckDBVarCharVector, type DuckDBConnection, type DuckDBVector } from '@duckdb/node-api';
-// The UTF-8 bytes of a VARCHAR slot as DuckDB holds them (node-api's own accessor; the
-// package is pinned). Copying them skips a decode to a JS string and a re-encode.
-import { getStringBytes } from '@duckdb/node-api/lib/vectors/dataAccessors.js';
+import { DuckDBBlobVector, type DuckDBConnection, type DuckDBVector } from '@duckdb/node-api';
 import { CITES, type ColumnType, type TableSpec } from '../catalog/types.ts';
 import type { Db } from './db.ts';
 import { sha256 } from './io.ts';
@@ -102,7 +99,7 @@ const CITED_STRUCT = new Struct([new Field('doc_id', new Utf8(), true), new Fiel
  * bytes do not depend on how the table was assembled.
  */
 export async function arrowTable(db: Db, spec: TableSpec): Promise<Table> {
-  const result = await db.conn.run(orderedSelect(spec));
+  const result = await db.conn.run(orderedSelect(spec, arrowColumns(spec)));
   const cols = spec.columns.map((c) => columnBuilder(c.type));
   for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
     const n = chunk.rowCount;
@@ -111,6 +108,15 @@ export async function arrowTable(db: Db, spec: TableSpec): Promise<Table> {
   const vectors: Record<string, Vector> = {};
   spec.columns.forEach((c, j) => { vectors[c.name] = makeVector(cols[j].finish()); });
   return new Table(vectors);
+}
+
+/**
+ * The columns as the Arrow builders read them: VARCHAR as its UTF-8 bytes (encode() gives a
+ * BLOB, whose vector hands out the bytes through node-api's public getItemBytes), so the
+ * strings are copied as bytes, not decoded to JS strings and encoded again.
+ */
+function arrowColumns(spec: TableSpec): string {
+  return spec.columns.map((c) => (c.type === 'VARCHAR' ? `encode(${sqlIdent(c.name)}) AS ${sqlIdent(c.name)}` : sqlIdent(c.name))).join(', ');
 }
 
 // ---------------------------------------------------------------- column builders
@@ -167,9 +173,6 @@ class Validity {
   bitmap(): Uint8Array | undefined { return this.nullCount > 0 ? this.bits.view() : undefined; }
 }
 
-/** The parts of node-api's VARCHAR vector the raw path reads. */
-interface RawVarChar { dataView?: DataView; validity?: { itemValid(i: number): boolean } }
-
 interface ColumnBuilder { add(v: DuckDBVector, n: number): void; finish(): Data }
 
 const utf8 = new TextEncoder();
@@ -190,16 +193,14 @@ class Utf8Column {
     this.offsets.reserve(1)[this.offsets.length++] = this.bytes.length;
   }
   add(v: DuckDBVector, n: number): void {
-    const raw = v instanceof DuckDBVarCharVector ? (v as unknown as RawVarChar) : null;
-    if (!raw?.dataView || !raw.validity) {
+    if (!(v instanceof DuckDBBlobVector)) {
       for (let i = 0; i < n; i++) this.push(v.getItem(i) as string | null);
       return;
     }
     for (let i = 0; i < n; i++) {
-      const valid = raw.validity.itemValid(i);
-      this.validity.push(valid);
-      if (valid) {
-        const b = getStringBytes(raw.dataView, i * 16);
+      const b = v.getItemBytes(i);
+      this.validity.push(b !== null);
+      if (b !== null) {
         this.bytes.reserve(b.length).set(b, this.bytes.length);
         this.bytes.length += b.length;
       }
