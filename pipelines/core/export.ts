@@ -5,17 +5,16 @@
  * in the machine's legacy code page and garbles accents and curly quotes.
  * Each file's sha256 and size are taken as it is made, for the manifest.
  */
-import { createReadStream, writeFileSync } from 'node:fs';
+import { createReadStream, openSync, writeSync, closeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import {
-  tableToIPC, makeData, makeVector, Table, Utf8, Int32, Int64, Float64, Bool, DateDay, List, Field, Struct,
+  RecordBatchFileWriter, makeData, makeVector, Table, Utf8, Int32, Int64, Float64, Bool, DateDay, List, Field, Struct,
   type Data, type DataType, type Vector,
 } from 'apache-arrow';
 import { DuckDBBlobVector, type DuckDBConnection, type DuckDBVector } from '@duckdb/node-api';
 import { CITES, type ColumnType, type TableSpec } from '../catalog/types.ts';
 import type { Db } from './db.ts';
-import { sha256 } from './io.ts';
 import { orderedSelect, sqlIdent, sqlString } from './sql.ts';
 
 export const EXPORT_FORMATS = ['parquet', 'arrow', 'csv'] as const;
@@ -64,17 +63,34 @@ export async function exportTable(db: Db, spec: TableSpec, dir: string): Promise
   const files = await db.spare(0);
   const parquet = copyAndHash(files, orderedSelect(spec), `${base}.parquet`, 'FORMAT parquet, COMPRESSION zstd');
   const csv = parquet.then(() => copyAndHash(files, orderedSelect(spec, csvColumns(spec)), `${base}.csv`, 'FORMAT csv, HEADER true'));
-  const arrow = (async () => {
-    const bytes = tableToIPC(await arrowTable(db, spec), 'file');
-    writeFileSync(`${base}.arrow`, bytes);
-    return { sha256: sha256(bytes), bytes: bytes.length };
-  })();
+  const arrow = (async () => writeArrowFile(await arrowTable(db, spec), `${base}.arrow`))();
   // every one settles before returning (no write left running); the first error in format order wins
   const done = await Promise.allSettled([parquet, arrow, csv]);
   return done.map((d, i) => {
     if (d.status === 'rejected') throw d.reason;
     return { name: `${spec.name}.${EXPORT_FORMATS[i]}`, ...d.value };
   });
+}
+
+/**
+ * Write an Arrow IPC file piece by piece, hashing as it goes: the writer hands out views
+ * of the table's own buffers (and small headers), so the file is never assembled in memory
+ * beside the table, as tableToIPC would. The bytes are tableToIPC(table, 'file')'s.
+ */
+export async function writeArrowFile(table: Table, path: string): Promise<{ sha256: string; bytes: number }> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const fd = openSync(path, 'w');
+  try {
+    for await (const piece of RecordBatchFileWriter.writeAll(table)) {
+      hash.update(piece);
+      for (let at = 0; at < piece.length;) at += writeSync(fd, piece, at); // a write may take less than asked
+      bytes += piece.length;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { sha256: hash.digest('hex'), bytes };
 }
 
 function arrowType(t: ColumnType): DataType {
