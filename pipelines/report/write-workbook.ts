@@ -7,6 +7,7 @@
  */
 import { CATALOG, isTableName, type TableName } from '../catalog/index.ts';
 import { query, type Db } from '../core/db.ts';
+import { orderedSelect } from '../core/sql.ts';
 import { defineStage, type Stage, type StageContext, type TsStage } from '../core/stage.ts';
 import { corpusName } from '../text/corpus-name.ts';
 
@@ -31,11 +32,6 @@ export function workbookDescription(symbols: readonly string[]): string {
     + 'Counts are the kit\'s coding of the report, each traced to paragraph numbers.';
 }
 
-const orderedSelect = (name: string) => {
-  const spec = CATALOG.find((s) => s.name === name)!;
-  return `SELECT * FROM "${name}" ORDER BY ${spec.key.map((k) => `"${k}"`).join(', ')}`;
-};
-
 async function documentsOf(db: Db, tables: readonly string[]): Promise<{ symbol: string; date: string | null }[]> {
   if (!tables.includes('documents')) return [];
   return query(db, 'SELECT DISTINCT symbol, CAST(date AS VARCHAR) AS date FROM documents ORDER BY symbol');
@@ -52,7 +48,7 @@ export function workbookStage(upstream: readonly Stage[]): TsStage {
     for (const { name, rows } of counts) {
       const spec = CATALOG.find((s) => s.name === name)!;
       // rows as the exports order them (the key, in DuckDB's order)
-      sheets.push(fit.has(name) ? { spec, rows: await query(ctx.db, orderedSelect(name)) } : { spec, rows: null, nRows: rows });
+      sheets.push(fit.has(name) ? { spec, rows: await query(ctx.db, orderedSelect(spec)) } : { spec, rows: null, nRows: rows });
     }
     const documents = await documentsOf(ctx.db, tables);
     const result = await workbookBytes(sheets, {
