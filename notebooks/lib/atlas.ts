@@ -23,7 +23,7 @@ import type { DataFrame } from 'danfojs-node';
 import { openDb, query, exec, setVariables, type Db, type Row } from '../../pipelines/core/db.ts';
 import { CATALOG, type TableSpec } from '../../pipelines/catalog/index.ts';
 import { listModels, createMacros, runModel, type SqlModel } from '../../pipelines/core/sql-models.ts';
-import { orderedSelect, sqlString } from '../../pipelines/core/sql-text.ts';
+import { orderedSelect, sqlString } from '../../pipelines/core/sql.ts';
 import { formatCitation } from '../../pipelines/report/charts/common.ts';
 import { DOC_SYMBOL } from '../../pipelines/report/charts/theme.ts';
 import { corpusName } from '../../pipelines/text/corpus-name.ts';
@@ -398,7 +398,7 @@ export async function openScratch(dbPath: string, overrides: Partial<Params> = {
       await runModel(db, s.model(name));
       const spec = CATALOG.find((t) => t.name === name);
       const from = `memory.main."${name}"`;
-      return rowsOf<T>(db, spec ? orderedSelect(spec, from) : `SELECT * FROM ${from}`);
+      return rowsOf<T>(db, spec ? orderedSelect(spec, '*', from) : `SELECT * FROM ${from}`);
     },
     close() {
       if (closed) return;

@@ -23,7 +23,12 @@ export function keyOrder(key: readonly string[]): string {
   return key.map(sqlIdent).join(', ');
 }
 
-/** Every row of a table ordered by its key: the order of the exports, the workbook and the stages' inputs. */
-export function orderedSelect(table: { name: string; key: readonly string[] }, columns = '*'): string {
-  return `SELECT ${columns} FROM ${sqlIdent(table.name)} ORDER BY ${keyOrder(table.key)}`;
+/**
+ * Every row of a table ordered by its key: the order of the exports, the workbook, the stages'
+ * inputs and the notebooks. `from` names the table another way (an attached database's copy).
+ *
+ * @example orderedSelect({ name: 'themes', key: ['theme_id'] }) // 'SELECT * FROM "themes" ORDER BY "theme_id"'
+ */
+export function orderedSelect(table: { name: string; key: readonly string[] }, columns = '*', from = sqlIdent(table.name)): string {
+  return `SELECT ${columns} FROM ${from} ORDER BY ${keyOrder(table.key)}`;
 }
