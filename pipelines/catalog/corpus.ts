@@ -8,7 +8,7 @@ import { col, type TableSpec } from './types.ts';
 
 export const coverage_document_theme = {
   name: 'coverage_document_theme', layer: 'reporting',
-  description: 'Which mechanism each document credits with work on which theme, with the paragraphs that say so (description, achievement and challenge evidence).',
+  description: 'Which mechanism each document credits with work on which theme, with the paragraphs that say so. Only actor evidence counts (the rule of coverage_mechanism_theme): a yardstick, a lack, a participation or a mention in passing does not.',
   grain: 'One row per document × mechanism × theme with evidence (pairs without evidence are left out).',
   key: ['doc_id', 'mechanism_id', 'theme_id'],
   columns: [

@@ -69,7 +69,7 @@ describe('make-corpus', () => {
       const [{ bad }] = await query<{ bad: bigint }>(db, `
         SELECT count(*) AS bad FROM coverage_document_theme c
         FULL JOIN (SELECT doc_id, mechanism_id, theme_id, list(DISTINCT para_no ORDER BY para_no) AS paragraphs FROM evidence
-                   WHERE part IN ('description', 'achievement', 'challenge') GROUP BY ALL) e USING (doc_id, mechanism_id, theme_id)
+                   WHERE role = 'actor' GROUP BY ALL) e USING (doc_id, mechanism_id, theme_id)
         WHERE c.paragraphs IS DISTINCT FROM e.paragraphs OR c.n_paragraphs <> len(e.paragraphs)`);
       expect(bad).toBe(0n);
       const perDoc = await query<{ doc_id: string; pairs: string }>(db, `

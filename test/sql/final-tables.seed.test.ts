@@ -60,6 +60,22 @@ describe('coverage_mechanism_theme', () => {
   });
 });
 
+describe('coverage_document_theme', () => {
+  it('counts what coverage_mechanism_theme counts: the seed is one document, so every pair has the same paragraphs', async () => {
+    const [{ bad, pairs }] = await query<{ bad: bigint; pairs: bigint }>(db, `
+      SELECT count(*) FILTER (WHERE d.paragraphs IS DISTINCT FROM m.paragraphs) AS bad, count(*) AS pairs
+      FROM coverage_document_theme d
+      FULL JOIN (SELECT mechanism_id, theme_id, paragraphs FROM coverage_mechanism_theme WHERE covered) m USING (mechanism_id, theme_id)`);
+    expect(pairs).toBeGreaterThan(50n);
+    expect(bad).toBe(0n);
+  });
+
+  it('does not credit LAS with funding: para. 105 says it "lacked the necessary funds"', async () => {
+    const rows = await query(db, `SELECT 1 FROM coverage_document_theme WHERE mechanism_id = 'las' AND list_contains(paragraphs, 105)`);
+    expect(rows).toEqual([]);
+  });
+});
+
 describe('coverage_region_theme', () => {
   it('counts the CoE and OSCE for redress in Europe and Central Asia (para. 88)', async () => {
     // para 88: "... article 15 of the CoE Convention ... In 2008, OSCE also published a study on

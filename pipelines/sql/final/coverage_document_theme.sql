@@ -1,11 +1,12 @@
--- Evidence rolled up to document × mechanism × theme: the distinct paragraphs of each
--- document behind each pair (the per-document counterpart of int_mechanism_theme).
--- Recommendations are the Special Rapporteur's asks, not evidence of what mechanisms do.
+-- Actor evidence rolled up to document × mechanism × theme: the distinct paragraphs of each
+-- document behind each pair (the per-document counterpart of int_mechanism_theme, with the
+-- same rule: only claims in which the report describes the mechanism doing the activity count,
+-- not a yardstick, a lack, a participation in another body's act or a mention in passing).
 -- One document a row, so the citation is that document's part (cite_paras, as cite() writes
 -- it), without a cite() subquery for each of the many rows.
 with evidence as (
     select * from evidence
-    where part in ('description', 'achievement', 'challenge')
+    where role = 'actor'
 ),
 
 documents as (
