@@ -46,9 +46,42 @@ export function stripMarkup(s: string): string {
   return s;
 }
 
-/** Runs of whitespace → one space (single plain spaces are left alone, which is much faster). */
+/** Is the UTF-16 unit c white space as `\s` reads it (and as String.prototype.trim removes it)? */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
+    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * Runs of whitespace → one space, then trimmed. Most strings need no change
+ * but the trim: a charCodeAt scan finds the first run that is not a single
+ * plain space, and only then is the rest rebuilt.
+ */
 export function collapseWhitespace(s: string): string {
-  return s.replace(/\s\s+|[^\S ]/g, ' ').trim();
+  const n = s.length;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (i + 1 < n && isSpace(s.charCodeAt(i + 1))) break;
+    } else if (isSpace(c)) break;
+  }
+  if (i === n) return s.trim();
+  const parts: string[] = [s.slice(0, i)];
+  let from = i;
+  while (from < n) {
+    // from is at a run of white space: one space for it, then the text up to the next run
+    let j = from;
+    while (j < n && isSpace(s.charCodeAt(j))) j++;
+    parts.push(' ');
+    let k = j;
+    while (k < n && !isSpace(s.charCodeAt(k))) k++;
+    parts.push(s.slice(j, k));
+    from = k;
+  }
+  return parts.join('').trim();
 }
 
 /** Plain text: markup and markers removed, whitespace collapsed. */
@@ -125,7 +158,7 @@ export function joinPieces(pieces: readonly string[], compounds: () => Set<strin
     if (parts.length > 0) {
       const prev = parts[parts.length - 1];
       const head = /^\p{Ll}+/u.exec(cur);
-      const tail = head && /(\p{L}+(?:-\p{L}+)*)-$/u.exec(prev.slice(-80));
+      const tail = head && prev.endsWith('-') ? /(\p{L}+(?:-\p{L}+)*)-$/u.exec(prev.slice(-80)) : null;
       if (head && tail && !SUSPENDED.has(head[0])) {
         const lastFrag = tail[1].split('-').pop() ?? '';
         const compound = `${lastFrag}-${head[0]}`.toLowerCase();
