@@ -101,7 +101,9 @@ export function buildRows(a: Assembled, ctx: BuildContext): ReportTables {
     });
     const refs = new Set<number>();
     for (let i = first; i < markers.length; i++) refs.add(markers[i].note);
-    const text = collapseWhitespace([collapseWhitespace(stripMarkup(joinedOwn)), ...itemTexts].join(' '));
+    const ownText = collapseWhitespace(stripMarkup(joinedOwn));
+    // collapsing is idempotent: with no items the paragraph's own text is already collapsed
+    const text = itemTexts.length === 0 ? ownText : collapseWhitespace([ownText, ...itemTexts].join(' '));
     if (text === '') {
       throw fail(file, p.line, `paragraph ${p.no} has no text`, 'restore the paragraph text after its number');
     }

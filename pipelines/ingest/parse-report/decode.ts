@@ -116,6 +116,27 @@ function scanBytes(body: Uint8Array, start: number, file: string): ByteScan {
   return { hasControls, hasNonAscii };
 }
 
+/** Control characters other than tab and LF (a CR, a form feed, a NUL …). */
+const CONTROL_CHAR = /[\u0000-\u0008\u000B-\u001F\u007F]/;
+
+/**
+ * The common case, checked with native scans only: valid UTF-8 (checked by
+ * the caller), no control byte but tab and LF, no line over MAX_LINE_BYTES.
+ * Then scanBytes would find nothing, and the decoded text is returned; else
+ * null. (Control bytes are ASCII, so they are the same in the text.)
+ */
+function cleanText(buf: Buffer): string | null {
+  const text = buf.toString('utf8');
+  if (CONTROL_CHAR.test(text)) return null;
+  for (let from = 0; from <= buf.length;) {
+    let lf = buf.indexOf(0x0a, from);
+    if (lf < 0) lf = buf.length;
+    if (lf - from > MAX_LINE_BYTES) return null;
+    from = lf + 1;
+  }
+  return text;
+}
+
 export function decodeReport(bytes: Uint8Array, file: string): string {
   if (bytes.length === 0) throw fail(file, 1, 'the file is empty', 'check that the seed file was copied completely');
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
@@ -124,18 +145,26 @@ export function decodeReport(bytes: Uint8Array, file: string): string {
   }
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const body = bytes.subarray(start);
-  const scan = scanBytes(body, start, file);
-
   // node's native UTF-8 check and decoder (simdutf): the same verdict and text as a fatal TextDecoder, faster
   const buf = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-  if (!isUtf8(buf)) {
-    const off = firstInvalidUtf8(body);
-    const at = off < 0 ? 0 : off;
-    throw fail(file, lineOfOffset(body, at),
-      `invalid UTF-8: byte ${hex(body[at] ?? 0)} at byte offset ${at + start} does not start a valid UTF-8 sequence`,
-      're-save the file as UTF-8 (it may be Latin-1/Windows-1252 or cut in the middle of a character)');
+  const clean = isUtf8(buf) ? cleanText(buf) : null;
+  let text: string;
+  let scan: ByteScan;
+  if (clean !== null) {
+    text = clean;
+    scan = { hasControls: false, hasNonAscii: clean.length !== buf.length };
+  } else {
+    // something to report or to rewrite: the byte scan says what, in byte order
+    scan = scanBytes(body, start, file);
+    if (!isUtf8(buf)) {
+      const off = firstInvalidUtf8(body);
+      const at = off < 0 ? 0 : off;
+      throw fail(file, lineOfOffset(body, at),
+        `invalid UTF-8: byte ${hex(body[at] ?? 0)} at byte offset ${at + start} does not start a valid UTF-8 sequence`,
+        're-save the file as UTF-8 (it may be Latin-1/Windows-1252 or cut in the middle of a character)');
+    }
+    text = buf.toString('utf8');
   }
-  let text = buf.toString('utf8');
 
   // Each step runs only if the scan saw bytes it could change: ASCII is already NFC and holds
   // no non-breaking space; NFC never makes one of the characters replaced after it.

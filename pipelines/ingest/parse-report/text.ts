@@ -46,42 +46,12 @@ export function stripMarkup(s: string): string {
   return s;
 }
 
-/** Is the UTF-16 unit c white space as `\s` reads it (and as String.prototype.trim removes it)? */
-function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
-    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
 /**
- * Runs of whitespace → one space, then trimmed. Most strings need no change
- * but the trim: a charCodeAt scan finds the first run that is not a single
- * plain space, and only then is the rest rebuilt.
+ * Runs of whitespace → one space (single plain spaces are left alone, which is much faster).
+ * A regex: irregexp scans faster than a charCodeAt loop here (measured on the synthetic corpus).
  */
 export function collapseWhitespace(s: string): string {
-  const n = s.length;
-  let i = 0;
-  for (; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 32) {
-      if (i + 1 < n && isSpace(s.charCodeAt(i + 1))) break;
-    } else if (isSpace(c)) break;
-  }
-  if (i === n) return s.trim();
-  const parts: string[] = [s.slice(0, i)];
-  let from = i;
-  while (from < n) {
-    // from is at a run of white space: one space for it, then the text up to the next run
-    let j = from;
-    while (j < n && isSpace(s.charCodeAt(j))) j++;
-    parts.push(' ');
-    let k = j;
-    while (k < n && !isSpace(s.charCodeAt(k))) k++;
-    parts.push(s.slice(j, k));
-    from = k;
-  }
-  return parts.join('').trim();
+  return s.replace(/\s\s+|[^\S ]/g, ' ').trim();
 }
 
 /** Plain text: markup and markers removed, whitespace collapsed. */
@@ -178,6 +148,7 @@ export function joinPieces(pieces: readonly string[], compounds: () => Set<strin
  * pairs. A single linear scan.
  */
 export function isMostlyBold(raw: string): boolean {
+  if (!raw.includes('**')) return false; // no pair, nothing in bold (a native scan, most paragraphs)
   let bold = false;
   let inBold = 0;
   let outBold = 0;
