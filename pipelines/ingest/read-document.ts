@@ -5,7 +5,7 @@
  */
 import { extname } from 'node:path';
 import { looksLikePdf, type PdfLimits } from './pdf/load-pdf.ts';
-import { readPdfReport, type FrontLine } from './pdf/read-pdf-report.ts';
+import { readPdfReport, type FrontLine, type PdfReport } from './pdf/read-pdf-report.ts';
 import { decodeReport, textToSourceLines, type SourceLine } from './parse-report/index.ts';
 
 export interface DocumentText {
@@ -24,14 +24,17 @@ export interface DocumentText {
 /** Lines of a text seed read as its "first page". */
 const TEXT_HEAD = 60;
 
+/** Reads a PDF: readPdfReport in this thread, or a worker pool's read (pipelines/ingest/pdf/pdf-pool.ts). */
+export type PdfReader = (bytes: Uint8Array, file: string, limits?: PdfLimits) => Promise<PdfReport>;
+
 export function isPdfFile(file: string, bytes: Uint8Array): boolean {
   return extname(file).toLowerCase() === '.pdf' || looksLikePdf(bytes);
 }
 
-export async function readDocument(bytes: Uint8Array, file: string, limits?: PdfLimits): Promise<DocumentText> {
+export async function readDocument(bytes: Uint8Array, file: string, limits?: PdfLimits, readPdf: PdfReader = readPdfReport): Promise<DocumentText> {
   const t0 = performance.now();
   if (isPdfFile(file, bytes)) {
-    const r = await readPdfReport(bytes, file, limits);
+    const r = await readPdf(bytes, file, limits);
     return { route: 'pdf', lines: r.lines, pages: r.pages, masthead: r.masthead, front: r.frontPage, readMs: r.ms.pdfjs + r.ms.layout };
   }
   const lines = textToSourceLines(decodeReport(bytes, file));
