@@ -137,6 +137,21 @@ function cleanText(buf: Buffer): string | null {
   return text;
 }
 
+/** U+00A0, U+202F, U+2007 in UTF-8. */
+const NON_BREAKING_SPACES = [Buffer.from([0xc2, 0xa0]), Buffer.from([0xe2, 0x80, 0xaf]), Buffer.from([0xe2, 0x80, 0x87])];
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+function hasNonBreakingSpace(buf: Buffer): boolean {
+  return NON_BREAKING_SPACES.some((b) => buf.includes(b));
+}
+
+/** A C1 control (U+0080–U+009F: 0xC2 then 0x80–0x9F) or a U+FEFF anywhere in valid UTF-8. */
+function hasC1OrBom(buf: Buffer): boolean {
+  if (buf.includes(BOM)) return true;
+  for (let i = buf.indexOf(0xc2); i >= 0; i = buf.indexOf(0xc2, i + 1)) if (buf[i + 1] <= 0x9f) return true;
+  return false;
+}
+
 export function decodeReport(bytes: Uint8Array, file: string): string {
   if (bytes.length === 0) throw fail(file, 1, 'the file is empty', 'check that the seed file was copied completely');
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
@@ -168,9 +183,15 @@ export function decodeReport(bytes: Uint8Array, file: string): string {
 
   // Each step runs only if the scan saw bytes it could change: ASCII is already NFC and holds
   // no non-breaking space; NFC never makes one of the characters replaced after it.
+  // Whether the non-ASCII characters replaced below occur at all is asked of the bytes (native
+  // searches for their UTF-8 forms), which is faster than a regex over the decoded text.
+  const spaces = scan.hasNonAscii && hasNonBreakingSpace(buf);
+  const c1OrBom = scan.hasNonAscii && hasC1OrBom(buf);
   if (scan.hasControls) text = text.replace(/\r\n?/g, '\n');
-  if (scan.hasNonAscii) text = text.replace(/^\uFEFF/, '').normalize('NFC').replace(/[\u00A0\u202F\u2007]/g, ' ');
-  if (scan.hasControls || scan.hasNonAscii) text = text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFEFF]/g, ' ');
+  if (c1OrBom) text = text.replace(/^\uFEFF/, '');
+  if (scan.hasNonAscii) text = text.normalize('NFC');
+  if (spaces) text = text.replace(/[\u00A0\u202F\u2007]/g, ' ');
+  if (scan.hasControls || c1OrBom) text = text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFEFF]/g, ' ');
   if (text.trim() === '') {
     throw fail(file, 1, 'the file holds only whitespace', 'check that the seed file was copied completely');
   }
