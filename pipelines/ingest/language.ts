@@ -94,6 +94,22 @@ export function detectLanguage(text: string, maxChars = 200_000): LanguageGuess 
   const n = t.length;
   for (let i = 0; i <= n;) {
     const c = i < n ? t.charCodeAt(i) : -1;
+    if (start < 0 && ((c | 32) - 97) >>> 0 < 26) {
+      // most words are ASCII: take the run's ASCII letters in a tight loop (what follows is seen below)
+      let j = i + 1;
+      let k = (c | 32) - 96;
+      for (; j < n; j++) {
+        const d = t.charCodeAt(j);
+        if (((d | 32) - 97) >>> 0 >= 26) break;
+        if (j - i < ASCII_KEY_LETTERS) k = k * 32 + ((d | 32) - 96);
+      }
+      letters += j - i;
+      start = i;
+      ascii = true;
+      key = k;
+      i = j;
+      continue;
+    }
     let step = 1;
     let letter: boolean;
     if (c < 0) letter = false;
