@@ -58,7 +58,7 @@ export async function ingestDocument(d: SeedDoc, opts: IngestOptions): Promise<I
 /** A listed document's text → its rows, after the language and (for a PDF) the masthead's symbol are checked. */
 export function parseListedDocument(d: SeedDoc, doc: DocumentText, opts: IngestOptions): IngestedDocument {
   const file = join(opts.seedsDir, d.file);
-  checkLanguage(file, doc.lines.map((l) => l.text).join('\n'), d.language);
+  checkLanguage(file, doc.text ?? doc.lines.map((l) => l.text).join('\n'), d.language);
   if (doc.route === 'pdf') {
     const printed = describeDocument(doc, file);
     if (printed.symbolFrom === 'masthead' && printed.symbol !== d.symbol) {

@@ -19,6 +19,8 @@ export interface DocumentText {
   front: FrontLine[];
   /** Milliseconds spent reading (pdfjs and layout, or decoding). */
   readMs: number;
+  /** The lines' texts joined by LF (a text route has it as decoded; a PDF's is joined when asked). */
+  text?: string;
 }
 
 /** Lines of a text seed read as its "first page". */
@@ -37,9 +39,11 @@ export async function readDocument(bytes: Uint8Array, file: string, limits?: Pdf
     const r = await readPdf(bytes, file, limits);
     return { route: 'pdf', lines: r.lines, pages: r.pages, masthead: r.masthead, front: r.frontPage, readMs: r.ms.pdfjs + r.ms.layout };
   }
-  const lines = textToSourceLines(decodeReport(bytes, file));
+  const text = decodeReport(bytes, file);
+  const lines = textToSourceLines(text);
   const head = lines.slice(0, TEXT_HEAD).map((l) => l.text.trim());
   const front: FrontLine[] = head.map((text, i) => ({ text, size: 10, bold: /^\*\*.*\*\*$/.test(text), opensBlock: i === 0 || head[i - 1] === '' }))
     .filter((l) => l.text !== '');
-  return { route: 'text', lines, pages: null, masthead: head.filter((t) => t !== ''), front, readMs: performance.now() - t0 };
+  // the decoded text has LF line ends only (decodeReport rewrites CR), so it is its lines joined by LF
+  return { route: 'text', lines, pages: null, masthead: head.filter((t) => t !== ''), front, readMs: performance.now() - t0, text };
 }

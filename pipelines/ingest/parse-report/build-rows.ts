@@ -80,6 +80,14 @@ export function buildRows(a: Assembled, ctx: BuildContext): ReportTables {
     };
   });
   const labelOf = (h: HeadingBuild) => labels.get(h) ?? '';
+  // Paragraphs under the same headings have the same part: derived once per heading path.
+  const parts = new Map<string, ReturnType<typeof derivePart>>();
+  const partUnder = (hs: readonly HeadingBuild[]) => {
+    const key = hs.map((h) => h.id).join('\u0000');
+    let part = parts.get(key);
+    if (part === undefined) parts.set(key, part = derivePart(hs.map(labelOf)));
+    return part;
+  };
 
   const itemRows: ItemRow[] = [];
   const paragraphRows: ParagraphRow[] = a.paragraphs.map((p) => {
@@ -88,7 +96,7 @@ export function buildRows(a: Assembled, ctx: BuildContext): ReportTables {
     const own = takeMarkers(p.pieces, p.no, where, markers);
     const joinedOwn = joinPieces(own, compounds);
     const [, chapter, section, subsection, theme, cluster] = p.active;
-    const part = derivePart([subsection, section, chapter].filter((h): h is HeadingBuild => !!h).map(labelOf));
+    const part = partUnder([subsection, section, chapter].filter((h): h is HeadingBuild => !!h));
     const itemTexts = p.items.map((it: ItemBuild) => {
       const text = plainText(takeMarkers(it.pieces, p.no, `${where}, item ${it.label}`, markers));
       const at0 = pos(it.line);
