@@ -54,6 +54,17 @@ export function collapseWhitespace(s: string): string {
   return s.replace(/\s\s+|[^\S ]/g, ' ').trim();
 }
 
+const NEEDS_CLEANING = /[⁰¹²³⁴⁵⁶⁷⁸⁹*<]|\s\s|[^\S ]|^ | $/;
+
+/**
+ * Would removing markers and markup and collapsing white space change the
+ * piece, or pieces joined by joinPieces? False for a piece with no marker, no
+ * `*` or `<`, and single spaces between words only (one regex test).
+ */
+export function needsCleaning(piece: string): boolean {
+  return NEEDS_CLEANING.test(piece);
+}
+
 /** Plain text: markup and markers removed, whitespace collapsed. */
 export function plain(s: string): string {
   return collapseWhitespace(removeMarkers(stripMarkup(s)));
