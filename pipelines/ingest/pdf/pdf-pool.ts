@@ -1,9 +1,8 @@
 /**
  * PDFs read on every core: a pool of worker threads (piscina), one document a
- * task. Besides the parallelism, it keeps pdfjs out of the main thread: the
- * legacy build of pdfjs-dist installs core-js polyfills over built-ins when it
- * loads (Array.prototype.push, JSON.stringify, TextDecoder …; JSON.stringify
- * becomes about 20 times slower), which would slow every later stage of a build.
+ * task. Besides the parallelism, it keeps pdfjs, its memory and what its
+ * legacy build adds to the built-ins (load-pdf.ts puts back what it replaces)
+ * out of the main thread, where the rest of the build runs.
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
