@@ -5,15 +5,20 @@
  * parsing in MB/s and PDF ingest in pages/s, per core (one thread, documents
  * one after another), so the figures compare across machines and runs.
  *
- *   npx tsx bench/ingest-speed.ts [SEEDS_DIR ...] [--repeat N]
+ *   npx tsx bench/ingest-speed.ts [SEEDS_DIR ...] [--repeat N] [--pool]
  *
  * With no folder it reads seeds/. Each folder is ingested --repeat times
  * (default 3) after one warm-up pass, and the best pass is reported (the
  * machine is shared: the best pass is the least disturbed one).
+ *
+ * --pool also times one cold pass as the ingest-report stage runs it: every
+ * PDF handed at once to the worker pool (one thread per core, each loading
+ * pdfjs cold), texts parsed on this thread; CPU time then counts every thread.
  */
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ingestDocument } from '../pipelines/ingest/ingest-document.ts';
+import { ingestDocument, parseListedDocument, readListedDocument, type IngestOptions } from '../pipelines/ingest/ingest-document.ts';
+import { createPdfPool } from '../pipelines/ingest/pdf/pdf-pool.ts';
 import { readSeedManifest } from '../pipelines/ingest/seed-manifest.ts';
 import { loadStateNames } from '../pipelines/ingest/state-names.ts';
 import { ROOT } from './make-corpus.ts';
@@ -56,6 +61,39 @@ export async function measureIngest(seedsDir: string): Promise<IngestSpeed> {
   return { seedsDir, documents: manifest.length, text, pdf, rows };
 }
 
+export interface PoolSpeed {
+  documents: number;
+  pages: number;
+  threads: number;
+  ms: number;
+  cpuMs: number;
+}
+
+/** One cold pass as the stage runs it: PDFs on the pool, all handed out first; texts on this thread, in order. */
+export async function measureIngestWithPool(seedsDir: string): Promise<PoolSpeed> {
+  const stateNames = loadStateNames(join(ROOT, 'data', 'raw', 'country-codes.csv'));
+  const manifest = readSeedManifest(seedsDir);
+  const pool = createPdfPool();
+  const opts: IngestOptions = { seedsDir, stateNames, readPdf: pool.read };
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  const ahead = manifest.map((d) => (/\.pdf$/i.test(d.file) ? readListedDocument(d, opts) : null));
+  let pages = 0;
+  try {
+    for (const [i, d] of manifest.entries()) pages += parseListedDocument(d, await (ahead[i] ?? readListedDocument(d, opts)), opts).pages ?? 0;
+  } finally {
+    await pool.close();
+  }
+  const c = process.cpuUsage(c0);
+  return { documents: manifest.length, pages, threads: pool.threads, ms: performance.now() - t0, cpuMs: (c.user + c.system) / 1000 };
+}
+
+export function formatPoolSpeed(s: PoolSpeed): string {
+  return `  pool: ${s.documents} documents, ${s.pages} PDF pages, cold, ${s.threads} threads: ${(s.ms / 1000).toFixed(3)} s wall`
+    + `${s.pages ? ` = ${(s.pages / (s.ms / 1000)).toFixed(0)} pages/s` : ''}; ${(s.cpuMs / 1000).toFixed(3)} s CPU on all threads`
+    + `${s.pages ? ` = ${(s.pages / (s.cpuMs / 1000)).toFixed(0)} pages per CPU-second` : ''}`;
+}
+
 export function formatIngestSpeed(s: IngestSpeed): string {
   const out = [`${s.seedsDir}: ${s.documents} documents`];
   if (s.text.documents > 0) {
@@ -74,11 +112,15 @@ export function formatIngestSpeed(s: IngestSpeed): string {
 async function main(argv: string[]): Promise<void> {
   const dirs: string[] = [];
   let repeat = 3;
+  let pool = false;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--repeat') repeat = Math.max(1, Number(argv[++i]));
+    else if (argv[i] === '--pool') pool = true;
     else dirs.push(resolve(argv[i]));
   }
   if (dirs.length === 0) dirs.push(join(ROOT, 'seeds'));
+  // the pool's pass first, while this thread is cold too (as in a build)
+  if (pool) for (const dir of dirs) console.log(`${dir}:\n${formatPoolSpeed(await measureIngestWithPool(dir))}`);
   for (const dir of dirs) {
     await measureIngest(dir); // warm-up: module loading, JIT, pdfjs workers
     let best: IngestSpeed | null = null;
