@@ -19,7 +19,7 @@ export interface DocumentText {
   front: FrontLine[];
   /** Milliseconds spent reading (pdfjs and layout, or decoding). */
   readMs: number;
-  /** The lines' texts joined by LF (a text route has it as decoded; a PDF's is joined when asked). */
+  /** The lines' texts joined by LF (the text as decoded, or the PDF reader's bodyText). */
   text?: string;
 }
 
@@ -37,7 +37,7 @@ export async function readDocument(bytes: Uint8Array, file: string, limits?: Pdf
   const t0 = performance.now();
   if (isPdfFile(file, bytes)) {
     const r = await readPdf(bytes, file, limits);
-    return { route: 'pdf', lines: r.lines, pages: r.pages, masthead: r.masthead, front: r.frontPage, readMs: r.ms.pdfjs + r.ms.layout };
+    return { route: 'pdf', lines: r.lines, pages: r.pages, masthead: r.masthead, front: r.frontPage, readMs: r.ms.pdfjs + r.ms.layout, text: r.bodyText };
   }
   const text = decodeReport(bytes, file);
   const lines = textToSourceLines(text);
