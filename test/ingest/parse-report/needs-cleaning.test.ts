@@ -39,3 +39,14 @@ describe('needsCleaning', () => {
     expect(plainLines).toBeGreaterThan(100);
   });
 });
+
+describe('needsCleaning, as one character class', () => {
+  it('agrees with its definition by \\s on arbitrary text', () => {
+    const definition = (s: string) => /[⁰¹²³⁴⁵⁶⁷⁸⁹*<]|\s\s|[^\S ]|^ | $/.test(s);
+    const ws = ['\t', '\n', '\v', '\f', '\r', ' ', '\u00a0', '\u1680', '\u2000', '\u2005', '\u200a', '\u200b', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\u0085', '\u180e'];
+    fc.assert(fc.property(fc.array(fc.oneof(fc.constantFrom(...ws, 'a', '¹', '*', '<'), fc.string({ maxLength: 3 })), { maxLength: 10 }), (xs) => {
+      const s = xs.join('');
+      expect(needsCleaning(s)).toBe(definition(s));
+    }), { numRuns: 3000 });
+  });
+});
