@@ -15,6 +15,9 @@ import { createPdfPool } from './pdf/pdf-pool.ts';
 
 const OUTPUTS = ['documents', 'paragraphs', 'headings', 'footnotes', 'toc', 'paragraph_items', 'blocks'] as const;
 
+/** PDFs a pool thread may have queued or in reading ahead of the one whose rows are taken. */
+const PDF_WINDOW_PER_THREAD = 2;
+
 /** Append every row of `rows` to `into` (a spread of a long array would overflow the stack). */
 function append<T>(into: T[], rows: readonly T[]): void {
   for (const r of rows) into.push(r);
@@ -28,19 +31,29 @@ export const ingestReport = stage('ingest-report', [], OUTPUTS, async (_in, ctx)
   const pool = createPdfPool();
   const opts: IngestOptions = { seedsDir: ctx.seedsDir, stateNames, readPdf: pool.read };
   const t0 = performance.now();
-  // Every PDF goes to the pool at once, to be read on every core while this thread parses the
-  // texts; rows are still taken in manifest order. (A text is read when its turn comes: reading
-  // them all ahead would hold every text in memory at once.)
-  const ahead: (Promise<DocumentText> | null)[] = manifest.map((d) => {
-    if (!/\.pdf$/i.test(d.file)) return null;
-    const p = readListedDocument(d, opts);
-    p.catch(() => {}); // a rejection is taken in its turn below
-    return p;
-  });
+  // PDFs are handed to the pool ahead of their turn, to be read on every core while this thread
+  // parses the texts; rows are still taken in manifest order. At most PDF_WINDOW_PER_THREAD PDFs a
+  // thread are in flight, so a corpus of many PDFs is not held in memory at once (nor is a text:
+  // it is read when its turn comes).
+  const ahead: (Promise<DocumentText> | null)[] = manifest.map(() => null);
+  const pdfs = manifest.flatMap((d, i) => (/\.pdf$/i.test(d.file) ? [i] : []));
+  let started = 0;
+  let passed = 0;
+  /** Hand the pool the PDFs from manifest position i on, up to the window (the one at i included). */
+  const startPdfsFrom = (i: number) => {
+    while (passed < pdfs.length && pdfs[passed] < i) passed++;
+    for (; started < pdfs.length && started < passed + pool.threads * PDF_WINDOW_PER_THREAD; started++) {
+      const k = pdfs[started];
+      const p = readListedDocument(manifest[k], opts);
+      p.catch(() => {}); // a rejection is taken in its turn below
+      ahead[k] = p;
+    }
+  };
   let pages = 0;
   let readMs = 0;
   try {
     for (const [i, d] of manifest.entries()) {
+      startPdfsFrom(i);
       let r;
       try {
         const doc = await (ahead[i] ?? readListedDocument(d, opts));
