@@ -23,6 +23,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stringify } from 'yaml';
 import { readSeedManifest, readVerifiedSeed, type SeedDoc } from '../pipelines/ingest/seed-manifest.ts';
 import { decodeReport, parseReport, type ReportTables } from '../pipelines/ingest/parse-report/index.ts';
 import { loadRegistry } from '../pipelines/registry/load-registry.ts';
@@ -183,7 +184,7 @@ export function loadGenerator(seedsDir: string, dataDir: string): Generator {
   const swappable = [...surfaces].filter(([, s]) => s.name || s.acronym).map(([id]) => id).sort();
   return {
     seedDoc, layout: layoutOf(text, parsed), matcher: buildReferenceMatcher(refs as never), refs,
-    nonMechanisms: reg.extra.non_mechanisms.map((n) => n.surface),
+    nonMechanisms: reg.non_mechanisms.map((n) => n.surface),
     mechanisms: reg.mechanisms.map((m) => ({ mechanism_id: m.mechanism_id, region: m.region })),
     swappable, surfaces, nParagraphs: parsed.paragraphs.length,
   };
@@ -224,30 +225,18 @@ export function checkDocument(g: Generator, text: string, docId: string, file: s
 
 export const docIdOf = (i: number) => `syn-${String(i + 1).padStart(4, '0')}`;
 
-function yamlString(s: string): string {
-  return JSON.stringify(s); // JSON strings are valid YAML double-quoted scalars
-}
-
+/** The corpus's manifest.yaml, in the shape pipelines/ingest/seed-manifest.ts reads, written by the yaml library. */
 function manifestYaml(seed: SeedDoc, docs: readonly CorpusDoc[], baseSeed: number): string {
-  const lines = [
+  const header = [
     `# Synthetic corpus made by bench/make-corpus.ts from ${seed.doc_id} (seed ${baseSeed}): paragraphs shuffled`,
     '# within their subsection and renumbered, mechanism names and acronyms permuted. Not real documents.',
-    'documents:',
   ];
-  docs.forEach((d, i) => {
-    lines.push(
-      `  - doc_id: ${d.doc_id}`,
-      `    file: ${d.file}`,
-      `    symbol: ${yamlString(`${seed.symbol}/SYN.${i + 1}`)}`,
-      `    title: ${yamlString(`Synthetic variant ${i + 1} of ${seed.symbol}`)}`,
-      `    date: ${seed.date}`,
-      `    body: ${yamlString(seed.body)}`,
-      `    language: ${seed.language}`,
-      `    sha256: ${d.sha256}`,
-      `    source: ${yamlString(`bench/make-corpus.ts, seed ${baseSeed}, document ${i + 1}`)}`,
-    );
-  });
-  return lines.join('\n') + '\n';
+  const documents = docs.map((d, i) => ({
+    doc_id: d.doc_id, file: d.file, symbol: `${seed.symbol}/SYN.${i + 1}`, title: `Synthetic variant ${i + 1} of ${seed.symbol}`,
+    date: seed.date, body: seed.body, language: seed.language, sha256: d.sha256,
+    source: `bench/make-corpus.ts, seed ${baseSeed}, document ${i + 1}`,
+  }));
+  return `${header.join('\n')}\n${stringify({ documents }, { lineWidth: 0 })}`;
 }
 
 /** Hash of what the corpus depends on: this generator, the parser, the seed and the registry. */

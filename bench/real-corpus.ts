@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './make-corpus.ts';
+import { fmtN, fmtRate, fmtS, table } from './format.ts';
 
 /** One document's line of the ingest log. */
 export interface IngestLine {
@@ -86,4 +87,18 @@ export function addRealCorpus(work: string): { seeds: string; addMs: number; byt
   if (r.status !== 0) throw new Error(`pipelines/add.ts failed on the real corpus:\n${r.stderr}`);
   const bytes = new Map(files.map((f) => [f.slice(f.lastIndexOf('/') + 1), statSync(f).size]));
   return { seeds, addMs: performance.now() - t0, bytes };
+}
+
+/** PDF ingest rates as Markdown lines: overall, then per document. */
+export function ingestRatesMarkdown(r: IngestRates): string[] {
+  const p = r.pdf;
+  return [
+    `PDF ingest, overall: ${p.documents} PDFs, ${fmtN(p.pages)} pages, ${p.mb.toFixed(2)} MB in ${fmtS(p.readMs + p.parseMs)} s `
+      + `(reading ${fmtS(p.readMs)} s, structure ${fmtS(p.parseMs)} s): **${fmtRate(p.pagesPerS)} pages/s, ${fmtRate(p.mbPerS)} MB/s** `
+      + `(reading alone ${fmtRate(p.readPagesPerS)} pages/s; target 100 pages/s per core).`, '',
+    table(['file', 'symbol', 'pages', 'MB', 'paragraphs', 'footnotes', 'items', 'read ms', 'parse ms', 'pages/s', 'MB/s'],
+      r.documents.map((d) => [d.file, d.symbol, d.pages ?? '–', d.mb.toFixed(2), fmtN(d.paragraphs), d.footnotes, d.items,
+        fmtN(d.readMs), fmtN(d.parseMs), d.pagesPerS === null ? '–' : fmtRate(d.pagesPerS), fmtRate(d.mbPerS)]),
+      ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r']),
+  ];
 }

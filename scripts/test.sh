@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 if [ $# -gt 0 ]; then
   TZ=UTC exec npx vitest run "$@"
 fi
-bash scripts/system-deps.sh
-npx tsc --noEmit -p .
-TZ=UTC npx vitest run
+step() { local t0=$SECONDS; "$@"; echo "test step: $* took $((SECONDS - t0)) s" >&2; }
+step bash scripts/system-deps.sh
+step npx tsc --noEmit -p .
+step env TZ=UTC npx vitest run

@@ -22,7 +22,8 @@ import process from 'node:process';
 import type { DataFrame } from 'danfojs-node';
 import { openDb, query, exec, setVariables, type Db, type Row } from '../../pipelines/core/db.ts';
 import { CATALOG, type TableSpec } from '../../pipelines/catalog/index.ts';
-import { listModels, createMacros, type SqlModel } from '../../pipelines/core/sql-models.ts';
+import { listModels, createMacros, runModel, type SqlModel } from '../../pipelines/core/sql-models.ts';
+import { orderedSelect, sqlString } from '../../pipelines/core/sql.ts';
 import { formatCitation } from '../../pipelines/report/charts/common.ts';
 import { DOC_SYMBOL } from '../../pipelines/report/charts/theme.ts';
 import { corpusName } from '../../pipelines/text/corpus-name.ts';
@@ -65,8 +66,7 @@ export function tableOrSql(text: string): string {
   const t = text.trim();
   if (!IDENT.test(t)) return t;
   const spec = CATALOG.find((s) => s.name === t);
-  const order = spec ? ` ORDER BY ${spec.key.map((k) => `"${k}"`).join(', ')}` : '';
-  return `SELECT * FROM "${t}"${order}`;
+  return spec ? orderedSelect(spec) : `SELECT * FROM "${t}"`;
 }
 
 type Params_ = Record<string, string | number | boolean>;
@@ -246,7 +246,7 @@ export async function openAtlas(outDir?: string): Promise<Atlas> {
         throw new Error(`paragraph numbers must be integers: ${paras.map((p) => (typeof p === 'object' ? `${p.doc_id}/${p.para_no}` : p)).join(', ')}`);
       }
       if (wanted.length === 0 && refs.length === 0) return [];
-      const pairs = refs.map((r) => `('${String(r.doc_id).replaceAll("'", "''")}', ${Number(r.para_no)})`);
+      const pairs = refs.map((r) => `(${sqlString(String(r.doc_id))}, ${Number(r.para_no)})`);
       const rows = await rowsOf<Omit<CitedParagraph, 'citation'>>(db, `
         SELECT p.doc_id, d.symbol, p.para_no, p.chapter, p.section, p.heading, p.part, p.text
         FROM paragraphs p JOIN documents d USING (doc_id)
@@ -374,7 +374,7 @@ function checkParams(p: Partial<Params>): void {
 export async function openScratch(dbPath: string, overrides: Partial<Params> = {}): Promise<Scratch> {
   checkParams(overrides);
   const db = await openDb();
-  await exec(db, `ATTACH '${dbPath.replaceAll("'", "''")}' AS atlas (READ_ONLY)`);
+  await exec(db, `ATTACH ${sqlString(dbPath)} AS atlas (READ_ONLY)`);
   await exec(db, `SET search_path = 'memory.main,atlas.main'`);
   await createMacros(db); // the models' shared macros (pipelines/sql/macros.sql), as the build creates them
   const params = { ...PARAMS, ...overrides } as Params;
@@ -394,10 +394,11 @@ export async function openScratch(dbPath: string, overrides: Partial<Params> = {
       return m;
     },
     async runModel<T = Row>(name: string) {
-      const m = s.model(name);
-      const body = m.sql.trim().replace(/;\s*$/, '');
-      await exec(db, `CREATE OR REPLACE TABLE memory.main."${name}" AS (\n${body}\n)`);
-      return rowsOf<T>(db, `SELECT * FROM memory.main."${name}"${orderOf(name)}`);
+      // the build's own runModel: unqualified, its table lands in memory.main, the scratch's default schema
+      await runModel(db, s.model(name));
+      const spec = CATALOG.find((t) => t.name === name);
+      const from = `memory.main."${name}"`;
+      return rowsOf<T>(db, spec ? orderedSelect(spec, '*', from) : `SELECT * FROM ${from}`);
     },
     close() {
       if (closed) return;
@@ -406,11 +407,6 @@ export async function openScratch(dbPath: string, overrides: Partial<Params> = {
     },
   };
   return s;
-}
-
-function orderOf(name: string): string {
-  const spec = CATALOG.find((t) => t.name === name);
-  return spec ? ` ORDER BY ${spec.key.map((k) => `"${k}"`).join(', ')}` : '';
 }
 
 export { PARAMS, CATALOG };

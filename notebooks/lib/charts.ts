@@ -14,7 +14,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Buffer } from 'node:buffer';
 import type { TopLevelSpec } from 'vega-lite';
-import { specToSvg, svgToPng, specTitle, specDescription } from '../../pipelines/report/render.ts';
+import { compileSpec, specToSvg, svgToPng, specTitle, specDescription } from '../../pipelines/report/render.ts';
 import { VL_SCHEMA } from '../../pipelines/report/charts/common.ts';
 import { displayBundle, type MimeBundle } from './display.ts';
 
@@ -66,16 +66,9 @@ export async function renderSvg(spec: VegaLiteSpec, name = 'chart'): Promise<{ s
   } catch (e) {
     const msg = (e as Error).message;
     if (!/Vega-Lite warnings/.test(msg)) throw e;
-    const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
-    const warnings: string[] = [];
-    const logger = {
-      level() { return logger; },
-      error(...a: unknown[]) { throw new Error(`Vega-Lite error: ${a.join(' ')}`); },
-      warn(...a: unknown[]) { warnings.push(a.join(' ')); return logger; },
-      info() { return logger; },
-      debug() { return logger; },
-    };
-    const compiled = vegaLite.compile(spec, { logger: logger as never }).spec;
+    // the renderer's own compile (its logger, its list of harmless warnings); only the drawing is done here
+    const { vega: compiled, warnings } = compileSpec(spec, name);
+    const vega = await import('vega');
     const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
     try {
       const svg = await view.toSVG();

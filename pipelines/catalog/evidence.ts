@@ -104,7 +104,7 @@ export const ask_claims = {
     col('ask_id', 'VARCHAR', 'Ask'),
     col('mechanism_id', 'VARCHAR', 'Mechanism described doing it'),
     col('para_no', 'INTEGER', 'Paragraph'),
-    col('sentence', 'VARCHAR', 'The first sentence of the paragraph that does it'),
+    col('sentence_no', 'INTEGER', 'The first sentence of the paragraph that does it (from 1); its words are in claims.sentence and ask_claims_named.sentence'),
     col('cue', 'VARCHAR', 'The cue that matched'),
   ],
 } as const satisfies TableSpec;

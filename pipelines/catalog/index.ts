@@ -1,4 +1,5 @@
 import type { TableSpec } from './types.ts';
+import type { TableName } from './rows.ts';
 import * as report from './report.ts';
 import * as registry from './registry.ts';
 import * as evidence from './evidence.ts';
@@ -17,6 +18,7 @@ export * from './coverage.ts';
 export * from './country.ts';
 export * from './corpus.ts';
 export * from './named.ts';
+export type { TableName, RowOfTable } from './rows.ts';
 
 function tablesOf(mod: Record<string, unknown>): TableSpec[] {
   return Object.values(mod).filter((v): v is TableSpec =>
@@ -37,4 +39,9 @@ export function tableSpec(name: string): TableSpec {
   const t = CATALOG.find((s) => s.name === name);
   if (!t) throw new Error(`no table named ${name} in the catalog`);
   return t;
+}
+
+/** Whether a name is a catalog table's (narrows a name read at run time to TableName). */
+export function isTableName(name: string): name is TableName {
+  return CATALOG.some((s) => s.name === name);
 }

@@ -6,9 +6,10 @@
 import type { TableSpec } from '../catalog/types.ts';
 import { query, type Db } from './db.ts';
 import { AtlasError } from './errors.ts';
+import { sqlIdent, sqlLiteral } from './sql.ts';
 
-const q = (s: string) => `"${s}"`;
-const lit = (v: string | number | boolean) => (typeof v === 'string' ? `'${v.replaceAll("'", "''")}'` : String(v));
+const q = sqlIdent;
+const lit = sqlLiteral;
 
 /**
  * Check a table against its declaration; returns its row count. All checks run as

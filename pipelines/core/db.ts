@@ -9,6 +9,7 @@ import {
 } from '@duckdb/node-api';
 import { CITES, type ColumnType, type TableSpec } from '../catalog/types.ts';
 import { AtlasError } from './errors.ts';
+import { sqlLiteral } from './sql.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -16,10 +17,10 @@ export interface Db {
   conn: DuckDBConnection;
   close(): void;
   /**
-   * A second connection to the same database, made on first use and closed with it,
-   * for statements that can run beside those on `conn` (the exports).
+   * Another connection to the same database (spare(0), spare(1) …), made on first use and
+   * closed with it, for statements that run beside those on `conn` (the exports).
    */
-  second?(): Promise<DuckDBConnection>;
+  spare(i: number): Promise<DuckDBConnection>;
 }
 
 /** Open an in-memory database (no path) or a database file. */
@@ -29,12 +30,12 @@ export async function openDb(path?: string, opts: { readOnly?: boolean; threads?
   if (opts.threads) config.threads = String(opts.threads);
   const instance = await DuckDBInstance.create(path ?? ':memory:', config);
   const conn = await instance.connect();
-  let second: Promise<DuckDBConnection> | undefined;
-  let secondConn: DuckDBConnection | undefined;
+  const spares: Promise<DuckDBConnection>[] = [];
+  const opened: DuckDBConnection[] = [];
   return {
     conn,
-    second: () => (second ??= instance.connect().then((c) => (secondConn = c))),
-    close() { secondConn?.closeSync(); conn.closeSync(); instance.closeSync(); },
+    spare: (i) => (spares[i] ??= instance.connect().then((c) => { opened.push(c); return c; })),
+    close() { for (const c of opened) c.closeSync(); conn.closeSync(); instance.closeSync(); },
   };
 }
 
@@ -188,8 +189,5 @@ export async function exec(db: Db, sql: string): Promise<void> {
 
 /** Bind named parameters as DuckDB variables, read in SQL with getvariable('name'). */
 export async function setVariables(db: Db, vars: Record<string, string | number | boolean>): Promise<void> {
-  for (const [k, v] of Object.entries(vars)) {
-    const lit = typeof v === 'string' ? `'${v.replaceAll("'", "''")}'` : String(v);
-    await db.conn.run(`SET VARIABLE ${k} = ${lit}`);
-  }
+  for (const [k, v] of Object.entries(vars)) await db.conn.run(`SET VARIABLE ${k} = ${sqlLiteral(v)}`);
 }

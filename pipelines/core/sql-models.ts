@@ -10,6 +10,8 @@ import type { Db } from './db.ts';
 import { AtlasError } from './errors.ts';
 
 export const SQL_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'sql');
+/** Macros every model may call, created before the first model runs. */
+export const MACROS_FILE = join(SQL_DIR, 'macros.sql');
 export const SQL_LAYERS = ['staging', 'intermediate', 'final'] as const;
 export type SqlLayer = (typeof SQL_LAYERS)[number];
 
@@ -51,7 +53,7 @@ export async function runModel(db: Db, model: SqlModel): Promise<void> {
 
 /** Create the shared macros (pipelines/sql/macros.sql). */
 export async function createMacros(db: Db): Promise<void> {
-  const file = join(SQL_DIR, 'macros.sql');
+  const file = MACROS_FILE;
   try {
     await db.conn.run(readFileSync(file, 'utf8'));
   } catch (e) {

@@ -3,9 +3,16 @@
  * Inputs and outputs are catalog tables; `files:<dir>` names a folder of files
  * the stage writes into the build (charts, briefing). The runner loads inputs,
  * stores outputs, checks them against the catalog and logs one line.
- * `code` and `sources` say what the stage's result depends on, so an unchanged
- * stage is not run again.
+ *
+ * A stage is declared one way, with defineStage: its inputs arrive typed by the
+ * catalog rows of the tables it names, it must return the tables it names as
+ * outputs, and it sees only the parameters it declares. What its result depends
+ * on, for the build cache (core/fingerprint.ts): the file declaring it and every
+ * project file that file imports (read from the imports), the sources it reads,
+ * its declared parameters and the stages upstream.
  */
+import { fileURLToPath } from 'node:url';
+import type { TableName, RowOfTable } from '../catalog/rows.ts';
 import type { Db, Row } from './db.ts';
 import type { Logger } from './log.ts';
 import type { Params } from './params.ts';
@@ -18,29 +25,47 @@ export interface SourceDirs {
   dataDir: string;
 }
 
-export interface StageContext extends SourceDirs {
+export type ParamName = keyof Params;
+
+export interface StageContext<P extends ParamName = ParamName> extends SourceDirs {
   db: Db;
-  params: Params;
+  /** The parameters the stage declares, and no others (so its key need hash no others). */
+  params: Pick<Params, P>;
   log: Logger;
   /** Write a file into the build folder (path relative to it). */
   write(rel: string, data: string | Uint8Array): Promise<void>;
 }
 
-export type Tables = Record<string, Row[]>;
+/** A folder (or file) of the build a stage writes, rather than a table. */
+export type FilesOutput = `files:${string}`;
+export type StageOutput = TableName | FilesOutput;
+
+/** Tables by name, untyped: what the runner passes around. */
+export type Tables = Record<string, readonly Row[]>;
+
+/** A stage's input tables, each typed by its catalog row. */
+export type InputTables<I extends readonly TableName[]> = { [K in I[number]]: RowOfTable<K>[] };
+/** A stage's output tables, each typed by its catalog row (file outputs are written through ctx.write). */
+export type OutputTables<O extends readonly StageOutput[]> = { [K in Extract<O[number], TableName>]: readonly RowOfTable<K>[] };
 
 interface StageBase {
   name: string;
   inputs: readonly string[];
   outputs: readonly string[];
-  /** Repo-relative files or folders holding the stage's code. */
-  code: readonly string[];
+  /** Absolute path of the module declaring the stage: the root of the code its key covers. */
+  module: string;
+  /** Other files its result depends on that no import names (a SQL model's file). */
+  files: readonly string[];
+  /** The parameters it reads. */
+  params: readonly ParamName[];
   /** Source files or folders the stage reads, given the source folders. */
   sources(dirs: SourceDirs): string[];
 }
 
 export interface TsStage extends StageBase {
   kind: 'ts';
-  run(input: Tables, ctx: StageContext): Promise<Tables> | Tables;
+  /** `ctx.params` holds only the declared parameters (the runner picks them), so the key hashes what the stage can read. */
+  run(input: Tables, ctx: StageContext<never>): Promise<Tables> | Tables;
   /**
    * The runner does not load the inputs into `input`: the stage reads what it needs from
    * ctx.db (they stay inputs for the order of stages and the build cache).
@@ -56,13 +81,25 @@ export interface SqlStage extends StageBase {
 
 export type Stage = TsStage | SqlStage;
 
+export interface StageDeclaration<I extends readonly TableName[], O extends readonly StageOutput[], P extends readonly ParamName[]> {
+  name: string;
+  /** `import.meta.url` of the declaring file. */
+  module: string;
+  inputs: I;
+  outputs: O;
+  params?: P;
+  sources?(dirs: SourceDirs): string[];
+  readsOwnInputs?: boolean;
+  run(input: InputTables<I>, ctx: StageContext<P[number]>): Promise<OutputTables<O>> | OutputTables<O>;
+}
+
 /** Declare a TypeScript stage. */
-export function stage(
-  name: string, inputs: readonly string[], outputs: readonly string[], run: TsStage['run'],
-  deps: { code?: readonly string[]; sources?: (dirs: SourceDirs) => string[]; readsOwnInputs?: boolean } = {},
+export function defineStage<const I extends readonly TableName[], const O extends readonly StageOutput[], const P extends readonly ParamName[] = readonly []>(
+  d: StageDeclaration<I, O, P>,
 ): TsStage {
   return {
-    kind: 'ts', name, inputs, outputs, run, code: deps.code ?? [], sources: deps.sources ?? (() => []),
-    ...(deps.readsOwnInputs ? { readsOwnInputs: true } : {}),
+    kind: 'ts', name: d.name, module: fileURLToPath(d.module), files: [], inputs: d.inputs, outputs: d.outputs,
+    params: d.params ?? [], sources: (dirs) => d.sources?.(dirs) ?? [], run: d.run,
+    ...(d.readsOwnInputs ? { readsOwnInputs: true } : {}),
   };
 }

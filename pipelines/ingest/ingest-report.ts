@@ -5,7 +5,8 @@
  * reports all bad documents at once, then stops before anything is published.
  */
 import { join } from 'node:path';
-import { stage, type Tables } from '../core/stage.ts';
+import { defineStage, type StageContext } from '../core/stage.ts';
+import type { RowOfTable } from '../catalog/rows.ts';
 import { readSeedManifest } from './seed-manifest.ts';
 import { AtlasError } from '../core/errors.ts';
 import { loadStateNames } from './state-names.ts';
@@ -23,8 +24,10 @@ function append<T>(into: T[], rows: readonly T[]): void {
   for (const r of rows) into.push(r);
 }
 
-export const ingestReport = stage('ingest-report', [], OUTPUTS, async (_in, ctx) => {
-  const out: Tables = Object.fromEntries(OUTPUTS.map((t) => [t, []]));
+type IngestTables = { [K in (typeof OUTPUTS)[number]]: RowOfTable<K>[] };
+
+async function ingestAll(ctx: StageContext<never>): Promise<IngestTables> {
+  const out: IngestTables = { documents: [], paragraphs: [], headings: [], footnotes: [], toc: [], paragraph_items: [], blocks: [] };
   const stateNames = loadStateNames(join(ctx.dataDir, 'raw', 'country-codes.csv'));
   const failures: AtlasError[] = [];
   const manifest = readSeedManifest(ctx.seedsDir);
@@ -97,7 +100,13 @@ export const ingestReport = stage('ingest-report', [], OUTPUTS, async (_in, ctx)
     });
   }
   return out;
-}, {
-  code: ['pipelines/ingest/ingest-report.ts', 'pipelines/ingest/parse-report', 'pipelines/ingest', 'pipelines/ingest/pdf', 'pipelines/ingest/language.ts', 'pipelines/ingest/state-names.ts'],
+}
+
+export const ingestReport = defineStage({
+  name: 'ingest-report',
+  module: import.meta.url,
+  inputs: [],
+  outputs: OUTPUTS,
   sources: (d) => [d.seedsDir, join(d.dataDir, 'raw', 'country-codes.csv')],
+  run: (_in, ctx) => ingestAll(ctx),
 });

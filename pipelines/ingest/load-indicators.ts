@@ -14,7 +14,7 @@ import { readYamlFile, lineOf } from '../core/yaml.ts';
 import { parseCsv } from '../core/csv.ts';
 import { sha256 } from '../core/io.ts';
 import { raw_tip_tiers, raw_policy_index, type RowOf } from '../catalog/index.ts';
-import { stage } from '../core/stage.ts';
+import { defineStage } from '../core/stage.ts';
 
 export const INDICATORS_MANIFEST = 'manifest.yaml';
 
@@ -134,6 +134,11 @@ export function loadIndicators(dir: string): IndicatorTables {
 /** Folder of the indicator files under the data folder. */
 export const indicatorsDir = (dataDir: string) => join(dataDir, 'raw', 'indicators');
 
-export const loadIndicatorsStage = stage('load-indicators', [], ['raw_tip_tiers', 'raw_policy_index'],
-  (_in, ctx) => ({ ...loadIndicators(indicatorsDir(ctx.dataDir)) }),
-  { code: ['pipelines/ingest/load-indicators.ts'], sources: (d) => [indicatorsDir(d.dataDir)] });
+export const loadIndicatorsStage = defineStage({
+  name: 'load-indicators',
+  module: import.meta.url,
+  inputs: [],
+  outputs: ['raw_tip_tiers', 'raw_policy_index'],
+  sources: (d) => [indicatorsDir(d.dataDir)],
+  run: (_in, ctx) => loadIndicators(indicatorsDir(ctx.dataDir)),
+});

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { AtlasError } from '../core/errors.ts';
 import { readYamlFile } from '../core/yaml.ts';
+import { compileCue } from '../text/cue-regex.ts';
 
 const cue = z.strictObject({
   pattern: z.string().min(1),
@@ -57,11 +58,7 @@ export function loadAsks(file: string): { asks: AskRow[]; cues: AskCue[] } {
         recommendation_text: r.text.trim(), ask_text: a.text.trim(), addressee: a.addressee,
       });
       for (const c of a.cues) {
-        try {
-          cues.push({ ask_id: a.id, pattern: c.pattern, re: new RegExp(c.pattern, 'i') });
-        } catch (e) {
-          throw new AtlasError(`cue does not compile: ${(e as Error).message}`, { stage: 'load-asks', file: y.file, record: a.id, field: 'pattern' });
-        }
+        cues.push({ ask_id: a.id, pattern: c.pattern, re: compileCue(c.pattern, { stage: 'load-asks', file: y.file, record: a.id }) });
       }
     }
   });

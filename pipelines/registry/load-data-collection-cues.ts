@@ -6,6 +6,7 @@
 import { isMap, isSeq, isScalar, type Node } from 'yaml';
 import { AtlasError } from '../core/errors.ts';
 import { readYamlFile, parseYaml, type YamlFile } from '../core/yaml.ts';
+import { compileCue } from '../text/cue-regex.ts';
 
 export type CueKind = 'initiative' | 'gap';
 
@@ -53,11 +54,7 @@ function cuesOf({ file, doc, lc }: YamlFile): DataCollectionCue[] {
       if (typeof obj.comment !== 'string' || obj.comment.trim() === '') {
         throw new AtlasError('comment is missing: say what the cue catches', { ...where, field: 'comment' });
       }
-      try {
-        new RegExp(obj.pattern, 'i');
-      } catch (e) {
-        throw new AtlasError(`pattern is not a valid regular expression: ${(e as Error).message}`, { ...where, field: 'pattern' });
-      }
+      compileCue(obj.pattern, where);
       out.push({ kind: key, pattern: obj.pattern, comment: obj.comment, line });
     }
   }

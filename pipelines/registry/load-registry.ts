@@ -26,6 +26,7 @@ import type {
 import { AtlasError } from '../core/errors.ts';
 import { inputPath } from '../core/input-path.ts';
 import { readYamlFile, type YamlFile } from '../core/yaml.ts';
+import { compileCue } from '../text/cue-regex.ts';
 import { displayPath, loadCountries, type CountryRow } from './load-countries.ts';
 import { loadCountryNameCorrections } from './load-country-names.ts';
 import {
@@ -53,18 +54,15 @@ export interface RegistryRows {
   countries: CountryRow[];
   themes: RowOf<typeof themes>[];
   cues: RowOf<typeof cues>[];
-  /** Registry content that is not a catalog table but later stages use. */
-  extra: {
-    /** Keyword cues assigning themes to description paragraphs 17–33 (case-insensitive RE2). */
-    /** Acronyms and names deliberately not resolved to a mechanism. */
-    non_mechanisms: { surface: string; kind: 'acronym' | 'name'; name: string; reason: string; related_mechanism: string | null }[];
-    /** Associate members / associated states, not counted in n_members. */
-    associates: { mechanism_id: string; iso3: string; note: string | null; source: string }[];
-    /** Why each instrument's scope and binding values were chosen, and the period it covers. */
-    instrument_notes: { instrument_id: string; basis: string; period: string | null; joint_with: string[] }[];
-    /** Membership caveats: confidence of each list, or why none is recorded. */
-    member_notes: { mechanism_id: string; confidence: 'verified' | 'approximate' | null; note: string }[];
-  };
+  /** Acronyms and names deliberately not resolved to a mechanism. */
+  non_mechanisms: { surface: string; kind: 'acronym' | 'name'; name: string; reason: string; related_mechanism: string | null }[];
+  // Registry content that is not a catalog table (the load-registry stage stores only the tables above)
+  /** Associate members / associated states, not counted in n_members. */
+  associates: { mechanism_id: string; iso3: string; note: string | null; source: string }[];
+  /** Why each instrument's scope and binding values were chosen, and the period it covers. */
+  instrument_notes: { instrument_id: string; basis: string; period: string | null; joint_with: string[] }[];
+  /** Membership caveats: confidence of each list, or why none is recorded. */
+  member_notes: { mechanism_id: string; confidence: 'verified' | 'approximate' | null; note: string }[];
 }
 
 export interface LoadRegistryOptions {
@@ -168,12 +166,13 @@ const NOT_RE2: [RegExp, string][] = [
 
 export function checkPattern(p: string): string | null {
   for (const [re, what] of NOT_RE2) if (re.test(p)) return `pattern uses ${what}, which RE2 does not support`;
+  let re: RegExp;
   try {
-    new RegExp(p, 'i');
+    re = compileCue(p, {});
   } catch (e) {
-    return `invalid regular expression: ${(e as Error).message}`;
+    return (e as AtlasError).problem;
   }
-  if (new RegExp(p, 'i').test('')) return 'pattern matches the empty string';
+  if (re.test('')) return 'pattern matches the empty string';
   return null;
 }
 
@@ -401,20 +400,18 @@ export function loadRegistry(dir: string, opts: LoadRegistryOptions = {}): Regis
     countries: countryRows,
     themes: themesData.themes.map((t, k) => ({ theme_id: t.id, label: t.label, pillar: t.pillar, headings: t.headings, sort_order: k + 1 })),
     cues: cueRows,
-    extra: {
-      non_mechanisms: nonData.map((n) => ({ surface: n.surface, kind: n.kind, name: n.name, reason: n.reason, related_mechanism: n.related_mechanism ?? null })),
-      associates: recs.flatMap((m) => (m.members?.associates ?? []).map((iso3) => ({
-        mechanism_id: m.id, iso3, note: m.members!.associates_note ?? null, source: m.members!.source,
-      }))),
-      instrument_notes: recs.flatMap((m) => m.instruments.map((i) => ({
-        instrument_id: i.id, basis: i.basis, period: i.period ?? null, joint_with: i.joint_with ?? [],
-      }))),
-      member_notes: recs.map((m) => ({
-        mechanism_id: m.id,
-        confidence: m.members?.confidence ?? null,
-        note: m.members ? m.members.source : m.members_not_recorded!,
-      })),
-    },
+    non_mechanisms: nonData.map((n) => ({ surface: n.surface, kind: n.kind, name: n.name, reason: n.reason, related_mechanism: n.related_mechanism ?? null })),
+    associates: recs.flatMap((m) => (m.members?.associates ?? []).map((iso3) => ({
+      mechanism_id: m.id, iso3, note: m.members!.associates_note ?? null, source: m.members!.source,
+    }))),
+    instrument_notes: recs.flatMap((m) => m.instruments.map((i) => ({
+      instrument_id: i.id, basis: i.basis, period: i.period ?? null, joint_with: i.joint_with ?? [],
+    }))),
+    member_notes: recs.map((m) => ({
+      mechanism_id: m.id,
+      confidence: m.members?.confidence ?? null,
+      note: m.members ? m.members.source : m.members_not_recorded!,
+    })),
   };
   return rows;
 }

@@ -8,15 +8,8 @@
  * machine (timings are returned, never written).
  */
 import { performance } from 'node:perf_hooks';
-import type { RowOf } from '../catalog/types.ts';
-import type {
-  coverage_mechanism_theme, coverage_region_theme, gender_inclusion, recommendation_coverage, redress,
-} from '../catalog/coverage.ts';
-import type { data_requests } from '../catalog/evidence.ts';
-import type { country_coverage, country_mechanisms } from '../catalog/country.ts';
-import type { countries, mechanism_members, mechanisms, themes } from '../catalog/registry.ts';
-import type { headings, paragraphs } from '../catalog/report.ts';
 import { PARAMS } from '../core/params.ts';
+import type { ChartTables } from './chart-tables.ts';
 import {
   CHART_NAMES, type ChartName, type CountriesTopology, type VegaLiteSpec, genderInclusion, mechanismThemeMatrix,
   memberMap, memberMapRows, recommendationsCoverage, redressElements, regionThemeHeatmap, requestResponses,
@@ -30,28 +23,7 @@ import { type RenderTimings, escapeHtml, loadWorldAtlas, renderChart, vendorFile
 
 export type WriteFn = (relPath: string, data: string | Uint8Array) => Promise<void>;
 
-export interface ChartTables {
-  coverage_region_theme: readonly RowOf<typeof coverage_region_theme>[];
-  coverage_mechanism_theme: readonly RowOf<typeof coverage_mechanism_theme>[];
-  gender_inclusion: readonly RowOf<typeof gender_inclusion>[];
-  redress: readonly RowOf<typeof redress>[];
-  recommendation_coverage: readonly RowOf<typeof recommendation_coverage>[];
-  data_requests: readonly RowOf<typeof data_requests>[];
-  mechanism_members: readonly RowOf<typeof mechanism_members>[];
-  countries: readonly RowOf<typeof countries>[];
-  /** For acronyms in tooltips (falls back to coverage_mechanism_theme acronyms). */
-  mechanisms?: readonly RowOf<typeof mechanisms>[];
-  /** For the report's theme order and labels (else themes are ordered by coverage). */
-  themes?: readonly RowOf<typeof themes>[];
-  /** Country lens: members × mechanisms (scores-by-mechanism, country-profile). */
-  country_mechanisms: readonly RowOf<typeof country_mechanisms>[];
-  /** Country lens: each member's coverage and indicators (protection-map, scores-by-mechanism, country-profile). */
-  country_coverage: readonly RowOf<typeof country_coverage>[];
-  /** For the full text of the recommendations (else their excerpts label the bars). */
-  paragraphs?: readonly Pick<RowOf<typeof paragraphs>, 'para_no' | 'text'>[];
-  /** For the headings of the recommendation clusters (level 5). */
-  headings?: readonly Pick<RowOf<typeof headings>, 'level' | 'number' | 'label'>[];
-}
+export type { ChartTables } from './chart-tables.ts';
 
 export interface ChartSpecOptions {
   /** The corpus as titles name it (lib/corpus-name.ts). */

@@ -4,6 +4,7 @@
  * as "1, 2, 3". The bytes depend only on the rows and the date given: the workbook's
  * created/modified properties and every ZIP entry carry that date.
  */
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { CITES, type Column, type ColumnType, type TableSpec } from '../catalog/types.ts';
 import type { Row } from '../core/db.ts';
@@ -152,27 +153,39 @@ function columnWidth(header: string, values: readonly unknown[]): number {
   return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w + 2));
 }
 
-function addSheet(wb: ExcelJS.Workbook, name: string, header: readonly string[], rows: readonly (readonly unknown[])[], types?: readonly ColumnType[]): void {
+type Writer = InstanceType<typeof ExcelJS.stream.xlsx.WorkbookWriter>;
+
+/** Add a sheet and write its rows out at once (each row committed: the writer keeps none of them). */
+function addSheet(wb: Writer, name: string, header: readonly string[], rows: readonly (readonly unknown[])[], types?: readonly ColumnType[]): void {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
   ws.columns = header.map((h, j) => ({
     header: h, key: h,
     width: columnWidth(h, rows.slice(0, WIDTH_SAMPLE_ROWS).map((r) => r[j])),
     ...(types?.[j] === 'DATE' ? { style: { numFmt: 'yyyy-mm-dd' } } : {}),
   }));
-  ws.getRow(1).font = HEADER_FONT;
-  for (const r of rows) ws.addRow(r as unknown[]);
   if (header.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
+  const head = ws.getRow(1);
+  head.font = HEADER_FONT;
+  head.commit();
+  for (const r of rows) ws.addRow(r as unknown[]).commit();
+  ws.commit();
 }
 
-/** Build the workbook; sheets follow the order of `tables`. */
+/**
+ * Build the workbook; sheets follow the order of `tables`. exceljs's streaming writer:
+ * rows are written as they are added rather than kept as cell objects until the end,
+ * and the ZIP is deflated by Node's zlib.
+ */
 export async function workbookBytes(tables: readonly WorkbookTable[], opts: WorkbookOptions): Promise<WorkbookResult> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Mechanism Atlas';
-  wb.lastModifiedBy = 'Mechanism Atlas';
-  wb.created = opts.date;
-  wb.modified = opts.date;
-  wb.title = opts.title;
-  wb.description = opts.description;
+  const pieces: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (b: Buffer) => pieces.push(b));
+  const ended = new Promise<void>((resolve, reject) => { stream.on('end', resolve); stream.on('error', reject); });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream, useStyles: true, useSharedStrings: true,
+    creator: 'Mechanism Atlas', lastModifiedBy: 'Mechanism Atlas', created: opts.date, modified: opts.date,
+  } as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookWriter>[0]);
+  Object.assign(wb, { title: opts.title, description: opts.description });
 
   const sheets = sheetNames(tables.map((t) => t.spec.name));
   addSheet(wb, README_SHEET, DICTIONARY_HEADER, dictionaryRows(tables.map((t) => t.spec), sheets));
@@ -199,6 +212,8 @@ export async function workbookBytes(tables: readonly WorkbookTable[], opts: Work
     if (cutCells > 0 || kept.length < rows.length) cut.push({ table: spec.name, cells: cutCells, rows: rows.length - kept.length });
     addSheet(wb, sheets.get(spec.name)!, spec.columns.map((c) => c.name), values, types);
   }
-  const raw = new Uint8Array(await wb.xlsx.writeBuffer());
+  await wb.commit();
+  await ended;
+  const raw = new Uint8Array(Buffer.concat(pieces));
   return { bytes: setZipDates(raw, opts.date, 'atlas.xlsx'), sheets, cut, leftOut };
 }

@@ -22,9 +22,6 @@ export interface ExplorerInput extends ExplorerTables {
   coverage_region_theme: readonly RowOf<typeof coverage_region_theme>[];
 }
 
-export const EXPLORER_INPUTS = ['documents', 'paragraphs', 'headings', 'mentions', 'evidence', 'mechanisms', 'themes',
-  'coverage_mechanism_theme', 'coverage_region_theme'] as const;
-
 const CLIENT_FILE = fileURLToPath(new URL('./explorer/explorer-client.js', import.meta.url));
 
 /** The page's scripts under vendor/, source map comments dropped (the maps are not copied). */

@@ -5,9 +5,10 @@
  * The stage reads the tables from the database itself, in the exports' row order, and only
  * those whose rows fit the workbook's budget (the rest get a sheet saying where they are).
  */
-import { CATALOG } from '../catalog/index.ts';
+import { CATALOG, isTableName, type TableName } from '../catalog/index.ts';
 import { query, type Db } from '../core/db.ts';
-import { stage, type Stage, type TsStage } from '../core/stage.ts';
+import { orderedSelect } from '../core/sql.ts';
+import { defineStage, type Stage, type StageContext, type TsStage } from '../core/stage.ts';
 import { corpusName } from '../text/corpus-name.ts';
 
 export const WORKBOOK_FILE = 'tables/atlas.xlsx';
@@ -19,9 +20,9 @@ export function workbookDate(documents: readonly { date?: unknown }[] | undefine
 }
 
 /** The exported catalog tables that `upstream` produces, in catalog order. */
-export function workbookTables(upstream: readonly Stage[]): string[] {
+export function workbookTables(upstream: readonly Stage[]): TableName[] {
   const produced = new Set(upstream.flatMap((s) => s.outputs));
-  return CATALOG.filter((t) => t.export !== false && produced.has(t.name)).map((t) => t.name);
+  return CATALOG.filter((t) => t.export !== false && produced.has(t.name)).map((t) => t.name).filter(isTableName);
 }
 
 /** What the workbook says it holds: the corpus as every title names it (lib/corpus-name.ts). */
@@ -31,11 +32,6 @@ export function workbookDescription(symbols: readonly string[]): string {
     + 'Counts are the kit\'s coding of the report, each traced to paragraph numbers.';
 }
 
-const orderedSelect = (name: string) => {
-  const spec = CATALOG.find((s) => s.name === name)!;
-  return `SELECT * FROM "${name}" ORDER BY ${spec.key.map((k) => `"${k}"`).join(', ')}`;
-};
-
 async function documentsOf(db: Db, tables: readonly string[]): Promise<{ symbol: string; date: string | null }[]> {
   if (!tables.includes('documents')) return [];
   return query(db, 'SELECT DISTINCT symbol, CAST(date AS VARCHAR) AS date FROM documents ORDER BY symbol');
@@ -43,7 +39,7 @@ async function documentsOf(db: Db, tables: readonly string[]): Promise<{ symbol:
 
 export function workbookStage(upstream: readonly Stage[]): TsStage {
   const tables = workbookTables(upstream);
-  return stage('write-workbook', tables, [`files:${WORKBOOK_FILE}`], async (_t, ctx) => {
+  const run = async (_t: unknown, ctx: StageContext<never>) => {
     const { workbookBytes, tablesThatFit } = await import('./workbook.ts'); // exceljs loads only when the stage runs
     const counts = [];
     for (const name of tables) counts.push({ name, rows: Number((await query<{ n: bigint }>(ctx.db, `SELECT count(*) AS n FROM "${name}"`))[0].n) });
@@ -52,7 +48,7 @@ export function workbookStage(upstream: readonly Stage[]): TsStage {
     for (const { name, rows } of counts) {
       const spec = CATALOG.find((s) => s.name === name)!;
       // rows as the exports order them (the key, in DuckDB's order)
-      sheets.push(fit.has(name) ? { spec, rows: await query(ctx.db, orderedSelect(name)) } : { spec, rows: null, nRows: rows });
+      sheets.push(fit.has(name) ? { spec, rows: await query(ctx.db, orderedSelect(spec)) } : { spec, rows: null, nRows: rows });
     }
     const documents = await documentsOf(ctx.db, tables);
     const result = await workbookBytes(sheets, {
@@ -68,13 +64,7 @@ export function workbookStage(upstream: readonly Stage[]): TsStage {
     }
     await ctx.write(WORKBOOK_FILE, result.bytes);
     return {};
-  }, {
-    code: ['pipelines/report/write-workbook.ts', 'pipelines/report/workbook.ts', 'pipelines/report/zip-dates.ts', 'pipelines/catalog'],
-    readsOwnInputs: true,
-  });
-}
-
-/** The stages followed by the workbook of every exported table they produce. */
-export function withWorkbook(stages: readonly Stage[]): readonly Stage[] {
-  return [...stages, workbookStage(stages)];
+  };
+  // the stage reads the tables from the database itself, in the exports' row order
+  return defineStage({ name: 'write-workbook', module: import.meta.url, inputs: tables, outputs: [`files:${WORKBOOK_FILE}`], readsOwnInputs: true, run });
 }

@@ -81,11 +81,13 @@ export function collectDataRequests(
   cues: DataRequestCues = DEFAULT_DATA_REQUEST_CUES,
   profileDocs?: ReadonlySet<string>,
 ): DataRequestRow[] {
+  if (profileDocs?.size === 0) return [];
+  // one pass over the paragraphs: those of the documents read that report the letters
+  const hits = paras.filter((p) => (!profileDocs || profileDocs.has(p.doc_id)) && cues.letters.test(p.text));
   if (profileDocs) {
-    if (profileDocs.size === 0) return [];
-    paras = paras.filter((p) => profileDocs.has(p.doc_id));
+    const reporting = new Set(hits.map((p) => p.doc_id));
     for (const doc of profileDocs) {
-      if (!paras.some((p) => p.doc_id === doc && cues.letters.test(p.text))) {
+      if (!reporting.has(doc)) {
         throw new AtlasError(`document ${doc} has the rapporteur-thematic profile but no paragraph says the Special Rapporteur sent letters requesting information (${cues.letters.source})`, {
           stage: STAGE, record: `document ${doc}`,
           hint: 'check the paragraphs table; if the document does not report such a request, set another profile for it in the seeds manifest',
@@ -93,7 +95,6 @@ export function collectDataRequests(
       }
     }
   }
-  const hits = paras.filter((p) => cues.letters.test(p.text));
   if (hits.length === 0) {
     throw new AtlasError(`no paragraph says the Special Rapporteur sent letters requesting information (${cues.letters.source})`, {
       stage: STAGE, hint: 'check the paragraphs table, or the cue in collect-data-requests.ts',
@@ -110,18 +111,18 @@ export function collectDataRequests(
   }
   const region = new Map(mechanismRows.map((m) => [m.mechanism_id, m.region]));
   // body mentions of the paragraphs found, by document and paragraph (one pass over the mentions)
-  const key = (doc: string, para: number) => `${doc}\u0000${para}`;
-  const wanted = new Map<string, MentionInput[]>(hits.map((p) => [key(p.doc_id, p.para_no), []]));
+  // (document → paragraph → mentions: no key string built per mention)
+  const wanted = new Map<string, Map<number, MentionInput[]>>(hits.map((p) => [p.doc_id, new Map([[p.para_no, []]])]));
   for (const m of mentions) {
     if (m.in_footnote) continue;
-    wanted.get(key(m.doc_id, m.para_no))?.push(m);
+    wanted.get(m.doc_id)?.get(m.para_no)?.push(m);
   }
   const out: DataRequestRow[] = [];
 
   for (const p of hits) {
     const where = { stage: STAGE, record: `${p.doc_id} para ${p.para_no}` };
     const clauses = findClauses(p.text, cues, where);
-    const ms = wanted.get(key(p.doc_id, p.para_no))!.sort((a, b) => a.char_start - b.char_start);
+    const ms = wanted.get(p.doc_id)!.get(p.para_no)!.sort((a, b) => a.char_start - b.char_start);
     const responded = new Map<string, boolean>();
 
     for (const c of clauses) {

@@ -10,6 +10,7 @@ import type { paragraphs } from '../catalog/report.ts';
 import type { claims as claimsSpec, mentions as mentionsSpec } from '../catalog/evidence.ts';
 import { AtlasError } from '../core/errors.ts';
 import { extractClaims, type SentenceSplitter } from './claims/extract.ts';
+import { ParagraphMemo } from './claims/paragraph-memo.ts';
 import type { CompiledRules } from './claims/rules.ts';
 
 export type ClaimRow = RowOf<typeof claimsSpec>;
@@ -27,33 +28,52 @@ export const CLAIM_PART_OF: Readonly<Record<string, ClaimRow['part']>> = {
 const HEADING_PARTS = new Set(['achievement', 'challenge']);
 
 export function claimsOf(paras: readonly ParagraphInput[], mentions: readonly MentionInput[], rules: CompiledRules, split?: SentenceSplitter): ClaimRow[] {
-  const byPara = new Map<string, MentionInput[]>();
+  // body mentions by document and paragraph (nested maps: no key string built per mention)
+  const byDoc = new Map<string, Map<number, MentionInput[]>>();
   for (const m of mentions) {
     if (m.in_footnote) continue;
-    const k = `${m.doc_id}\u0000${m.para_no}`;
-    let list = byPara.get(k);
-    if (!list) byPara.set(k, (list = []));
-    list.push(m);
+    let byPara = byDoc.get(m.doc_id);
+    if (!byPara) byDoc.set(m.doc_id, (byPara = new Map()));
+    const list = byPara.get(m.para_no);
+    if (list) list.push(m);
+    else byPara.set(m.para_no, [m]);
   }
   const out: ClaimRow[] = [];
-  const known = new Set<string>();
+  const seen = new ParagraphMemo<ClaimRow[]>();
   for (const p of paras) {
-    known.add(`${p.doc_id}\u0000${p.para_no}`);
+    const byPara = byDoc.get(p.doc_id);
+    const ms = byPara?.get(p.para_no);
+    if (!ms) continue;
+    byPara!.delete(p.para_no); // what is left at the end names no paragraph
     const part = p.part === null ? 'body' : CLAIM_PART_OF[p.part];
-    const ms = byPara.get(`${p.doc_id}\u0000${p.para_no}`);
-    if (!part || !ms) continue;
-    for (const c of extractClaims({ text: p.text, heading: p.heading, heading_gives_theme: HEADING_PARTS.has(part) }, ms, rules, split)) {
-      const row = c as ClaimRow; // the claim becomes the row: no copy of 300,000 objects at 1,000 documents
+    if (!part) continue;
+    const para = { text: p.text, heading: p.heading, heading_gives_theme: HEADING_PARTS.has(part) };
+    const again = seen.get(para, ms);
+    if (again) {
+      // the same paragraph met again: its claims are the same, in this document and paragraph
+      for (const c of again) {
+        // an object literal with the fields in the order extractClaims makes them: one object shape for every row
+        out.push({
+          sentence_no: c.sentence_no, sentence: c.sentence, mechanism_id: c.mechanism_id, role: c.role, via: c.via, surface: c.surface,
+          char_start: c.char_start, char_end: c.char_end, themes: c.themes, theme_sources: c.theme_sources,
+          doc_id: p.doc_id, para_no: p.para_no, part,
+        });
+      }
+      continue;
+    }
+    const claims = extractClaims(para, ms, rules, split) as ClaimRow[];
+    for (const row of claims) { // the claim becomes the row: no copy of 300,000 objects at 1,000 documents
       row.doc_id = p.doc_id;
       row.para_no = p.para_no;
       row.part = part;
       out.push(row);
     }
+    seen.set(para, ms, claims);
   }
-  for (const k of byPara.keys()) {
-    if (known.has(k)) continue;
-    const [doc, no] = k.split('\u0000');
-    throw new AtlasError(`mention in paragraph ${no} of ${doc}, which is not among the paragraphs`, { stage: 'extract-claims', record: `${doc} para ${no}` });
+  for (const [doc, byPara] of byDoc) {
+    for (const no of byPara.keys()) {
+      throw new AtlasError(`mention in paragraph ${no} of ${doc}, which is not among the paragraphs`, { stage: 'extract-claims', record: `${doc} para ${no}` });
+    }
   }
   return out;
 }

@@ -20,7 +20,8 @@ import type { footnotes, paragraphs } from '../catalog/report.ts';
 import type { mechanism_references } from '../catalog/registry.ts';
 import type { mentions as mentionsSpec, unresolved_acronyms } from '../catalog/evidence.ts';
 import { AtlasError } from '../core/errors.ts';
-import { SurfaceMatcher, findAcronyms, layoutNormalize, type AcronymHit } from '../text/matcher.ts';
+import { SurfaceMatcher, findAcronyms, layoutNormalize, type AcronymHit, type SurfaceMatch } from '../text/matcher.ts';
+import { memoByText } from '../text/memo-by-text.ts';
 import { symbolSpans } from '../text/symbols.ts';
 
 export type MentionRow = RowOf<typeof mentionsSpec>;
@@ -69,20 +70,18 @@ export function resolveMentions(
   const skip = new Set(nonMechanisms);
   // non-mechanism names also hide the acronyms printed inside them ("CD" in "CD-Rom")
   const skipMatcher = new SurfaceMatcher([...skip].filter((s) => s.trim() === s && s !== '' && !/\s{2}|[^\S ]/.test(s)));
-  const out: MentionRow[] = [];
+  const out: MentionRow[] = []; // paragraph bodies
+  const noteMentions: MentionRow[] = [];
   // doc_id → acronym → { n, paragraphs }
   const acronyms = new Map<string, Map<string, { n: number; paras: Set<number> }>>();
 
-  const scan = (docId: string, paraNo: number, noteNo: number, text: string) => {
+  /**
+   * What a text holds: its matches, and the acronyms outside every match that are not known
+   * non-mechanisms. It depends on the text only, so a text met again (a repeated paragraph
+   * or footnote) is not scanned again.
+   */
+  const read = memoByText((text: string): { hits: SurfaceMatch[]; acronyms: string[] } => {
     const hits = matcher.findAll(text);
-    for (const h of hits) {
-      const ref = refs[h.id];
-      out.push({
-        doc_id: docId, para_no: paraNo, in_footnote: noteNo > 0, note_no: noteNo,
-        mechanism_id: ref.mechanism_id, surface: text.slice(h.start, h.end), ref_kind: ref.ref_kind,
-        char_start: h.start, char_end: h.end,
-      });
-    }
     // acronyms outside every match (both lists are in text order)
     const left: AcronymHit[] = [];
     let k = 0;
@@ -96,16 +95,34 @@ export function resolveMentions(
       if (isKnownNonMechanism(a.acronym, skip)) continue;
       left.push(a);
     }
-    if (left.length === 0) return;
+    const acronyms: string[] = [];
+    if (left.length === 0) return { hits, acronyms };
     const hidden = skipMatcher.findAll(text); // only for the few texts that need it
     let h = 0;
     for (const a of left) {
       while (h < hidden.length && hidden[h].end <= a.start) h++;
       if (h < hidden.length && hidden[h].start <= a.start && a.end <= hidden[h].end) continue; // inside a listed non-mechanism name
+      acronyms.push(a.acronym);
+    }
+    return { hits, acronyms };
+  }, 20_000);
+
+  const scan = (docId: string, paraNo: number, noteNo: number, text: string) => {
+    const { hits, acronyms: found } = read(text);
+    const into = noteNo > 0 ? noteMentions : out;
+    for (const h of hits) {
+      const ref = refs[h.id];
+      into.push({
+        doc_id: docId, para_no: paraNo, in_footnote: noteNo > 0, note_no: noteNo,
+        mechanism_id: ref.mechanism_id, surface: text.slice(h.start, h.end), ref_kind: ref.ref_kind,
+        char_start: h.start, char_end: h.end,
+      });
+    }
+    for (const acronym of found) {
       let byDoc = acronyms.get(docId);
       if (!byDoc) acronyms.set(docId, (byDoc = new Map()));
-      let rec = byDoc.get(a.acronym);
-      if (!rec) byDoc.set(a.acronym, (rec = { n: 0, paras: new Set() }));
+      let rec = byDoc.get(acronym);
+      if (!rec) byDoc.set(acronym, (rec = { n: 0, paras: new Set() }));
       rec.n++;
       rec.paras.add(paraNo);
     }
@@ -122,8 +139,7 @@ export function resolveMentions(
     scan(f.doc_id, f.para_no, f.note_no, f.text);
   }
 
-  out.sort((a, b) => (a.doc_id < b.doc_id ? -1 : a.doc_id > b.doc_id ? 1 : 0)
-    || a.para_no - b.para_no || a.note_no - b.note_no || a.char_start - b.char_start);
+  const mentions = mergeInOrder(out, noteMentions);
 
   const unresolved: UnresolvedAcronymRow[] = [];
   for (const [docId, byDoc] of [...acronyms].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
@@ -131,7 +147,28 @@ export function resolveMentions(
       unresolved.push({ doc_id: docId, acronym, n_occurrences: rec.n, paragraphs: [...rec.paras].sort((x, y) => x - y) });
     }
   }
-  return { mentions: out, unresolved };
+  return { mentions, unresolved };
+}
+
+/** Text order: document, paragraph, body before footnotes, footnote, offset (unique per mention). */
+function byPosition(a: MentionRow, b: MentionRow): number {
+  return (a.doc_id < b.doc_id ? -1 : a.doc_id > b.doc_id ? 1 : 0)
+    || a.para_no - b.para_no || a.note_no - b.note_no || a.char_start - b.char_start;
+}
+
+/**
+ * Body and footnote mentions in text order. The body ones come in the order of the paragraphs,
+ * which the runner gives sorted: then they are merged with the (fewer) footnote ones rather than
+ * all sorted again; otherwise everything is sorted.
+ */
+function mergeInOrder(body: MentionRow[], notes: MentionRow[]): MentionRow[] {
+  for (let i = 1; i < body.length; i++) if (byPosition(body[i - 1], body[i]) > 0) return [...body, ...notes].sort(byPosition);
+  notes.sort(byPosition);
+  const out: MentionRow[] = new Array(body.length + notes.length);
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < out.length; k++) out[k] = j >= notes.length || (i < body.length && byPosition(body[i], notes[j]) < 0) ? body[i++] : notes[j++];
+  return out;
 }
 
 /** Listed as not a mechanism, as printed or as the singular of a plural ("NGOs" when "NGO" is listed). */

@@ -3,23 +3,45 @@
 -- A cited paragraph is a struct {doc_id, para_no}: in a corpus a paragraph number alone is
 -- ambiguous, so every list of citations keeps each paragraph's document (catalog type CITES).
 
+-- One document's part of a citation: cite_paras('A/HRC/14/32', [24, 62]) → 'A/HRC/14/32, paras. 24, 62'
+-- (paras distinct and ascending; 'para.' for one).
+CREATE OR REPLACE MACRO cite_paras(symbol, paras) AS
+    symbol || CASE WHEN len(paras) = 1 THEN ', para. ' ELSE ', paras. ' END || array_to_string(paras, ', ');
+
 -- cite([{doc_id: 'a-hrc-14-32', para_no: 62}, {doc_id: 'a-hrc-14-32', para_no: 24},
 --       {doc_id: 'a-hrc-wg-6-20-svn-3', para_no: 30}])
 --   → 'A/HRC/14/32, paras. 24, 62; A/HRC/WG.6/20/SVN/3, para. 30'
 -- Each document by its symbol (documents table), documents in symbol order, each one's paragraphs
 -- ascending and once; NULL for an empty list (nothing to cite).
 CREATE OR REPLACE MACRO cite(refs) AS (
-    SELECT string_agg(symbol || CASE WHEN n = 1 THEN ', para. ' ELSE ', paras. ' END || paras, '; ' ORDER BY symbol)
+    SELECT string_agg(cite_paras(symbol, paras), '; ' ORDER BY symbol)
     FROM (
         SELECT
             coalesce(any_value(d.symbol), r.doc_id) AS symbol,
-            count(DISTINCT r.para_no) AS n,
-            array_to_string(list_sort(list_distinct(list(r.para_no))), ', ') AS paras
+            list_sort(list_distinct(list(r.para_no))) AS paras
         FROM (SELECT unnest(refs, recursive := true)) AS r
         LEFT JOIN documents AS d ON d.doc_id = r.doc_id
         GROUP BY r.doc_id
     )
 );
+
+-- cite() for many lists at once, as a table: the rows of `cited_table` (a table or CTE named by a
+-- string, with columns key, doc_id, para_no) give, per key, its cited paragraphs once each by
+-- document then paragraph (what cites_sorted gives) and their citation (what cite gives). For lists
+-- of thousands of paragraphs this is one grouping instead of one subquery per list.
+CREATE OR REPLACE MACRO cited_rows(cited_table) AS TABLE
+    SELECT
+        key,
+        flatten(list(list_transform(paras, p -> {'doc_id': doc_id, 'para_no': p}) ORDER BY doc_id)) AS sources,
+        string_agg(cite_paras(symbol, paras), '; ' ORDER BY symbol) AS cited
+    FROM (
+        SELECT r.key, r.doc_id, coalesce(any_value(d.symbol), r.doc_id) AS symbol,
+            list_sort(list_distinct(list(r.para_no))) AS paras
+        FROM query_table(cited_table) AS r
+        LEFT JOIN documents AS d ON d.doc_id = r.doc_id
+        GROUP BY r.key, r.doc_id
+    )
+    GROUP BY key;
 
 -- The paragraphs of one document as a list of cited paragraphs: cites_of('a-hrc-14-32', [85, 88]).
 -- (The document goes in through list_zip, not the lambda: doc may be a subquery, which a lambda cannot hold.)

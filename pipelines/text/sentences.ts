@@ -77,8 +77,12 @@ function wordBefore(text: string, i: number): string {
   return text.slice(k, i);
 }
 
+/** Length of the longest word in NEVER_FINAL: a longer word without an inner point is no abbreviation. */
+const LONGEST_NEVER_FINAL = Math.max(...[...NEVER_FINAL].map((w) => w.length));
+
 function isAbbreviation(word: string): boolean {
   if (word === '') return false;
+  if (word.length > LONGEST_NEVER_FINAL && !word.includes('.')) return false; // most sentence ends: no lower-casing, no tests
   if (NEVER_FINAL.has(word.toLowerCase())) return true;
   if (/^\p{L}$/u.test(word) && isUpper(word)) return true; // an initial: "H." in "Paul H. Nitze"
   if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return true; // e.g, i.e, U.S, U.N

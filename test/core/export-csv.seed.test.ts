@@ -7,11 +7,13 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCsvObjects } from '../../pipelines/core/csv.ts';
-import { prependBom, UTF8_BOM } from '../../pipelines/core/export.ts';
+import { csvColumns, UTF8_BOM } from '../../pipelines/core/export.ts';
 import { openDb, query, type Db } from '../../pipelines/core/db.ts';
 import { builtOut } from '../helpers/built.ts';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { sqlString } from '../../pipelines/core/sql.ts';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import type { TableSpec } from '../../pipelines/catalog/types.ts';
 
 let db: Db;
 const tables = () => join(builtOut(), 'tables');
@@ -32,12 +34,12 @@ describe('CSV exports', () => {
   });
 
   it('DuckDB read_csv reads the header without the mark, every row, and the UN names with their accents', async () => {
-    const file = join(tables(), 'countries.csv').replaceAll("'", "''");
-    const cols = await query<{ column_name: string }>(db, `DESCRIBE SELECT * FROM read_csv('${file}')`);
+    const file = join(tables(), 'countries.csv');
+    const cols = await query<{ column_name: string }>(db, `DESCRIBE SELECT * FROM read_csv(${sqlString(file)})`);
     expect(cols.map((c) => c.column_name)).toEqual(['iso3', 'iso2', 'm49', 'name', 'm49_region', 'm49_subregion']);
-    const [n] = await query<{ n: bigint }>(db, `SELECT count(*) AS n FROM read_csv('${file}')`);
+    const [n] = await query<{ n: bigint }>(db, `SELECT count(*) AS n FROM read_csv(${sqlString(file)})`);
     expect(Number(n.n)).toBe(manifest().tables.countries);
-    expect(await query(db, `SELECT name FROM read_csv('${file}') WHERE iso3 IN ('CIV', 'PRK') ORDER BY iso3`))
+    expect(await query(db, `SELECT name FROM read_csv(${sqlString(file)}) WHERE iso3 IN ('CIV', 'PRK') ORDER BY iso3`))
       .toEqual([{ name: 'Côte d’Ivoire' }, { name: "Democratic People's Republic of Korea" }]);
   });
 
@@ -48,11 +50,12 @@ describe('CSV exports', () => {
     expect(rows.some((r) => /[’“”]/.test(r.quote))).toBe(true);
   });
 
-  it('prependBom adds the mark once', () => {
+  it('DuckDB writes the mark itself: the first header name carries it, quoting and nulls as before', async () => {
     const f = join(mkdtempSync(join(tmpdir(), 'atlas-bom-')), 'x.csv');
-    writeFileSync(f, 'a,b\n1,2\n');
-    prependBom(f);
-    prependBom(f);
-    expect(readFileSync(f).equals(Buffer.concat([UTF8_BOM, Buffer.from('a,b\n1,2\n')]))).toBe(true);
+    await query(db, 'CREATE TABLE bom_t (doc_id VARCHAR, n INTEGER)');
+    await query(db, "INSERT INTO bom_t VALUES ('a,b', 1), (NULL, 2)");
+    const spec = { name: 'bom_t', key: ['n'], columns: [{ name: 'doc_id' }, { name: 'n' }] } as unknown as TableSpec;
+    await query(db, `COPY (SELECT ${csvColumns(spec)} FROM bom_t ORDER BY n) TO ${sqlString(f)} (FORMAT csv, HEADER true)`);
+    expect(readFileSync(f).equals(Buffer.concat([UTF8_BOM, Buffer.from('doc_id,n\n"a,b",1\n,2\n')]))).toBe(true);
   });
 });

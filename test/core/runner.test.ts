@@ -3,16 +3,22 @@
  * and CSV with a manifest; a failing stage or check leaves the previous output.
  */
 import { describe, it, expect } from 'vitest';
-import { mkdtempSync, readFileSync, existsSync, readdirSync, lstatSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync, lstatSync, readlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { runBuild, listFiles } from '../../pipelines/core/runner.ts';
-import { stage } from '../../pipelines/core/stage.ts';
+import { fileURLToPath } from 'node:url';
+import type { TsStage } from '../../pipelines/core/stage.ts';
 import { memoryLogger } from '../../pipelines/core/log.ts';
 import { openDb, query } from '../../pipelines/core/db.ts';
 import { sha256 } from '../../pipelines/core/io.ts';
 import { AtlasError } from '../../pipelines/core/errors.ts';
+
+/** A stage as the runner sees it, rows untyped, so its checks can be given rows defineStage's types refuse. */
+function stage(name: string, inputs: string[], outputs: string[], run: TsStage['run'], more: Partial<Pick<TsStage, 'readsOwnInputs' | 'sources'>> = {}): TsStage {
+  return { kind: 'ts', name, module: fileURLToPath(import.meta.url), files: [], params: [], inputs, outputs, sources: () => [], run, ...more };
+}
 
 const doc = (id: string, n: number) => ({
   doc_id: id, symbol: 'A/HRC/14/32', title: 'T, "quoted"', date: '2010-05-04', body: 'HRC', language: 'en',
@@ -65,12 +71,41 @@ describe('runBuild', () => {
     db.close();
   });
 
+  it('a rebuild that keeps a fresh stage copies its exports and lists them with their true hashes', async () => {
+    const root = tmp();
+    const out = join(root, 'output');
+    const label = join(root, 'label.txt');
+    writeFileSync(label, 'one');
+    const stages = [
+      good[0]!,
+      stage('make-headings', ['documents'], ['headings'], (input) => ({
+        headings: input.documents.map((d) => ({ ...heading(String(d.doc_id), d.n_paragraphs as number), label: readFileSync(label, 'utf8') })),
+      }), { sources: () => [label] }),
+    ];
+    await runBuild(stages, opts(out));
+    writeFileSync(label, 'two');
+    const summary = await runBuild(stages, opts(out));
+    expect(summary.fresh).toEqual(['make-docs']);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.files.map((f: { path: string }) => f.path)).toEqual(listFiles(out).filter((f) => f !== 'manifest.json'));
+    for (const f of manifest.files) {
+      const data = readFileSync(join(out, f.path));
+      expect(f.sha256, f.path).toBe(sha256(data));
+      expect(f.bytes, f.path).toBe(data.length);
+    }
+    expect(readFileSync(join(out, 'tables/headings.csv'), 'utf8')).toContain(',two,');
+  });
+
   it('publishes atomically: output is a link to a complete build and older builds are removed', async () => {
     const root = tmp();
     const out = join(root, 'output');
     await runBuild(good, opts(out));
-    await runBuild(good, opts(out));
+    const first = readlinkSync(out);
+    // forced, so the second build runs every stage and publishes a new folder (unforced, it would be skipped as unchanged)
+    const second = await runBuild(good, { ...opts(out), force: true });
+    expect(second.fresh).toEqual([]);
     expect(lstatSync(out).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(out)).not.toBe(first);
     expect(readdirSync(join(root, '.output-builds'))).toHaveLength(1);
     expect(readdirSync(root).sort()).toEqual(['.output-builds', 'output']);
   });

@@ -160,7 +160,7 @@ export async function writeFixtureOutput(outDir: string): Promise<string> {
       recommendation_asks: asks,
       ask_claims: RECOMMENDATIONS.flatMap(([para, , list]) => list.flatMap(([, doers], k) => doers.map(([mechanism_id, para_no]) => ({
         doc_id: D, ask_id: `${para}.${k + 1}`, mechanism_id, para_no,
-        sentence: CLAIMS.find((c) => c[0] === mechanism_id && c[2] === para_no)![4], cue: 'fixture',
+        sentence_no: 1, cue: 'fixture', // the fixture's claims are all sentence 1
       })))),
       data_requests: [
         { doc_id: D, mechanism_id: 'coe', name_in_text: 'Council of Europe', region: 'Europe and Central Asia', responded: true, para_no: 3, quote: 'Fixture: the Council of Europe' },

@@ -154,7 +154,7 @@ describe('citations against the report text', () => {
   it('agrees with the pipeline resolver, which leaves no acronym unresolved', () => {
     const report = parseReport(decodeReport(readFileSync(SEED), SEED), { file: SEED, docId: 'a-hrc-14-32' });
     const { mentions, unresolved } = resolveMentions(report.paragraphs, report.footnotes, reg.mechanism_references,
-      reg.extra.non_mechanisms.map((n) => n.surface));
+      reg.non_mechanisms.map((n) => n.surface));
     expect(unresolved).toEqual([]);
     for (const m of reg.mechanisms) {
       const resolved = [...new Set(mentions.filter((x) => x.mechanism_id === m.mechanism_id).map((x) => x.para_no))].sort((a, b) => a - b);
@@ -163,7 +163,7 @@ describe('citations against the report text', () => {
   });
 
   it('lists non-mechanisms that occur in the text and are not references', () => {
-    for (const n of reg.extra.non_mechanisms) {
+    for (const n of reg.non_mechanisms) {
       expect(seed.includes(n.surface), n.surface).toBe(true);
       expect(surfaces.has(n.surface), n.surface).toBe(false);
     }
@@ -224,12 +224,12 @@ describe('members in 2010', () => {
       expect(membersOf(m.mechanism_id)).toHaveLength(m.n_members);
       if (m.n_members > 0) expect(m.members_source, m.mechanism_id).toMatch(/https?:\/\/|Treaty/);
     }
-    expect(reg.extra.member_notes.find((n) => n.mechanism_id === 'bali_process')!.confidence).toBe('approximate');
+    expect(reg.member_notes.find((n) => n.mechanism_id === 'bali_process')!.confidence).toBe('approximate');
   });
 
   it('gets the 2010 changes right', () => {
     const has = (id: string, iso: string) => membersOf(id).some((m) => m.iso3 === iso);
-    const assoc = (id: string) => reg.extra.associates.filter((a) => a.mechanism_id === id).map((a) => a.iso3);
+    const assoc = (id: string) => reg.associates.filter((a) => a.mechanism_id === id).map((a) => a.iso3);
     expect(has('cis', 'GEO')).toBe(false); // left 2009
     expect(has('au', 'MAR') || has('au', 'SSD')).toBe(false);
     expect(has('au', 'ESH')).toBe(true); // Sahrawi Arab Democratic Republic

@@ -62,8 +62,8 @@ describe('loadRegistry on the minimal valid registry', () => {
       { measure: 'men_and_boys', family: 'gender', pattern: '\\bboys\\b' },
       { measure: 'compensation', family: 'redress', pattern: 'compensat' },
     ]);
-    expect(r.extra.non_mechanisms.map((n) => n.surface)).toEqual(['UNODC']);
-    expect(r.extra.member_notes).toEqual([
+    expect(r.non_mechanisms.map((n) => n.surface)).toEqual(['UNODC']);
+    expect(r.member_notes).toEqual([
       { mechanism_id: 'alpha', confidence: 'verified', note: 'Fixture source.' },
       { mechanism_id: 'beta', confidence: null, note: 'Fixture.' },
     ]);

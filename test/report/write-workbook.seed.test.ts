@@ -14,6 +14,7 @@ import { workbookBytes, README_SHEET } from '../../pipelines/report/workbook.ts'
 import { WORKBOOK_FILE, workbookDate, workbookTables } from '../../pipelines/report/write-workbook.ts';
 import { builtOut, openBuilt, query } from '../helpers/built.ts';
 import type { Db } from '../../pipelines/core/db.ts';
+import { orderedSelect } from '../../pipelines/core/sql.ts';
 
 let db: Db;
 let bytes: Buffer;
@@ -82,7 +83,7 @@ describe('atlas.xlsx', () => {
     expect(wb.modified).toEqual(new Date('2010-05-04T00:00:00Z'));
     const tables = [];
     for (const t of exported) {
-      const rows = await query(db, `SELECT * FROM "${t.name}" ORDER BY ${t.key.map((k) => `"${k}"`).join(', ')}`);
+      const rows = await query(db, orderedSelect(t));
       tables.push({ spec: t, rows });
     }
     const documents = tables.find((t) => t.spec.name === 'documents')!.rows;

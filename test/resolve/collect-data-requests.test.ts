@@ -86,7 +86,7 @@ const REGRETTED = 'She regrets not having yet received a response from the Andea
 describe('collectDataRequests on A/HRC/14/32', () => {
   const report = parseReport(decodeReport(readFileSync(SEED), SEED), { file: SEED, docId: 'a-hrc-14-32' });
   const reg = loadRegistry(REGISTRY);
-  const { mentions } = resolveMentions(report.paragraphs, report.footnotes, reg.mechanism_references, reg.extra.non_mechanisms.map((n) => n.surface));
+  const { mentions } = resolveMentions(report.paragraphs, report.footnotes, reg.mechanism_references, reg.non_mechanisms.map((n) => n.surface));
   const rows = collectDataRequests(report.paragraphs, mentions, reg.mechanisms);
 
   it('finds paragraph 3 by its cue, and quotes its two clauses as printed', () => {

@@ -18,7 +18,7 @@ describe('matchAsks', () => {
 
   it('links an actor claim whose sentence carries the cue', () => {
     expect(matchAsks([claim('actor', 'It facilitates the exchange of information.')], cues))
-      .toEqual([{ doc_id: 'd', ask_id: '118.1', mechanism_id: 'asean', para_no: 23, sentence: 'It facilitates the exchange of information.', cue: 'exchange of information' }]);
+      .toEqual([{ doc_id: 'd', ask_id: '118.1', mechanism_id: 'asean', para_no: 23, sentence_no: 1, cue: 'exchange of information' }]);
   });
 
   it('never links a yardstick, a lack or a mention in passing', () => {

@@ -101,7 +101,7 @@ const REGISTRY = fileURLToPath(new URL('../../data/registry', import.meta.url));
 describe('resolveMentions on A/HRC/14/32', () => {
   const report = parseReport(decodeReport(readFileSync(SEED), SEED), { file: SEED, docId: 'a-hrc-14-32' });
   const reg = loadRegistry(REGISTRY);
-  const nonMechanisms = reg.extra.non_mechanisms.map((n) => n.surface);
+  const nonMechanisms = reg.non_mechanisms.map((n) => n.surface);
   const { mentions, unresolved } = resolveMentions(report.paragraphs, report.footnotes, reg.mechanism_references, nonMechanisms);
   const body = (p: number) => mentions.filter((m) => m.para_no === p && !m.in_footnote);
   const textOf = (m: (typeof mentions)[number]) => (m.in_footnote

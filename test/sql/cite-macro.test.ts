@@ -44,6 +44,25 @@ describe('cite()', () => {
   });
 });
 
+describe('cited_rows()', () => {
+  it('gives per key what cites_sorted() and cite() give for that key\'s list, doc ids without a document kept as they are', async () => {
+    const lists: Record<string, string> = {
+      k1: "[{'doc_id': 'svn-3', 'para_no': 30}, {'doc_id': 'a-hrc-14-32', 'para_no': 62}, {'doc_id': 'a-hrc-14-32', 'para_no': 24}, {'doc_id': 'a-hrc-14-32', 'para_no': 62}]",
+      k2: "[{'doc_id': 'a-hrc-14-37', 'para_no': 5}]",
+      k3: "[{'doc_id': 'not-in-corpus', 'para_no': 2}, {'doc_id': 'a-hrc-14-37', 'para_no': 9}, {'doc_id': 'a-hrc-14-37', 'para_no': 1}]",
+    };
+    const rows = Object.entries(lists).map(([k, l]) => `SELECT '${k}' AS key, unnest(${l}, recursive := true)`).join(' UNION ALL ');
+    const got = await query<{ key: string; sources: unknown[]; cited: string }>(db,
+      `WITH cited_input AS (${rows}) SELECT key, sources, cited FROM cited_rows('cited_input') ORDER BY key`);
+    expect(got.map((r) => r.key)).toEqual(['k1', 'k2', 'k3']);
+    for (const r of got) {
+      expect(r.sources, r.key).toEqual(await one(`cites_sorted(${lists[r.key]})`));
+      expect(r.cited, r.key).toBe(await one(`cite(${lists[r.key]})`));
+    }
+    expect(got[2]!.cited).toBe('A/HRC/14/37, paras. 1, 9; not-in-corpus, para. 2');
+  });
+});
+
 describe('registry_cites()', () => {
   it('keys the registry\'s paragraphs to A/HRC/14/32 in the corpus', async () => {
     expect(await one('registry_cites([24, 25])')).toEqual([{ doc_id: 'a-hrc-14-32', para_no: 24 }, { doc_id: 'a-hrc-14-32', para_no: 25 }]);

@@ -57,8 +57,8 @@ beforeAll(async () => {
     { recommendation_id: 'g', ask_id: 'g.1', cluster: '(g)', cluster_text: null, sort_order: 2, recommendation_text: 'rg', ask_text: 'fund regional mechanisms', addressee: 'the international community' },
   ]);
   await writeRows(db, tableSpec('ask_claims'), [
-    { doc_id: D, ask_id: '137.1', mechanism_id: 'coe', para_no: 88, sentence: 's', cue: 'compensat' },
-    { doc_id: D, ask_id: '137.1', mechanism_id: 'osce', para_no: 88, sentence: 's', cue: 'compensat' },
+    { doc_id: D, ask_id: '137.1', mechanism_id: 'coe', para_no: 88, sentence_no: 1, cue: 'compensat' },
+    { doc_id: D, ask_id: '137.1', mechanism_id: 'osce', para_no: 88, sentence_no: 6, cue: 'compensat' },
   ]);
   await writeRows(db, tableSpec('data_requests'), [
     { doc_id: D, mechanism_id: 'coe', name_in_text: 'Council of Europe', region: 'Europe and Central Asia', responded: true, para_no: 3, quote: 'q' },
@@ -134,6 +134,13 @@ describe('recommendation_coverage', () => {
     expect(rows).toEqual([
       { recommendation_id: '137', ask_id: '137.1', n_mechanisms: 2, mechanisms: ['coe', 'osce'], evidence_paragraphs: [88] },
       { recommendation_id: 'g', ask_id: 'g.1', n_mechanisms: 0, mechanisms: [], evidence_paragraphs: [] },
+    ]);
+  });
+
+  it('quotes in ask_claims_named the sentence ask_claims names by number', async () => {
+    expect(await query(db, 'SELECT mechanism_id, sentence FROM ask_claims_named ORDER BY mechanism_id')).toEqual([
+      { mechanism_id: 'coe', sentence: 'The CoE Convention grants free legal aid and compensation.' },
+      { mechanism_id: 'osce', sentence: 'OSCE published a study on Compensation for Trafficked Persons.' },
     ]);
   });
 });

@@ -30,7 +30,8 @@ export interface DataGapRow {
   cited?: string | null;
 }
 
-export interface BriefingTables {
+// a type, not an interface, so it is a record of tables to inputId without a cast
+export type BriefingTables = {
   data_gaps: readonly DataGapRow[];
   documents: readonly { doc_id: string; symbol: string; title: string; date: string | Date | null; sha256?: string }[];
   evidence: readonly EvidenceRow[];
@@ -39,7 +40,7 @@ export interface BriefingTables {
   mechanism_references?: readonly { surface: string; mechanism_id: string }[];
   paragraphs?: readonly { doc_id: string; para_no: number; text: string }[];
   coverage_mechanism_theme?: readonly { mechanism_id: string; acronym: string; region: string; covered: boolean }[];
-}
+};
 
 /** What the briefing needs to know about a rendered chart (its title states the finding). */
 export interface BriefingChart { name: string; title: string; description: string }
@@ -266,7 +267,7 @@ export function briefingModel(t: BriefingTables, opts: BriefingOptions = {}): Br
   const citationOf = (r: DataGapRow) => r.cited ?? (r.sources ? formatSources(r.sources, symbols)
     : formatCitation(docs.length === 1 ? docs[0]!.symbol : corpus, r.citations));
   const date = opts.date ?? docs.map((d) => isoDate(d.date)).filter((d): d is string => !!d).sort().at(-1) ?? '';
-  const buildId = inputId(t as unknown as Record<string, readonly unknown[]>);
+  const buildId = inputId(t);
   const symbols = Object.fromEntries(t.documents.map((d) => [d.doc_id, d.symbol]));
   const charts = new Map((opts.charts ?? []).map((c) => [c.name, c]));
   const quoteCtx = { mechanisms: t.mechanisms, references: t.mechanism_references, symbols };

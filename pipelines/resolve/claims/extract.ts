@@ -95,16 +95,19 @@ export function roleOf(g: { before: string; after: string }, r: CompiledRules): 
  * between the claims of equal sentences; nothing downstream changes them.
  */
 const CACHE_MAX = 50_000;
-const themeCaches = new WeakMap<CompiledRules, Map<string, { themes: string[]; sources: string[] }>>();
+type ThemeCache = Map<readonly string[], Map<string, { themes: string[]; sources: string[] }>>;
+const themeCaches = new WeakMap<CompiledRules, ThemeCache>();
 
+/** Keyed by the heading's theme list (one array per heading in the compiled model, so the same object) and then by the sentence: no key string is built. */
 function cachedThemes(sentence: string, headingThemes: readonly string[], r: CompiledRules): { themes: string[]; sources: string[] } {
-  let cache = themeCaches.get(r);
-  if (!cache) themeCaches.set(r, (cache = new Map()));
-  const key = `${headingThemes.join(',')}\u0000${sentence}`;
-  let hit = cache.get(key);
+  let caches = themeCaches.get(r);
+  if (!caches) themeCaches.set(r, (caches = new Map()));
+  let cache = caches.get(headingThemes);
+  if (!cache) caches.set(headingThemes, (cache = new Map()));
+  let hit = cache.get(sentence);
   if (!hit) {
     if (cache.size >= CACHE_MAX) cache.clear();
-    cache.set(key, (hit = themesOf(sentence, headingThemes, r)));
+    cache.set(sentence, (hit = themesOf(sentence, headingThemes, r)));
   }
   return hit;
 }
@@ -168,7 +171,7 @@ export type SentenceSplitter = (text: string) => number[];
 export function extractClaims(p: ClaimParagraph, mentions: readonly ClaimMention[], r: CompiledRules, split: SentenceSplitter = sentenceBounds): Claim[] {
   const sorted = [...mentions].sort((a, b) => a.char_start - b.char_start);
   const b = split(p.text);
-  const headingThemes = p.heading_gives_theme && p.heading ? r.headingThemes.get(normalizeHeading(p.heading)) ?? [] : [];
+  const headingThemes = p.heading_gives_theme && p.heading ? r.headingThemes.get(normalizeHeading(p.heading)) ?? NO_THEMES : NO_THEMES;
   const out: Claim[] = [];
   let subject: string[] = [];
   let m = 0;

@@ -3,7 +3,7 @@
  * and the theme cues of data/registry/themes.yaml. Every rule is a
  * case-insensitive regular expression with the paragraphs that justify it.
  */
-import { AtlasError } from '../../core/errors.ts';
+import { compileCue, cueUnion } from '../../text/cue-regex.ts';
 import { buildTriggerIndex, triggersOf, type TriggerIndex } from './triggers.ts';
 
 /**
@@ -67,7 +67,7 @@ export interface CompiledRules {
   lackingAfter: RegExp | null;
   /** Normalised heading → themes it gives. */
   headingThemes: Map<string, string[]>;
-  themes: { theme_id: string; any: RegExp; cues: { pattern: string; re: RegExp }[] }[];
+  themes: { theme_id: string; cues: { pattern: string; re: RegExp }[] }[];
   /** Which themes a sentence can match at all (by their literal triggers), found in one scan. */
   triggers: TriggerIndex;
   /** Theme id → its place in `themes`. */
@@ -76,21 +76,9 @@ export interface CompiledRules {
 
 const FILE = 'data/registry/claims.yaml';
 
-function compile(pattern: string, where: { file: string; record: string }): RegExp {
-  try {
-    return new RegExp(pattern, 'i');
-  } catch (e) {
-    throw new AtlasError(`cue ${JSON.stringify(pattern)} is not a valid regular expression: ${(e as Error).message}`, { ...where, field: 'pattern' });
-  }
-}
-
-/** One alternation of all cues, anchored as asked: 'start' (sentence openings), 'end' (text before a mention) or 'begin' (text after it). */
-function alternation(cues: readonly CueSpec[], anchor: 'start' | 'end' | 'begin', record: string): RegExp | null {
-  if (cues.length === 0) return null;
-  for (const c of cues) compile(c.pattern, { file: FILE, record });
-  const body = cues.map((c) => `(?:${c.pattern})`).join('|');
-  const src = anchor === 'end' ? `(?:${body})\\s*$` : `^\\s*(?:${body})`;
-  return new RegExp(src, 'i');
+/** One alternation of all cues of a rule, anchored as asked: 'start' (sentence openings, text after a mention) or 'end' (text before a mention). */
+function alternation(cues: readonly CueSpec[], anchor: 'start' | 'end', record: string): RegExp | null {
+  return cueUnion(cues.map((c) => c.pattern), { file: FILE, record }, anchor);
 }
 
 export function normalizeHeading(h: string): string {
@@ -117,17 +105,17 @@ export function compileRules(spec: ClaimRuleSpec, themes: readonly ThemeCueSpec[
     outcome: alternation(spec.outcome, 'start', 'outcome'),
     comparisonBefore: alternation(spec.roles.comparison_before, 'end', 'comparison_before'),
     participantBefore: alternation(spec.roles.participant_before, 'end', 'participant_before'),
-    participantAfter: alternation(spec.roles.participant_after, 'begin', 'participant_after'),
-    subjectAfter: alternation(spec.roles.subject_after, 'begin', 'subject_after'),
+    participantAfter: alternation(spec.roles.participant_after, 'start', 'participant_after'),
+    subjectAfter: alternation(spec.roles.subject_after, 'start', 'subject_after'),
     passingBefore: alternation(spec.roles.passing_before, 'end', 'passing_before'),
-    passingAfter: alternation(spec.roles.passing_after, 'begin', 'passing_after'),
-    lackingAfter: alternation(spec.roles.lacking_after, 'begin', 'lacking_after'),
+    passingAfter: alternation(spec.roles.passing_after, 'start', 'passing_after'),
+    lackingAfter: alternation(spec.roles.lacking_after, 'start', 'lacking_after'),
     headingThemes,
     triggers: buildTriggerIndex(cued.map((t) => triggersOf(t.cues.map((c) => c.pattern)))),
     themeOrder: new Map(cued.map((t, i) => [t.theme_id, i])),
     themes: cued.map((t) => {
-      const cues = t.cues.map((c) => ({ pattern: c.pattern, re: compile(c.pattern, { file: 'data/registry/themes.yaml', record: t.theme_id }) }));
-      return { theme_id: t.theme_id, cues, any: new RegExp(cues.map((c) => `(?:${c.pattern})`).join('|'), 'i') };
+      const cues = t.cues.map((c) => ({ pattern: c.pattern, re: compileCue(c.pattern, { file: 'data/registry/themes.yaml', record: t.theme_id }) }));
+      return { theme_id: t.theme_id, cues };
     }),
   };
 }

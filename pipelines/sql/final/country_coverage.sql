@@ -71,13 +71,41 @@ member_themes as (
     group by iso3
 ),
 
-member_theme_paragraphs as (
-    select
-        mechanism_members.iso3,
-        cites_sorted(flatten(list(coverage_mechanism_theme.sources))) as theme_sources
+-- The paragraphs behind each member's themes. Member states with the same mechanisms have the
+-- same ones, so they are gathered once per set of mechanisms (77 sets for 201 states), each
+-- mechanism's once (its themes cite many of the same), and cited by one grouping (cited_rows)
+-- rather than one cite() a row.
+member_sets as (
+    select iso3, array_to_string(list(mechanism_id order by mechanism_id), ' ') as mechanism_set
     from mechanism_members
-    join coverage_mechanism_theme on coverage_mechanism_theme.mechanism_id = mechanism_members.mechanism_id
-    group by mechanism_members.iso3
+    group by iso3
+),
+
+set_mechanisms as (
+    select distinct mechanism_members.mechanism_id, member_sets.mechanism_set
+    from mechanism_members
+    join member_sets on member_sets.iso3 = mechanism_members.iso3
+),
+
+mechanism_theme_cites as (
+    -- (DISTINCT in a subquery: beside unnest in one SELECT it keeps too few rows)
+    select distinct * from (
+        select mechanism_id, unnest(sources, recursive := true)
+        from coverage_mechanism_theme
+        where covered -- again: a CTE read through cited_rows (query_table) may see the table, not the CTE
+    )
+),
+
+set_theme_cites as (
+    select set_mechanisms.mechanism_set as key, mechanism_theme_cites.doc_id, mechanism_theme_cites.para_no
+    from set_mechanisms
+    join mechanism_theme_cites on mechanism_theme_cites.mechanism_id = set_mechanisms.mechanism_id
+),
+
+member_theme_paragraphs as (
+    select member_sets.iso3, set_cited.sources as theme_sources, set_cited.cited as theme_cited
+    from member_sets
+    join cited_rows('set_theme_cites') as set_cited on set_cited.key = member_sets.mechanism_set
 ),
 
 member_binding as (
@@ -94,11 +122,22 @@ member_binding as (
 member_redress as (
     select
         mechanism_members.iso3,
-        list(distinct redress.mechanism_id order by redress.mechanism_id) as redress_mechanisms,
-        cites_sorted(flatten(list(redress.sources))) as redress_sources
+        list(distinct redress.mechanism_id order by redress.mechanism_id) as redress_mechanisms
     from mechanism_members
     join redress on redress.mechanism_id = mechanism_members.mechanism_id
     group by mechanism_members.iso3
+),
+
+member_redress_cites as (
+    select mechanism_members.iso3 as key, cited.doc_id, cited.para_no
+    from mechanism_members
+    join (select mechanism_id, unnest(sources, recursive := true) from redress where addresses_redress) as cited
+        on cited.mechanism_id = mechanism_members.mechanism_id
+),
+
+member_redress_paragraphs as (
+    select key as iso3, sources as redress_sources, cited as redress_cited
+    from cited_rows('member_redress_cites')
 ),
 
 -- A mechanism counts when its main instrument covers all persons (its personal scope); whether the
@@ -130,7 +169,7 @@ final as (
         member_mechanisms.mechanisms,
         coalesce(member_themes.themes, []::VARCHAR[]) as themes,
         para_nos(coalesce(member_theme_paragraphs.theme_sources, no_cites())) as theme_paragraphs,
-        cite(member_theme_paragraphs.theme_sources) as theme_cited,
+        member_theme_paragraphs.theme_cited,
         len(coalesce(member_themes.themes, []::VARCHAR[]))::INTEGER as n_themes,
         member_binding.iso3 is not null as bound_by_binding_instrument,
         coalesce(member_binding.binding_instruments, []::VARCHAR[]) as binding_instruments,
@@ -138,8 +177,8 @@ final as (
         cite(member_binding.binding_instrument_sources) as binding_instrument_cited,
         member_redress.iso3 is not null as any_redress,
         coalesce(member_redress.redress_mechanisms, []::VARCHAR[]) as redress_mechanisms,
-        para_nos(coalesce(member_redress.redress_sources, no_cites())) as redress_paragraphs,
-        cite(member_redress.redress_sources) as redress_cited,
+        para_nos(coalesce(member_redress_paragraphs.redress_sources, no_cites())) as redress_paragraphs,
+        member_redress_paragraphs.redress_cited,
         member_all_persons.iso3 is not null as any_all_persons_scope,
         coalesce(member_all_persons.all_persons_mechanisms, []::VARCHAR[]) as all_persons_mechanisms,
         para_nos(coalesce(member_all_persons.all_persons_sources, no_cites())) as all_persons_paragraphs,
@@ -156,6 +195,7 @@ final as (
     left join member_theme_paragraphs on member_theme_paragraphs.iso3 = member_mechanisms.iso3
     left join member_binding on member_binding.iso3 = member_mechanisms.iso3
     left join member_redress on member_redress.iso3 = member_mechanisms.iso3
+    left join member_redress_paragraphs on member_redress_paragraphs.iso3 = member_mechanisms.iso3
     left join member_all_persons on member_all_persons.iso3 = member_mechanisms.iso3
     left join indicators on indicators.iso3 = member_mechanisms.iso3
 )

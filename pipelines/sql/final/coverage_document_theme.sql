@@ -1,21 +1,30 @@
 -- Evidence rolled up to document × mechanism × theme: the distinct paragraphs of each
 -- document behind each pair (the per-document counterpart of int_mechanism_theme).
 -- Recommendations are the Special Rapporteur's asks, not evidence of what mechanisms do.
+-- One document a row, so the citation is that document's part (cite_paras, as cite() writes
+-- it), without a cite() subquery for each of the many rows.
 with evidence as (
     select * from evidence
     where part in ('description', 'achievement', 'challenge')
 ),
 
+documents as (
+    select * from documents
+),
+
 final as (
     select
-        doc_id,
-        mechanism_id,
-        theme_id,
-        count(distinct para_no)::INTEGER as n_paragraphs,
-        list(distinct para_no order by para_no) as paragraphs,
-        cite(cites_of(doc_id, list(distinct para_no))) as cited
+        evidence.doc_id,
+        evidence.mechanism_id,
+        evidence.theme_id,
+        count(distinct evidence.para_no)::INTEGER as n_paragraphs,
+        list(distinct evidence.para_no order by evidence.para_no) as paragraphs,
+        case when count(evidence.para_no) > 0 then cite_paras(
+            coalesce(any_value(documents.symbol), evidence.doc_id),
+            list(distinct evidence.para_no order by evidence.para_no)) end as cited
     from evidence
-    group by doc_id, mechanism_id, theme_id
+    left join documents on documents.doc_id = evidence.doc_id
+    group by evidence.doc_id, evidence.mechanism_id, evidence.theme_id
 )
 
 select * from final

@@ -34,7 +34,9 @@ final as (
         any_value(part) as part,
         arg_min(theme_source, sentence_no) as theme_source,
         arg_min(sentence, sentence_no) as sentence,
-        string_agg(sentence, ' ' order by sentence_no) as quote
+        -- sentence_no is unique in a group, so sorting (sentence_no, sentence) pairs orders by it;
+        -- a list sorted once is much cheaper than string_agg(... order by), an ordered aggregate
+        array_to_string(list_transform(list_sort(list({'n': sentence_no, 's': sentence})), x -> x.s), ' ') as quote
     from by_sentence
     group by doc_id, mechanism_id, theme_id, para_no, role
 )

@@ -14,7 +14,7 @@ export function seedClaims(registryDir = 'data/registry', split?: SentenceSplitt
   const parsed = parseReport(text, { file: SEED, docId: 'a-hrc-14-32' });
   const reg = loadRegistry('data/registry');
   const { mentions } = resolveMentions(parsed.paragraphs as never, parsed.footnotes as never, reg.mechanism_references as never,
-    reg.extra.non_mechanisms.map((n) => n.surface));
+    reg.non_mechanisms.map((n) => n.surface));
   const model = loadClaimModel(registryDir, reg.themes as never, reg.cues as never);
   const claims: ClaimRow[] = claimsOf(parsed.paragraphs as never, mentions as never, model, split);
   return { paragraphs: parsed.paragraphs, mentions, claims, model };

@@ -1,0 +1,17 @@
+/** Stage collect-data-initiatives: the data collection the documents report, by the cues of data/registry/data_collection.yaml. */
+import { join } from 'node:path';
+import { defineStage } from '../core/stage.ts';
+import { loadDataCollectionCues } from '../registry/load-data-collection-cues.ts';
+import { collectDataInitiatives } from './collect-data-initiatives.ts';
+
+export const collectDataInitiativesStage = defineStage({
+  name: 'collect-data-initiatives',
+  module: import.meta.url,
+  inputs: ['paragraphs', 'claims'],
+  outputs: ['data_collection_initiatives'],
+  sources: (d) => [join(d.dataDir, 'registry', 'data_collection.yaml')],
+  run: (t, ctx) => ({
+    data_collection_initiatives: collectDataInitiatives(t.paragraphs, t.claims,
+      loadDataCollectionCues(join(ctx.dataDir, 'registry', 'data_collection.yaml'))),
+  }),
+});

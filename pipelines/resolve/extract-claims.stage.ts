@@ -1,0 +1,21 @@
+/**
+ * Stage extract-claims: the claims model, the role and themes of every mention. Redress, men and
+ * boys and data collection take their cues from the tables that define those measures, so a theme
+ * and its table agree.
+ */
+import { join } from 'node:path';
+import { defineStage } from '../core/stage.ts';
+import { loadClaimModel } from '../registry/load-claim-rules.ts';
+import { claimsOf } from './extract-claims.ts';
+
+export const extractClaimsStage = defineStage({
+  name: 'extract-claims',
+  module: import.meta.url,
+  inputs: ['paragraphs', 'mentions', 'themes', 'cues'],
+  outputs: ['claims'],
+  sources: (d) => [join(d.dataDir, 'registry', 'claims.yaml'), join(d.dataDir, 'registry', 'data_collection.yaml')],
+  run: (t, ctx) => {
+    const model = loadClaimModel(join(ctx.dataDir, 'registry'), t.themes, t.cues);
+    return { claims: claimsOf(t.paragraphs, t.mentions, model) };
+  },
+});

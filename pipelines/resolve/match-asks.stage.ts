@@ -1,0 +1,17 @@
+/** Stage match-asks: recommendations by their asks; an actor claim matching an ask's cue does what it asks. */
+import { join } from 'node:path';
+import { defineStage } from '../core/stage.ts';
+import { loadAsks } from '../registry/load-asks.ts';
+import { matchAsks } from './match-asks.ts';
+
+export const matchAsksStage = defineStage({
+  name: 'match-asks',
+  module: import.meta.url,
+  inputs: ['claims'],
+  outputs: ['recommendation_asks', 'ask_claims'],
+  sources: (d) => [join(d.dataDir, 'registry', 'recommendation_asks.yaml')],
+  run: (t, ctx) => {
+    const { asks, cues } = loadAsks(join(ctx.dataDir, 'registry', 'recommendation_asks.yaml'));
+    return { recommendation_asks: asks, ask_claims: matchAsks(t.claims, cues) };
+  },
+});
