@@ -11,7 +11,7 @@ import { readVerifiedSeed, MANIFEST_FILE, type SeedDoc } from './seed-manifest.t
 import type { PdfLimits } from './pdf/load-pdf.ts';
 import { detectProfile, parseSourceLines, type Profile, type ReportTables } from './parse-report/index.ts';
 import { describeDocument } from './describe-document.ts';
-import { readDocument } from './read-document.ts';
+import { readDocument, type DocumentText, type PdfReader } from './read-document.ts';
 
 export interface IngestedDocument {
   tables: ReportTables;
@@ -25,6 +25,8 @@ export interface IngestOptions {
   seedsDir: string;
   stateNames: ReadonlySet<string>;
   limits?: PdfLimits;
+  /** How PDFs are read (default: in this thread). */
+  readPdf?: PdfReader;
 }
 
 /** The only language the registry, the cues and the mention patterns are written for. */
@@ -43,11 +45,20 @@ export function checkLanguage(file: string, text: string, listed: string, stage 
   }
 }
 
-export async function ingestDocument(d: SeedDoc, opts: IngestOptions): Promise<IngestedDocument> {
+/** Read a listed document: its bytes, checked against the manifest's hash, then its text (PDF or text route). */
+export async function readListedDocument(d: SeedDoc, opts: IngestOptions): Promise<DocumentText> {
   const file = join(opts.seedsDir, d.file);
-  const bytes = readVerifiedSeed(opts.seedsDir, d);
-  const doc = await readDocument(bytes, file, opts.limits);
-  checkLanguage(file, doc.lines.map((l) => l.text).join('\n'), d.language);
+  return readDocument(readVerifiedSeed(opts.seedsDir, d), file, opts.limits, opts.readPdf);
+}
+
+export async function ingestDocument(d: SeedDoc, opts: IngestOptions): Promise<IngestedDocument> {
+  return parseListedDocument(d, await readListedDocument(d, opts), opts);
+}
+
+/** A listed document's text → its rows, after the language and (for a PDF) the masthead's symbol are checked. */
+export function parseListedDocument(d: SeedDoc, doc: DocumentText, opts: IngestOptions): IngestedDocument {
+  const file = join(opts.seedsDir, d.file);
+  checkLanguage(file, doc.text ?? doc.lines.map((l) => l.text).join('\n'), d.language);
   if (doc.route === 'pdf') {
     const printed = describeDocument(doc, file);
     if (printed.symbolFrom === 'masthead' && printed.symbol !== d.symbol) {

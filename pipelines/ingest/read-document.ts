@@ -5,7 +5,7 @@
  */
 import { extname } from 'node:path';
 import { looksLikePdf, type PdfLimits } from './pdf/load-pdf.ts';
-import { readPdfReport, type FrontLine } from './pdf/read-pdf-report.ts';
+import { readPdfReport, type FrontLine, type PdfReport } from './pdf/read-pdf-report.ts';
 import { decodeReport, textToSourceLines, type SourceLine } from './parse-report/index.ts';
 
 export interface DocumentText {
@@ -19,24 +19,31 @@ export interface DocumentText {
   front: FrontLine[];
   /** Milliseconds spent reading (pdfjs and layout, or decoding). */
   readMs: number;
+  /** The lines' texts joined by LF (the text as decoded, or the PDF reader's bodyText). */
+  text?: string;
 }
 
 /** Lines of a text seed read as its "first page". */
 const TEXT_HEAD = 60;
 
+/** Reads a PDF: readPdfReport in this thread, or a worker pool's read (pipelines/ingest/pdf/pdf-pool.ts). */
+export type PdfReader = (bytes: Uint8Array, file: string, limits?: PdfLimits) => Promise<PdfReport>;
+
 export function isPdfFile(file: string, bytes: Uint8Array): boolean {
   return extname(file).toLowerCase() === '.pdf' || looksLikePdf(bytes);
 }
 
-export async function readDocument(bytes: Uint8Array, file: string, limits?: PdfLimits): Promise<DocumentText> {
+export async function readDocument(bytes: Uint8Array, file: string, limits?: PdfLimits, readPdf: PdfReader = readPdfReport): Promise<DocumentText> {
   const t0 = performance.now();
   if (isPdfFile(file, bytes)) {
-    const r = await readPdfReport(bytes, file, limits);
-    return { route: 'pdf', lines: r.lines, pages: r.pages, masthead: r.masthead, front: r.frontPage, readMs: r.ms.pdfjs + r.ms.layout };
+    const r = await readPdf(bytes, file, limits);
+    return { route: 'pdf', lines: r.lines, pages: r.pages, masthead: r.masthead, front: r.frontPage, readMs: r.ms.pdfjs + r.ms.layout, text: r.bodyText };
   }
-  const lines = textToSourceLines(decodeReport(bytes, file));
+  const text = decodeReport(bytes, file);
+  const lines = textToSourceLines(text);
   const head = lines.slice(0, TEXT_HEAD).map((l) => l.text.trim());
   const front: FrontLine[] = head.map((text, i) => ({ text, size: 10, bold: /^\*\*.*\*\*$/.test(text), opensBlock: i === 0 || head[i - 1] === '' }))
     .filter((l) => l.text !== '');
-  return { route: 'text', lines, pages: null, masthead: head.filter((t) => t !== ''), front, readMs: performance.now() - t0 };
+  // the decoded text has LF line ends only (decodeReport rewrites CR), so it is its lines joined by LF
+  return { route: 'text', lines, pages: null, masthead: head.filter((t) => t !== ''), front, readMs: performance.now() - t0, text };
 }

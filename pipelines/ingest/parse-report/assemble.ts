@@ -183,6 +183,10 @@ class Assembler {
   private scopeStart = 0;
   /** Numbers already given (a group "77., 78., 82." gives three), so the next expected skips them. */
   private readonly covered = new Set<number>();
+  /** The lowest number ≥ 1 not in `covered` (covered only grows, until a restart clears it). */
+  private lowestGap = 1;
+  /** Paragraphs in `paras` printed as a group of numbers (then paragraphs may come out of numeric order). */
+  private groupedParas = 0;
   /** The intro block found between an unnumbered heading and paragraph 1, if any. */
   private introAfterHeading: number | null = null;
 
@@ -543,11 +547,13 @@ class Assembler {
     if (!chapter || chapter.number === null || this.paras.some((p) => p.active[1]?.number != null)) return false;
     for (const h of this.heads) if (h !== chapter) { h.first = null; h.last = null; }
     this.covered.clear();
+    this.lowestGap = 1;
     for (const p of this.paras.splice(0)) {
       const pieces = [p.pieces, ...p.items.map((it) => it.pieces)].flat();
       this.blocks.push({ kind: 'front', number: String(p.no), line: p.line, pieces, heading: null, after: null });
     }
     this.paraLine.clear();
+    this.groupedParas = 0;
     this.expected = 1;
     return true;
   }
@@ -688,15 +694,12 @@ class Assembler {
     this.current = { type: 'para', p };
     this.covered.add(n);
     for (const g of group ?? []) this.covered.add(g);
+    if (group) this.groupedParas++;
     this.expected = n + 1;
     while (this.covered.has(this.expected)) this.expected++;
     // a group that skipped numbers ("77., 78., 82.") leaves the lowest one missing expected next
-    for (let m = 1; m < this.expected; m++) if (!this.covered.has(m) && this.coveredGroups) { this.expected = m; break; }
-  }
-
-  /** Has a printed group of numbers been seen (then paragraphs may come out of numeric order)? */
-  private get coveredGroups(): boolean {
-    return this.paras.some((p) => p.group !== undefined);
+    while (this.covered.has(this.lowestGap)) this.lowestGap++;
+    if (this.groupedParas > 0 && this.lowestGap < this.expected) this.expected = this.lowestGap;
   }
 }
 

@@ -16,7 +16,7 @@ import { applyProfile, type Profile } from './profiles.ts';
 import { recommendingStates } from './recommending-states.ts';
 import { inlineItems } from './inline-items.ts';
 import {
-  collapseWhitespace, findMarkers, hyphenatedWords, isMostlyBold, joinPieces, plain, removeMarkers, stripMarkup,
+  collapseWhitespace, findMarkers, hyphenatedWords, isMostlyBold, joinPieces, needsCleaning, plain, removeMarkers, stripMarkup,
 } from './text.ts';
 
 export type { BlockRow, FootnoteRow, HeadingRow, ItemRow, ParagraphRow, TocRow };
@@ -80,15 +80,26 @@ export function buildRows(a: Assembled, ctx: BuildContext): ReportTables {
     };
   });
   const labelOf = (h: HeadingBuild) => labels.get(h) ?? '';
+  // Paragraphs under the same headings have the same part: derived once per heading path.
+  const parts = new Map<string, ReturnType<typeof derivePart>>();
+  const partUnder = (hs: readonly HeadingBuild[]) => {
+    const key = hs.map((h) => h.id).join('\u0000');
+    let part = parts.get(key);
+    if (part === undefined) parts.set(key, part = derivePart(hs.map(labelOf)));
+    return part;
+  };
 
   const itemRows: ItemRow[] = [];
   const paragraphRows: ParagraphRow[] = a.paragraphs.map((p) => {
     const first = markers.length;
     const where = `paragraph ${p.no}`;
-    const own = takeMarkers(p.pieces, p.no, where, markers);
+    // Most paragraphs are plain: no marker, no markup, one space between words. One regex test
+    // a piece finds them, and their joined text is already what the clean-up below would give.
+    const clean = p.pieces.every((x) => !needsCleaning(x.text));
+    const own = clean ? p.pieces.map((x) => x.text) : takeMarkers(p.pieces, p.no, where, markers);
     const joinedOwn = joinPieces(own, compounds);
     const [, chapter, section, subsection, theme, cluster] = p.active;
-    const part = derivePart([subsection, section, chapter].filter((h): h is HeadingBuild => !!h).map(labelOf));
+    const part = partUnder([subsection, section, chapter].filter((h): h is HeadingBuild => !!h));
     const itemTexts = p.items.map((it: ItemBuild) => {
       const text = plainText(takeMarkers(it.pieces, p.no, `${where}, item ${it.label}`, markers));
       const at0 = pos(it.line);
@@ -101,7 +112,9 @@ export function buildRows(a: Assembled, ctx: BuildContext): ReportTables {
     });
     const refs = new Set<number>();
     for (let i = first; i < markers.length; i++) refs.add(markers[i].note);
-    const text = collapseWhitespace([collapseWhitespace(stripMarkup(joinedOwn)), ...itemTexts].join(' '));
+    const ownText = clean ? joinedOwn : collapseWhitespace(stripMarkup(joinedOwn));
+    // collapsing is idempotent: with no items the paragraph's own text is already collapsed
+    const text = itemTexts.length === 0 ? ownText : collapseWhitespace([ownText, ...itemTexts].join(' '));
     if (text === '') {
       throw fail(file, p.line, `paragraph ${p.no} has no text`, 'restore the paragraph text after its number');
     }

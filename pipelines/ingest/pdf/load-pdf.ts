@@ -58,11 +58,47 @@ export const DEFAULT_PDF_LIMITS: PdfLimits = {
 const STAGE = 'read-pdf';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+/** The worker module ships without type declarations: imported by a name typed as a plain string. */
+const PDFJS_WORKER: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 let pdfjs: Promise<PdfJs> | null = null;
 
-/** pdfjs is loaded on first use, so text-only builds do not pay for it. */
+/**
+ * Built-ins that the legacy build of pdfjs-dist replaces with core-js
+ * polyfills when it loads, though Node's own are correct for what pdfjs does:
+ * the polyfilled Array.prototype.push is about 2.5 times slower (pdfjs itself
+ * spends a fifth of its time in it) and JSON.stringify about 20 times, for
+ * every caller in the thread. (What the build adds, such as
+ * Promise.withResolvers, stays: Node 20 lacks it.)
+ */
+function nativeBuiltIns(): () => void {
+  const push = Array.prototype.push;
+  const { stringify, parse } = JSON;
+  const toString = Function.prototype.toString;
+  return () => {
+    Object.defineProperty(Array.prototype, 'push', { value: push, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(JSON, 'stringify', { value: stringify, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(JSON, 'parse', { value: parse, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(Function.prototype, 'toString', { value: toString, writable: true, configurable: true, enumerable: false });
+  };
+}
+
+/**
+ * pdfjs is loaded on first use, so text-only builds do not pay for it. Its
+ * worker module (which runs in this thread: Node has no pdfjs web worker) is
+ * loaded here too, as `globalThis.pdfjsWorker`, where pdfjs looks for it
+ * first: both carry the polyfills, and Node's built-ins are put back once both
+ * have loaded.
+ */
 function loadPdfJs(): Promise<PdfJs> {
-  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  if (pdfjs === null) {
+    const restore = nativeBuiltIns();
+    pdfjs = (async () => {
+      const api = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= await import(PDFJS_WORKER);
+      restore();
+      return api;
+    })();
+  }
   return pdfjs;
 }
 
@@ -131,8 +167,8 @@ function pdfjsError(file: string, e: unknown): AtlasError {
 
 /**
  * Read every page's text items. Bold and italic come from the font names, which
- * pdfjs only resolves once a page's operator list is built, so each page is
- * drawn to an operator list (no rendering) before its text is taken.
+ * pdfjs only resolves once a page's operator list is built, so a page whose
+ * text uses a font not met before is drawn to an operator list (no rendering).
  */
 export async function loadPdf(bytes: Uint8Array, file: string, limits: PdfLimits = DEFAULT_PDF_LIMITS): Promise<PdfText> {
   const { getDocument } = await loadPdfJs(); // loading the module once is not reading this document
@@ -168,8 +204,13 @@ export async function loadPdf(bytes: Uint8Array, file: string, limits: PdfLimits
     const pages: PdfPage[] = [];
     for (let no = 1; no <= doc.numPages; no++) {
       const page = await deadline.race(doc.getPage(no), `opening page ${no}`);
-      await deadline.race(page.getOperatorList(), `reading page ${no}`);
       const content = await deadline.race(page.getTextContent(), `reading the text of page ${no}`);
+      // A font's name reaches the document's commonObjs only when an operator list uses it, and
+      // fonts are loaded once a document: draw a page's operator list only if its text uses a font
+      // not yet seen (most pages use the fonts of the pages before; the list is a third of the cost).
+      if (content.items.some((it) => 'str' in it && it.str !== '' && !page.commonObjs.has(it.fontName))) {
+        await deadline.race(page.getOperatorList(), `reading page ${no}`);
+      }
       if (content.items.length > limits.maxItemsPerPage) {
         throw new AtlasError(`page ${no} holds ${content.items.length} text items, more than the limit of ${limits.maxItemsPerPage}`, {
           file, stage: STAGE, hint: 'this does not look like a text report; check the file, or raise DEFAULT_PDF_LIMITS.maxItemsPerPage',

@@ -1,0 +1,18 @@
+/**
+ * Entry of a PDF worker thread (pdf-pool.ts). The task is TypeScript: where
+ * the thread can already load it (a TypeScript-aware loader in place), it is
+ * imported as it is; else (under tsx, whose loader threads do not inherit, or
+ * under plain node) tsx's loader is registered first. Plain .mjs, because it
+ * must load before any TypeScript loader is in place.
+ */
+let task;
+try {
+  task = await import('./read-pdf-task.ts');
+} catch (e) {
+  if (e?.code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw e;
+  const { register } = await import('tsx/esm/api');
+  register();
+  // a new URL: the failed import of the plain one is cached
+  task = await import('./read-pdf-task.ts?worker');
+}
+export default task.readPdfTask;
