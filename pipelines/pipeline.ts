@@ -125,20 +125,18 @@ const CHART_INPUTS = ['coverage_region_theme', 'coverage_mechanism_theme', 'gend
 // Rendering loads vega, vega-lite and resvg, so its modules are imported only when the stage runs.
 const BRIEFING_INPUTS = ['data_gaps', 'documents', 'evidence', 'paragraphs', 'headings', 'mechanism_references'] as const;
 
-const renderChartsStage = stage('render-charts', [...CHART_INPUTS, ...BRIEFING_INPUTS], ['files:charts', 'files:briefing'],
-  async (t, ctx) => {
-    const { renderCharts } = await import('./report/render-charts.ts');
-    const { writeBriefing } = await import('./report/write-briefing.ts');
-    const { CHROMIUM, chromiumAvailable } = await import('./report/briefing/print-pdf.ts');
-    const docSymbol = corpusName(t.documents.map((d) => String(d.symbol)));
-    const documents = symbolsById(t.documents as never);
-    const charts = await renderCharts(t as never, { write: ctx.write, docSymbol, documents, fewMechanismsMax: ctx.params.few_mechanisms_max });
-    // Chromium prints the PDF; where it is not installed the other three forms are still written, and the log says so.
-    const pdf = chromiumAvailable();
-    if (!pdf) ctx.log.warn(`briefing.pdf not written: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set ATLAS_CHROMIUM)`);
-    await writeBriefing(t as never, { write: ctx.write, corpus: docSymbol, charts: charts.charts, pdf });
+const RENDER_INPUTS = [...CHART_INPUTS, ...BRIEFING_INPUTS] as const;
+const renderChartsStage = stage('render-charts', RENDER_INPUTS, ['files:charts', 'files:briefing'],
+  async (_t, ctx) => {
+    const { renderReport } = await import('./report/render-report.ts');
+    await renderReport(RENDER_INPUTS, ctx);
     return {};
-  }, { code: ['pipelines/report/render-charts.ts', 'pipelines/report/write-briefing.ts', 'pipelines/report/charts', 'pipelines/report/briefing', 'pipelines/text', 'pipelines/report/render.ts', 'pipelines/text/corpus-name.ts'] });
+  }, {
+    readsOwnInputs: true,
+    code: ['pipelines/report/render-report.ts', 'pipelines/report/read-report-inputs.ts', 'pipelines/report/render-charts.ts',
+      'pipelines/report/write-briefing.ts', 'pipelines/report/charts', 'pipelines/report/briefing', 'pipelines/report/render',
+      'pipelines/text', 'pipelines/core/db.ts'],
+  });
 
 const writeExplorerStage = stage('write-explorer',
   ['documents', 'paragraphs', 'headings', 'mentions', 'evidence', 'mechanisms', 'themes',
@@ -148,7 +146,7 @@ const writeExplorerStage = stage('write-explorer',
     const docSymbol = corpusName(t.documents.map((d) => String(d.symbol)));
     await writeExplorer(t as never, { write: ctx.write, docSymbol, documents: symbolsById(t.documents as never) });
     return {};
-  }, { code: ['pipelines/report/write-explorer.ts', 'pipelines/report/explorer', 'pipelines/report/charts', 'pipelines/report/render.ts'] });
+  }, { code: ['pipelines/report/write-explorer.ts', 'pipelines/report/explorer', 'pipelines/report/charts', 'pipelines/report/render'] });
 
 // The workbook (output/tables/atlas.xlsx) comes last: one sheet per exported table of the stages above.
 export const PIPELINE: readonly Stage[] = withWorkbook([

@@ -24,6 +24,8 @@ export interface StageContext extends SourceDirs {
   log: Logger;
   /** Write a file into the build folder (path relative to it). */
   write(rel: string, data: string | Uint8Array): Promise<void>;
+  /** The previous build's folder, whose files a stage may reuse when their inputs are unchanged (none with --force). */
+  previousDir?: string;
 }
 
 export type Tables = Record<string, Row[]>;

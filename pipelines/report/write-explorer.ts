@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { RowOf } from '../catalog/types.ts';
 import type { coverage_mechanism_theme, coverage_region_theme } from '../catalog/coverage.ts';
 import { mechanismThemeMatrix, regionThemeHeatmap } from './charts/index.ts';
-import { packageDir, vendorFiles } from './render.ts';
+import { packageDir, vendorFiles } from './render/package-assets.ts';
 import { type ExplorerTables, prepareExplorerData } from './explorer/explorer-data.ts';
 import { EXPLORER_VENDOR, explorerHtml } from './explorer/explorer-page.ts';
 import type { WriteFn } from './render-charts.ts';

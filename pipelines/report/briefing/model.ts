@@ -217,6 +217,9 @@ export function headlines(rows: readonly DataGapRow[]): DataGapRow[] {
   return picked;
 }
 
+/** The paragraph of A/HRC/14/32 with the report's caveat on selection (the methods section quotes it). */
+export const CAVEAT_PARA = 34;
+
 /** The sentence starting with `opening` in paragraph `paraNo` of the first document (by symbol) that has it, with its citation. */
 function sentenceOf(t: BriefingTables, docs: readonly { doc_id: string; symbol: string }[], paraNo: number, opening: string) {
   for (const d of docs) {
@@ -240,7 +243,7 @@ function methodsSection(t: BriefingTables, docs: readonly { doc_id: string; symb
       + 'reported as a gap in the report’s own words. Every count and quote here rests on actor claims.' },
   ];
   // The report's own caveat on selection (A/HRC/14/32, para. 34), quoted only where the text has it.
-  const caveat = sentenceOf(t, docs, 34, 'Only a few selected initiatives');
+  const caveat = sentenceOf(t, docs, CAVEAT_PARA, 'Only a few selected initiatives');
   blocks.push({ type: 'text', text: `Selection. The report describes examples, not every initiative${caveat ? ':' : '.'}` });
   if (caveat) blocks.push({ type: 'quote', text: caveat.text, citation: caveat.citation });
   const asked = t.data_requests.length;

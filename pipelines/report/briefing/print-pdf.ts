@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { AtlasError } from '../../core/errors.ts';
-import { escapeHtml } from '../render.ts';
+import { escapeHtml } from '../render/html-escape.ts';
 
 export const CHROMIUM = process.env.ATLAS_CHROMIUM ?? '/usr/bin/chromium';
 

@@ -44,7 +44,8 @@ export function formatSources(sources: readonly CitedParagraph[] | null | undefi
   const byDoc = new Map<string, number[]>();
   for (const s of sources ?? []) {
     const symbol = documents[s.doc_id] ?? s.doc_id;
-    byDoc.set(symbol, [...(byDoc.get(symbol) ?? []), s.para_no]);
+    const ps = byDoc.get(symbol);
+    if (ps) ps.push(s.para_no); else byDoc.set(symbol, [s.para_no]);
   }
   if (byDoc.size === 0) return 'no paragraph';
   return [...byDoc].sort((a, b) => compareText(a[0], b[0])).map(([symbol, ps]) => formatCitation(symbol, ps)).join('; ');
@@ -83,9 +84,15 @@ export function formatRegistryParas(paras: readonly number[] | null | undefined,
 
 /** Cited paragraphs once each, by document then paragraph. */
 export function uniqueSources(xs: readonly CitedParagraph[]): CitedParagraph[] {
-  const seen = new Map<string, CitedParagraph>();
-  for (const x of xs) seen.set(`${x.doc_id}\u0000${String(x.para_no).padStart(10, '0')}`, { doc_id: x.doc_id, para_no: x.para_no });
-  return [...seen].sort((a, b) => compareText(a[0], b[0])).map(([, v]) => v);
+  // Sorted by comparison, not by building a string key for each: a mechanism's list runs to
+  // hundreds of thousands at 1,000 documents. Same order as the key doc_id, NUL, zero-padded para_no.
+  const sorted = [...xs].sort((a, b) => compareText(a.doc_id, b.doc_id) || a.para_no - b.para_no);
+  const out: CitedParagraph[] = [];
+  for (const x of sorted) {
+    const last = out[out.length - 1];
+    if (!last || last.doc_id !== x.doc_id || last.para_no !== x.para_no) out.push({ doc_id: x.doc_id, para_no: x.para_no });
+  }
+  return out;
 }
 
 /** "para. 85", "paras. 85, 88, 89", or "no paragraph" for an empty list. */

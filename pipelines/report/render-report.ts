@@ -1,0 +1,28 @@
+/**
+ * The render-charts stage's work: read what the charts and the briefing show,
+ * render the charts (reusing unchanged ones from the previous build) and write
+ * the briefing in its four forms. pipeline.ts declares the stage and imports
+ * this only when the stage runs, since rendering loads vega, vega-lite and resvg.
+ */
+import type { StageContext } from '../core/stage.ts';
+import { corpusName, symbolsById } from '../text/corpus-name.ts';
+import { readReportInputs } from './read-report-inputs.ts';
+import { renderCharts, type ChartTables } from './render-charts.ts';
+import { writeBriefing } from './write-briefing.ts';
+import type { BriefingTables } from './briefing/model.ts';
+import { CHROMIUM, chromiumAvailable } from './briefing/print-pdf.ts';
+
+export async function renderReport(inputs: readonly string[], ctx: StageContext): Promise<void> {
+  const t = await readReportInputs(ctx.db, inputs);
+  const documents = t.documents as unknown as { doc_id: string; symbol: string }[];
+  const docSymbol = corpusName(documents.map((d) => String(d.symbol)));
+  const charts = await renderCharts(t as unknown as ChartTables, {
+    write: ctx.write, docSymbol, documents: symbolsById(documents), fewMechanismsMax: ctx.params.few_mechanisms_max,
+    previousDir: ctx.previousDir,
+  });
+  if (charts.reused.length) ctx.log.info(`render-charts: ${charts.reused.length} of ${charts.charts.length} charts unchanged, reused`);
+  // Chromium prints the PDF; where it is not installed the other three forms are still written, and the log says so.
+  const pdf = chromiumAvailable();
+  if (!pdf) ctx.log.warn(`briefing.pdf not written: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set ATLAS_CHROMIUM)`);
+  await writeBriefing(t as unknown as BriefingTables, { write: ctx.write, corpus: docSymbol, charts: charts.charts, pdf });
+}
