@@ -138,15 +138,18 @@ const renderChartsStage = stage('render-charts', RENDER_INPUTS, ['files:charts',
       'pipelines/text', 'pipelines/core/db.ts'],
   });
 
-const writeExplorerStage = stage('write-explorer',
-  ['documents', 'paragraphs', 'headings', 'mentions', 'evidence', 'mechanisms', 'themes',
-    'coverage_mechanism_theme', 'coverage_region_theme'], ['files:explorer'],
-  async (t, ctx) => {
+const EXPLORER_INPUTS = ['documents', 'paragraphs', 'headings', 'mentions', 'evidence', 'mechanisms', 'themes',
+  'coverage_mechanism_theme', 'coverage_region_theme'] as const;
+const writeExplorerStage = stage('write-explorer', EXPLORER_INPUTS, ['files:explorer'],
+  async (_t, ctx) => {
     const { writeExplorer } = await import('./report/write-explorer.ts');
-    const docSymbol = corpusName(t.documents.map((d) => String(d.symbol)));
+    const { readExplorerInputs } = await import('./report/explorer/read-explorer-inputs.ts');
+    // The page holds the first documents only (explorerSlice): their rows are read, not whole tables.
+    const t = await readExplorerInputs(ctx.db, EXPLORER_INPUTS);
+    const docSymbol = corpusName(t.documents!.map((d) => String(d.symbol)));
     await writeExplorer(t as never, { write: ctx.write, docSymbol, documents: symbolsById(t.documents as never) });
     return {};
-  }, { code: ['pipelines/report/write-explorer.ts', 'pipelines/report/explorer', 'pipelines/report/charts', 'pipelines/report/render'] });
+  }, { readsOwnInputs: true, code: ['pipelines/report/write-explorer.ts', 'pipelines/report/explorer', 'pipelines/report/charts', 'pipelines/report/render'] });
 
 // The workbook (output/tables/atlas.xlsx) comes last: one sheet per exported table of the stages above.
 export const PIPELINE: readonly Stage[] = withWorkbook([

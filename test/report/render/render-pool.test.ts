@@ -32,7 +32,7 @@ describe('renderInPool', () => {
   });
 
   it('names the chart whose spec fails, from a worker', async () => {
-    const bad = { name: 'broken-chart', spec: { ...plainSpec, encoding: { ...plainSpec.encoding, y: { field: 'n', type: 'nominal', aggregate: 'nonsense' } } } as never };
+    const bad = { name: 'broken-chart', spec: { ...plainSpec, encoding: { ...(plainSpec as { encoding: object }).encoding, y: { field: 'n', type: 'nominal', aggregate: 'nonsense' } } } as never };
     const err = await renderInPool([tasks[1]!, bad], { maxThreads: 2 }).catch((e: unknown) => e as Error);
     expect(err).toBeInstanceOf(Error);
     expect(String((err as Error).message)).toMatch(/Vega-Lite/);

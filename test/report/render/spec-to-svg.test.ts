@@ -27,7 +27,7 @@ describe('specToSvg / svgToPng', () => {
   });
 
   it('rejects a spec that Vega-Lite warns about', async () => {
-    const bad = { ...plainSpec, encoding: { ...plainSpec.encoding, y: { field: 'n', type: 'nominal', aggregate: 'nonsense' } } } as unknown as TopLevelSpec;
+    const bad = { ...plainSpec, encoding: { ...(plainSpec as { encoding: object }).encoding, y: { field: 'n', type: 'nominal', aggregate: 'nonsense' } } } as unknown as TopLevelSpec;
     await expect(specToSvg(bad, 'bad')).rejects.toThrow(/Vega-Lite/);
   });
 });
