@@ -10,19 +10,27 @@ import { readReportInputs } from './read-report-inputs.ts';
 import { renderCharts, type ChartTables } from './render-charts.ts';
 import { writeBriefing } from './write-briefing.ts';
 import type { BriefingTables } from './briefing/model.ts';
-import { CHROMIUM, chromiumAvailable } from './briefing/print-pdf.ts';
+import { CHROMIUM, chromiumAvailable, launchPrinter } from './briefing/print-pdf.ts';
 
 export async function renderReport(inputs: readonly string[], ctx: StageContext): Promise<void> {
   const t = await readReportInputs(ctx.db, inputs);
   const documents = t.documents as unknown as { doc_id: string; symbol: string }[];
   const docSymbol = corpusName(documents.map((d) => String(d.symbol)));
-  const charts = await renderCharts(t as unknown as ChartTables, {
-    write: ctx.write, docSymbol, documents: symbolsById(documents), fewMechanismsMax: ctx.params.few_mechanisms_max,
-    previousDir: ctx.previousDir,
-  });
-  if (charts.reused.length) ctx.log.info(`render-charts: ${charts.reused.length} of ${charts.charts.length} charts unchanged, reused`);
   // Chromium prints the PDF; where it is not installed the other three forms are still written, and the log says so.
   const pdf = chromiumAvailable();
   if (!pdf) ctx.log.warn(`briefing.pdf not written: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set ATLAS_CHROMIUM)`);
-  await writeBriefing(t as unknown as BriefingTables, { write: ctx.write, corpus: docSymbol, charts: charts.charts, pdf });
+  // Started now, so that Chromium's start-up overlaps the charts.
+  const printer = pdf ? launchPrinter() : undefined;
+  // Handled here so a failed start is not an unhandled rejection while the charts render; writeBriefing reports it.
+  printer?.catch(() => undefined);
+  try {
+    const charts = await renderCharts(t as unknown as ChartTables, {
+      write: ctx.write, docSymbol, documents: symbolsById(documents), fewMechanismsMax: ctx.params.few_mechanisms_max,
+      previousDir: ctx.previousDir,
+    });
+    if (charts.reused.length) ctx.log.info(`render-charts: ${charts.reused.length} of ${charts.charts.length} charts unchanged, reused`);
+    await writeBriefing(t as unknown as BriefingTables, { write: ctx.write, corpus: docSymbol, charts: charts.charts, pdf, printer });
+  } finally {
+    await printer?.then((b) => b.close(), () => undefined);
+  }
 }
