@@ -1,38 +1,51 @@
 /**
- * Renders charts on every core: a piscina pool of worker threads, one chart a
- * task. A single chart is rendered in this thread instead, since starting a
- * worker (tsx, then vega, vega-lite and resvg) costs more than it saves.
- * The rendering modules are imported only here, so a build whose charts are all
- * unchanged never loads them.
+ * Renders charts on every core: this thread and a piscina pool of worker
+ * threads take charts from one queue, one chart a task. This thread renders
+ * too because starting a worker (tsx, then vega, vega-lite and resvg) costs
+ * about a second more than loading them here; with one core, or one chart,
+ * no worker is started. The rendering modules are imported only here, so a
+ * build whose charts are all unchanged never loads them.
  */
 import { availableParallelism } from 'node:os';
 import type { TopLevelSpec } from 'vega-lite';
 import type { RenderedChart } from './render-chart.ts';
 
 export interface PoolOptions {
-  /** Worker threads at most (default: the cores available). */
+  /** Threads at most, this one included (default: the cores available). */
   maxThreads?: number;
 }
 
+type Task = { name: string; spec: TopLevelSpec };
+
 /** Render each spec; results in the order given. */
-export async function renderInPool(tasks: readonly { name: string; spec: TopLevelSpec }[], opts: PoolOptions = {}): Promise<RenderedChart[]> {
-  const threads = Math.min(tasks.length, opts.maxThreads ?? availableParallelism());
-  if (threads <= 1) {
-    const { renderChart } = await import('./render-chart.ts');
-    const out: RenderedChart[] = [];
-    for (const t of tasks) out.push(await renderChart(t.name, t.spec));
-    return out;
+export async function renderInPool(tasks: readonly Task[], opts: PoolOptions = {}): Promise<RenderedChart[]> {
+  if (tasks.length === 0) return [];
+  const { renderChart } = await import('./render-chart.ts');
+  const workers = Math.min(tasks.length, opts.maxThreads ?? availableParallelism()) - 1;
+  const results: RenderedChart[] = new Array(tasks.length);
+  let next = 0;
+  const take = () => (next < tasks.length ? next++ : -1);
+  const here = async () => {
+    for (let i = take(); i >= 0; i = take()) results[i] = await renderChart(tasks[i]!.name, tasks[i]!.spec);
+  };
+  if (workers <= 0) {
+    await here();
+    return results;
   }
   const { Piscina } = await import('piscina');
   const pool = new Piscina({
     filename: new URL('./chart-worker.mjs', import.meta.url).href,
-    minThreads: threads,
-    maxThreads: threads,
-    // A chart holds the vega runtime and its scenegraph; one at a time per thread.
+    minThreads: workers,
+    maxThreads: workers,
     concurrentTasksPerWorker: 1,
   });
+  // Each worker keeps a second chart queued, so it does not wait while this thread is busy rendering.
+  const lane = async () => {
+    for (let i = take(); i >= 0; i = take()) results[i] = await (pool.run(tasks[i]) as Promise<RenderedChart>);
+  };
   try {
-    return await Promise.all(tasks.map((t) => pool.run(t) as Promise<RenderedChart>));
+    await Promise.all([here(), ...Array.from({ length: 2 * workers }, lane)]);
+    return results;
   } finally {
     await pool.destroy();
   }
