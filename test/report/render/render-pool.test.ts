@@ -31,9 +31,9 @@ describe('renderInPool', () => {
     expect(await renderInPool([], { maxThreads: 2 })).toEqual([]);
   });
 
-  it('names the chart whose spec fails, from a worker', async () => {
+  it('names the chart whose spec fails (this thread takes the first chart, the worker the last)', async () => {
     const bad = { name: 'broken-chart', spec: { ...plainSpec, encoding: { ...(plainSpec as { encoding: object }).encoding, y: { field: 'n', type: 'nominal', aggregate: 'nonsense' } } } as never };
-    const err = await renderInPool([tasks[1]!, bad], { maxThreads: 2 }).catch((e: unknown) => e as Error);
+    const err = await renderInPool([tasks[1]!, tasks[2]!, bad], { maxThreads: 2 }).catch((e: unknown) => e as Error);
     expect(err).toBeInstanceOf(Error);
     expect(String((err as Error).message)).toMatch(/Vega-Lite/);
     expect((err as Error).message).toContain('record broken-chart');
