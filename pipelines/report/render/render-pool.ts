@@ -17,11 +17,20 @@ export interface PoolOptions {
 
 type Task = { name: string; spec: TopLevelSpec };
 
+/** ATLAS_RENDER_THREADS caps the threads (1: no worker), for machines whose cores are shared. */
+function threadsFromEnv(): number | undefined {
+  const v = process.env.ATLAS_RENDER_THREADS;
+  if (v === undefined || v === '') return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`ATLAS_RENDER_THREADS must be a whole number of 1 or more, not "${v}"`);
+  return n;
+}
+
 /** Render each spec; results in the order given. */
 export async function renderInPool(tasks: readonly Task[], opts: PoolOptions = {}): Promise<RenderedChart[]> {
   if (tasks.length === 0) return [];
   const { renderChart } = await import('./render-chart.ts');
-  const workers = Math.min(tasks.length, opts.maxThreads ?? availableParallelism()) - 1;
+  const workers = Math.min(tasks.length, opts.maxThreads ?? threadsFromEnv() ?? availableParallelism()) - 1;
   const results: RenderedChart[] = new Array(tasks.length);
   let next = 0;
   const take = () => (next < tasks.length ? next++ : -1);

@@ -38,4 +38,18 @@ describe('renderInPool', () => {
     expect(String((err as Error).message)).toMatch(/Vega-Lite/);
     expect((err as Error).message).toContain('record broken-chart');
   });
+
+  it('refuses a thread count from ATLAS_RENDER_THREADS that is not a whole number of 1 or more, naming the variable', async () => {
+    const saved = process.env.ATLAS_RENDER_THREADS;
+    try {
+      for (const bad of ['0', '1.5', 'many']) {
+        process.env.ATLAS_RENDER_THREADS = bad;
+        await expect(renderInPool(tasks.slice(0, 1))).rejects.toThrow(`ATLAS_RENDER_THREADS must be a whole number of 1 or more, not "${bad}"`);
+      }
+      process.env.ATLAS_RENDER_THREADS = '1';
+      expect((await renderInPool(tasks.slice(0, 2))).map((r) => r.name)).toEqual(tasks.slice(0, 2).map((t) => t.name));
+    } finally {
+      if (saved === undefined) delete process.env.ATLAS_RENDER_THREADS; else process.env.ATLAS_RENDER_THREADS = saved;
+    }
+  });
 });
