@@ -5,13 +5,21 @@
  * 332,079 evidence rows and 137,000 paragraphs, converted to JS objects and
  * hashed into the briefing's build id, for the few hundred rows the briefing
  * quotes. Here the small tables are read whole and the two big ones only where
- * the briefing looks: the actor evidence in paragraphs some finding cites, and
+ * the briefing looks: the actor evidence in paragraphs some finding cites (the
+ * columns the quotes use), and
  * the paragraph that holds the report's caveat on selection. Rows come in the
  * tables' key order, as the runner gives them, so the quotes are the same.
  */
 import { tableSpec } from '../catalog/index.ts';
 import { query, type Db, type Row } from '../core/db.ts';
 import { CAVEAT_PARA } from './briefing/model.ts';
+import type { EvidenceRow } from './briefing/quotes.ts';
+
+/**
+ * The evidence columns the quotes read (briefing/quotes.ts EvidenceRow): not the claim's
+ * sentence and other columns, which at 1,000 documents are most of the table's bytes.
+ */
+const EVIDENCE_COLUMNS = ['doc_id', 'mechanism_id', 'theme_id', 'para_no', 'role', 'theme_source', 'quote'] as const satisfies readonly (keyof EvidenceRow)[];
 
 /** Tables read only in part (the rest are read whole). */
 const PARTIAL: Record<string, (orderBy: string) => string> = {
@@ -23,7 +31,7 @@ const PARTIAL: Record<string, (orderBy: string) => string> = {
     ), cited_numbers AS (
       SELECT DISTINCT unnest(citations) AS para_no FROM data_gaps WHERE sources IS NULL
     )
-    SELECT e.* FROM evidence e
+    SELECT ${EVIDENCE_COLUMNS.map((c) => `e."${c}"`).join(', ')} FROM evidence e
     WHERE e.role = 'actor'
       AND (EXISTS (SELECT 1 FROM cited c WHERE c.doc_id = e.doc_id AND c.para_no = e.para_no)
         OR e.para_no IN (SELECT para_no FROM cited_numbers))

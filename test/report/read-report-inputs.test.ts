@@ -14,14 +14,14 @@ beforeAll(async () => {
     INSERT INTO data_gaps VALUES
       ('redress:fund', 'redress', 'fund', 'COMMIT lacks a fund (d1, para. 88).', [88], [{'doc_id': 'd1', 'para_no': 88}]),
       ('few_mechanisms:t', 'few_mechanisms', 't', 'Few (d2, para. 5).', [5], [{'doc_id': 'd2', 'para_no': 5}]);
-    CREATE TABLE evidence (doc_id VARCHAR, mechanism_id VARCHAR, theme_id VARCHAR, para_no INTEGER, role VARCHAR, quote VARCHAR, theme_source VARCHAR);
+    CREATE TABLE evidence (doc_id VARCHAR, mechanism_id VARCHAR, theme_id VARCHAR, para_no INTEGER, role VARCHAR, quote VARCHAR, theme_source VARCHAR, sentence VARCHAR);
     INSERT INTO evidence VALUES
-      ('d2', 'asean', 't', 5, 'actor', 'ASEAN did t.', 'heading'),
-      ('d1', 'commit', 'redress', 88, 'actor', 'COMMIT set up a compensation fund.', 'heading'),
-      ('d1', 'commit', 'redress', 88, 'lacking', 'COMMIT lacks a fund.', 'heading'),
-      ('d1', 'asean', 'redress', 88, 'actor', 'ASEAN gave legal aid.', 'words'),
-      ('d2', 'commit', 'redress', 88, 'actor', 'Another document''s para 88.', 'heading'),
-      ('d1', 'commit', 't', 6, 'actor', 'Not cited.', 'heading');
+      ('d2', 'asean', 't', 5, 'actor', 'ASEAN did t.', 'heading', 's'),
+      ('d1', 'commit', 'redress', 88, 'actor', 'COMMIT set up a compensation fund.', 'heading', 's'),
+      ('d1', 'commit', 'redress', 88, 'lacking', 'COMMIT lacks a fund.', 'heading', 's'),
+      ('d1', 'asean', 'redress', 88, 'actor', 'ASEAN gave legal aid.', 'words', 's'),
+      ('d2', 'commit', 'redress', 88, 'actor', 'Another document''s para 88.', 'heading', 's'),
+      ('d1', 'commit', 't', 6, 'actor', 'Not cited.', 'heading', 's');
     CREATE TABLE paragraphs (doc_id VARCHAR, para_no INTEGER, text VARCHAR);
     INSERT INTO paragraphs VALUES ('d2', ${CAVEAT_PARA}, 'Only a few selected initiatives.'), ('d1', 1, 'One.'), ('d1', ${CAVEAT_PARA}, 'Caveat.');
     CREATE TABLE headings (doc_id VARCHAR, heading_id VARCHAR, label VARCHAR);
@@ -40,6 +40,7 @@ describe('readReportInputs', () => {
 
   it('reads only the actor evidence of cited paragraphs, each with its document, in key order', async () => {
     const t = await readReportInputs(db, ['evidence']);
+    expect(Object.keys(t.evidence![0]!).sort()).toEqual(['doc_id', 'mechanism_id', 'para_no', 'quote', 'role', 'theme_id', 'theme_source']);
     expect(t.evidence!.map((e) => [e.doc_id, e.mechanism_id, e.para_no, e.role])).toEqual([
       ['d1', 'asean', 88, 'actor'], ['d1', 'commit', 88, 'actor'], ['d2', 'asean', 5, 'actor'],
     ]);
