@@ -39,6 +39,7 @@ export async function execute(stages: readonly Stage[], opts: ExecuteOptions): P
     const ctx: StageContext = {
       db, seedsDir: opts.seedsDir, dataDir: opts.dataDir, params: opts.params, log: opts.log,
       write: async (rel, data) => writeFileIn(build.dir, rel, data),
+      ...(opts.previous ? { previousDir: opts.previous.dir } : {}),
     };
     const counts = await runStages(stages, ctx, fresh, reuse?.manifest.tables ?? {});
     const rebuilt = stages.filter((s) => !fresh.has(s.name)).flatMap((s) => s.outputs);

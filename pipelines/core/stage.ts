@@ -34,6 +34,8 @@ export interface StageContext<P extends ParamName = ParamName> extends SourceDir
   log: Logger;
   /** Write a file into the build folder (path relative to it). */
   write(rel: string, data: string | Uint8Array): Promise<void>;
+  /** The previous build's folder, whose files a stage may reuse when their inputs are unchanged (none with --force). */
+  previousDir?: string;
 }
 
 /** A folder (or file) of the build a stage writes, rather than a table. */

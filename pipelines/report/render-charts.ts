@@ -6,6 +6,10 @@
  *
  * Same rows in, same bytes out: nothing here depends on time, locale or the
  * machine (timings are returned, never written).
+ *
+ * Stale charts render in a worker pool, one chart a task; a chart whose spec
+ * (and renderer) is unchanged since the previous build is copied from it
+ * (render/chart-keys.ts), and when none is stale vega is never loaded.
  */
 import { performance } from 'node:perf_hooks';
 import { PARAMS } from '../core/params.ts';
@@ -19,7 +23,13 @@ import {
 import { formatCited } from './charts/common.ts';
 import { mechanismsWithoutEvidence } from './charts/mechanism-rows.ts';
 import { DOC_SYMBOL } from './charts/theme.ts';
-import { type RenderTimings, escapeHtml, loadWorldAtlas, renderChart, vendorFiles } from './render.ts';
+import { escapeHtml } from './render/html-escape.ts';
+import { loadWorldAtlas, vendorFiles } from './render/package-assets.ts';
+import { specDescription, specTitle, stableJson } from './render/spec-text.ts';
+import type { RenderTimings } from './render/render-chart.ts';
+import { RENDER_KEYS_FILE, chartKey, readPreviousChart, readRenderKeys, renderKeysJson, type ReusedChart } from './render/chart-keys.ts';
+import { rendererFingerprint } from './render/renderer-fingerprint.ts';
+import { renderInPool } from './render/render-pool.ts';
 
 export type WriteFn = (relPath: string, data: string | Uint8Array) => Promise<void>;
 
@@ -42,6 +52,10 @@ export interface RenderChartsOptions extends ChartSpecOptions {
   write: WriteFn;
   /** Render only these charts (default all). */
   only?: readonly ChartName[];
+  /** The previous build's folder: charts with the same key there are reused, not rendered. */
+  previousDir?: string;
+  /** Worker threads at most (default: the cores available). */
+  maxThreads?: number;
 }
 
 export interface ChartResult {
@@ -61,6 +75,8 @@ export interface ChartResult {
 
 export interface RenderChartsResult {
   charts: ChartResult[];
+  /** Charts taken from the previous build. */
+  reused: ChartName[];
   totalMs: number;
 }
 
@@ -106,18 +122,34 @@ export async function renderCharts(tables: ChartTables, opts: RenderChartsOption
   const specs = buildChartSpecs(tables, opts);
   const names = CHART_NAMES.filter((n) => !opts.only || opts.only.includes(n));
   for (const v of vendorFiles()) await opts.write(`charts/${v.relPath}`, v.data);
+  const fingerprint = rendererFingerprint();
+  const previousKeys = readRenderKeys(opts.previousDir);
+  const json = new Map(names.map((n) => [n, stableJson(specs[n])]));
+  const keys = Object.fromEntries(names.map((n) => [n, chartKey(json.get(n)!, fingerprint)]));
+  const reused = new Map<ChartName, ReusedChart>();
+  for (const n of names) {
+    const previous = opts.previousDir && previousKeys[n] === keys[n] ? readPreviousChart(opts.previousDir, n) : null;
+    if (previous) reused.set(n, previous);
+  }
+  const stale = names.filter((n) => !reused.has(n));
+  const rendered = new Map((await renderInPool(stale.map((n) => ({ name: n, spec: specs[n] })), { maxThreads: opts.maxThreads }))
+    .map((r, i) => [stale[i]!, r]));
   const charts: ChartResult[] = [];
   for (const name of names) {
-    const r = await renderChart(name, specs[name]);
+    const r = rendered.get(name) ?? { ...reused.get(name)!, timings: { compileMs: 0, svgMs: 0, pngMs: 0, htmlMs: 0, totalMs: 0 } };
     const files = [`charts/${name}.vl.json`, `charts/${name}.svg`, `charts/${name}.png`, `charts/${name}.html`];
-    await opts.write(files[0]!, r.json);
+    await opts.write(files[0]!, json.get(name)!);
     await opts.write(files[1]!, r.svg);
     await opts.write(files[2]!, r.png);
     await opts.write(files[3]!, r.html);
-    charts.push({ name, title: r.title, description: r.description, files, svg: r.svg, png: r.png, width: r.width, height: r.height, timings: r.timings });
+    charts.push({
+      name, title: specTitle(specs[name]), description: specDescription(specs[name]), files,
+      svg: r.svg, png: r.png, width: r.width, height: r.height, timings: r.timings,
+    });
   }
+  await opts.write(RENDER_KEYS_FILE, renderKeysJson(keys));
   await opts.write('charts/index.html', chartIndexHtml(charts, opts.docSymbol ?? DOC_SYMBOL));
-  return { charts, totalMs: performance.now() - t0 };
+  return { charts, reused: [...reused.keys()], totalMs: performance.now() - t0 };
 }
 
 /** A plain page listing the charts (static images, links to the interactive pages). */

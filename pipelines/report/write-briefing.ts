@@ -10,7 +10,7 @@ import { type BriefingChart, type BriefingDoc, type BriefingOptions, type Briefi
 import { renderHtml } from './briefing/render-html.ts';
 import { renderMarkdown } from './briefing/render-markdown.ts';
 import { renderDocx } from './briefing/render-docx.ts';
-import { printPdf } from './briefing/print-pdf.ts';
+import { printPdf, type Printer } from './briefing/print-pdf.ts';
 import type { WriteFn } from './render-charts.ts';
 
 export { KIND_CHART, KIND_HEADING, type DataGapRow } from './briefing/model.ts';
@@ -29,6 +29,8 @@ export interface WriteBriefingOptions extends Omit<BriefingOptions, 'charts'> {
   charts: readonly RenderedBriefingChart[];
   /** Skip the PDF (no Chromium): for tests of the other forms only. */
   pdf?: boolean;
+  /** A Chromium already started (launchPrinter); the caller closes it. */
+  printer?: Promise<Printer>;
 }
 
 export const BRIEFING_FILES = ['briefing/briefing.html', 'briefing/briefing.pdf', 'briefing/briefing.docx', 'briefing/briefing.md'] as const;
@@ -41,12 +43,18 @@ export async function writeBriefing(tables: BriefingTables, opts: WriteBriefingO
   const files: string[] = [];
   const put = async (path: string, data: string | Uint8Array) => { await opts.write(path, data); files.push(path); };
   await put('briefing/briefing.html', html);
-  if (opts.pdf !== false) {
-    await put('briefing/briefing.pdf', await printPdf(html, { footer: `${doc.title} · build ${doc.buildId}`, date: doc.date }));
-  }
+  // Chromium prints in its own process while this one builds the Word file.
+  const pdf = opts.pdf === false ? undefined
+    : (async () => printPdf(html, { footer: `${doc.title} · build ${doc.buildId}`, date: doc.date }, opts.printer ? await opts.printer : undefined))();
   // Word gets the 2× PNG drawn at the chart's CSS size.
   const png = new Map(opts.charts.map((c) => [c.name, { png: c.png, width: c.width, height: c.height }]));
-  await put('briefing/briefing.docx', await renderDocx(doc, png));
+  const docx = renderDocx(doc, png);
+  // A failure of either is reported once the other has settled (no unhandled rejection).
+  const [printed, word] = await Promise.allSettled([pdf, docx]);
+  if (printed.status === 'rejected') throw printed.reason;
+  if (word.status === 'rejected') throw word.reason;
+  if (printed.value) await put('briefing/briefing.pdf', printed.value);
+  await put('briefing/briefing.docx', word.value);
   await put('briefing/briefing.md', renderMarkdown(doc));
   return { doc, files };
 }

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { RowOf } from '../catalog/types.ts';
 import type { coverage_mechanism_theme, coverage_region_theme } from '../catalog/coverage.ts';
 import { mechanismThemeMatrix, regionThemeHeatmap } from './charts/index.ts';
-import { packageDir, vendorFiles } from './render.ts';
+import { packageDir, vendorFiles } from './render/package-assets.ts';
 import { type ExplorerTables, prepareExplorerData } from './explorer/explorer-data.ts';
 import { EXPLORER_VENDOR, explorerHtml } from './explorer/explorer-page.ts';
 import type { WriteFn } from './render-charts.ts';
@@ -39,11 +39,16 @@ function explorerVendorFiles(): { name: string; data: Uint8Array }[] {
  */
 export const EXPLORER_MAX_DOCUMENTS = 25;
 
+/** The doc_ids the page shows: the first `max` documents by symbol (then doc_id). */
+export function explorerDocuments(documents: readonly { doc_id: string; symbol: string }[], max = EXPLORER_MAX_DOCUMENTS): string[] {
+  return [...documents].sort((a, b) => (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0) || (a.doc_id < b.doc_id ? -1 : 1))
+    .slice(0, max).map((d) => d.doc_id);
+}
+
 /** The tables restricted to the first `max` documents by symbol, and the notice that says so (null when nothing was cut). */
 export function explorerSlice<T extends ExplorerTables>(t: T, max = EXPLORER_MAX_DOCUMENTS): { tables: T; notice: string | null } {
   if (t.documents.length <= max) return { tables: t, notice: null };
-  const keep = new Set([...t.documents].sort((a, b) => (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0) || (a.doc_id < b.doc_id ? -1 : 1))
-    .slice(0, max).map((d) => d.doc_id));
+  const keep = new Set(explorerDocuments(t.documents, max));
   const only = <R extends { doc_id: string }>(rows: readonly R[]) => rows.filter((r) => keep.has(r.doc_id));
   return {
     tables: { ...t, documents: only(t.documents), paragraphs: only(t.paragraphs), headings: only(t.headings), mentions: only(t.mentions), evidence: only(t.evidence) },

@@ -177,20 +177,44 @@ export function citedStatement(statement: string, citation: string): string {
 /** A stable id for the inputs: SHA-256 of every table (sorted by name, rows in order), first 12 hex digits. */
 export function inputId(tables: Readonly<Record<string, readonly unknown[] | undefined>>): string {
   const hash = createHash('sha256');
-  const json = (v: unknown) => JSON.stringify(v, (_k, x) => {
-    if (typeof x === 'bigint') return x.toString();
-    if (x && typeof x === 'object' && !Array.isArray(x) && !(x instanceof Date)) {
-      return Object.fromEntries(Object.keys(x).sort().map((k) => [k, (x as Record<string, unknown>)[k]]));
-    }
-    return x;
-  });
   for (const name of Object.keys(tables).sort()) {
     const rows = tables[name];
     if (!rows) continue;
     hash.update(`${name}\n`);
-    for (const r of rows) hash.update(`${json(r)}\n`);
+    for (const r of rows) hash.update(`${rowJson(r)}\n`);
   }
   return hash.digest('hex').slice(0, 12);
+}
+
+/**
+ * A row as JSON with its columns in name order, so the id does not depend on column order.
+ * Each value goes through the native JSON.stringify (a struct's fields come in their declared
+ * order); only a value holding a BIGINT, which JSON.stringify refuses, is written out here.
+ * A per-value replacer would call back into JS for every value of tens of megabytes of rows.
+ */
+function rowJson(r: unknown): string {
+  if (!r || typeof r !== 'object' || Array.isArray(r)) return valueJson(r);
+  const o = r as Record<string, unknown>;
+  const parts: string[] = [];
+  for (const k of Object.keys(o).sort()) {
+    const x = o[k];
+    if (x !== undefined && typeof x !== 'function') parts.push(`${JSON.stringify(k)}:${valueJson(x)}`);
+  }
+  return `{${parts.join(',')}}`;
+}
+
+function valueJson(v: unknown): string {
+  if (typeof v === 'bigint') return `"${v.toString()}"`;
+  try {
+    return JSON.stringify(v) ?? 'null';
+  } catch {
+    return bigintJson(v);
+  }
+}
+
+/** JSON with BIGINT as its digits in a string, at any depth. */
+function bigintJson(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x)) ?? 'null';
 }
 
 function kindRank(kind: string): number {
@@ -218,6 +242,9 @@ export function headlines(rows: readonly DataGapRow[]): DataGapRow[] {
   return picked;
 }
 
+/** The paragraph of A/HRC/14/32 with the report's caveat on selection (the methods section quotes it). */
+export const CAVEAT_PARA = 34;
+
 /** The sentence starting with `opening` in paragraph `paraNo` of the first document (by symbol) that has it, with its citation. */
 function sentenceOf(t: BriefingTables, docs: readonly { doc_id: string; symbol: string }[], paraNo: number, opening: string) {
   for (const d of docs) {
@@ -241,7 +268,7 @@ function methodsSection(t: BriefingTables, docs: readonly { doc_id: string; symb
       + 'reported as a gap in the report’s own words. Every count and quote here rests on actor claims.' },
   ];
   // The report's own caveat on selection (A/HRC/14/32, para. 34), quoted only where the text has it.
-  const caveat = sentenceOf(t, docs, 34, 'Only a few selected initiatives');
+  const caveat = sentenceOf(t, docs, CAVEAT_PARA, 'Only a few selected initiatives');
   blocks.push({ type: 'text', text: `Selection. The report describes examples, not every initiative${caveat ? ':' : '.'}` });
   if (caveat) blocks.push({ type: 'quote', text: caveat.text, citation: caveat.citation });
   const asked = t.data_requests.length;

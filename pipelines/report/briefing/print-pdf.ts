@@ -6,9 +6,9 @@
  * so the cross-reference table stays right) to keep builds byte-identical.
  */
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { AtlasError } from '../../core/errors.ts';
-import { escapeHtml } from '../render.ts';
+import { escapeHtml } from '../render/html-escape.ts';
 
 export const CHROMIUM = process.env.ATLAS_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -48,14 +48,24 @@ export function chromiumAvailable(): boolean {
   return existsSync(CHROMIUM);
 }
 
-/** The PDF of a self-contained HTML page. */
-export async function printPdf(html: string, opts: { footer: string; date: string }): Promise<Uint8Array> {
+export type Printer = Browser;
+
+/**
+ * Start Chromium for printing. The render stage starts it before the charts, so its
+ * start-up overlaps their rendering; whoever launches it closes it.
+ */
+export async function launchPrinter(): Promise<Printer> {
   if (!existsSync(CHROMIUM)) {
     throw new AtlasError(`Chromium is not installed at ${CHROMIUM}; the briefing PDF is printed with it`, {
       stage: 'write-briefing', hint: 'apt-get install -y chromium (or set ATLAS_CHROMIUM to its path)',
     });
   }
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** The PDF of a self-contained HTML page, printed by `printer` (else by a Chromium started and closed here). */
+export async function printPdf(html: string, opts: { footer: string; date: string }, printer?: Printer): Promise<Uint8Array> {
+  const browser = printer ?? await launchPrinter();
   try {
     // Lay the page out at the printed width (A4 less the 14 mm side margins of the page's @page rule).
     const page = await browser.newPage({ viewport: { width: CONTENT_WIDTH_PX, height: CONTENT_HEIGHT_PX } });
@@ -74,8 +84,9 @@ export async function printPdf(html: string, opts: { footer: string; date: strin
       tagged: true,
       outline: true,
     });
+    await page.close();
     return fixPdfDates(new Uint8Array(pdf), opts.date);
   } finally {
-    await browser.close();
+    if (!printer) await browser.close();
   }
 }

@@ -6,7 +6,7 @@
  * finding section kept on one page with its chart; print-pdf.ts shrinks a chart
  * whose section would not fit).
  */
-import { escapeHtml } from '../render.ts';
+import { escapeHtml } from '../render/html-escape.ts';
 import type { Block, BriefingDoc, Finding, Section } from './model.ts';
 
 /**

@@ -41,13 +41,20 @@ export function isCorpus(o: BaseOptions | undefined): boolean {
  * for none. A doc_id missing from `documents` is shown as itself.
  */
 export function formatSources(sources: readonly CitedParagraph[] | null | undefined, documents: Readonly<Record<string, string>>): string {
+  const byDoc = sourcesBySymbol(sources, documents);
+  if (byDoc.length === 0) return 'no paragraph';
+  return byDoc.map(([symbol, ps]) => formatCitation(symbol, ps)).join('; ');
+}
+
+/** Each cited document's symbol with its paragraph numbers, symbols sorted. */
+function sourcesBySymbol(sources: readonly CitedParagraph[] | null | undefined, documents: Readonly<Record<string, string>>): [string, number[]][] {
   const byDoc = new Map<string, number[]>();
   for (const s of sources ?? []) {
     const symbol = documents[s.doc_id] ?? s.doc_id;
-    byDoc.set(symbol, [...(byDoc.get(symbol) ?? []), s.para_no]);
+    const ps = byDoc.get(symbol);
+    if (ps) ps.push(s.para_no); else byDoc.set(symbol, [s.para_no]);
   }
-  if (byDoc.size === 0) return 'no paragraph';
-  return [...byDoc].sort((a, b) => compareText(a[0], b[0])).map(([symbol, ps]) => formatCitation(symbol, ps)).join('; ');
+  return [...byDoc].sort((a, b) => compareText(a[0], b[0]));
 }
 
 /** Documents a tooltip names before "and N more documents": the tables' cited columns have them all. */
@@ -61,13 +68,29 @@ export const TOOLTIP_DOCUMENTS = 5;
 export function tooltipCitation(cited: string): string {
   const docs = cited.split('; ');
   if (docs.length <= TOOLTIP_DOCUMENTS) return cited;
-  const more = docs.length - TOOLTIP_DOCUMENTS;
-  return `${docs.slice(0, TOOLTIP_DOCUMENTS).join('; ')} and ${more} more document${more === 1 ? '' : 's'} (the table's cited column has them)`;
+  return withMore(docs.slice(0, TOOLTIP_DOCUMENTS).join('; '), docs.length - TOOLTIP_DOCUMENTS);
+}
+
+function withMore(shown: string, more: number): string {
+  return `${shown} and ${more} more document${more === 1 ? '' : 's'} (the table's cited column has them)`;
+}
+
+/**
+ * tooltipCitation(formatSources(sources, documents)), formatting only the documents the
+ * tooltip shows: a cell of a 1,000-document corpus cites hundreds, and all but five were
+ * formatted only to be cut. (A symbol holding "; " would split differently: then the long way.)
+ */
+export function tooltipSources(sources: readonly CitedParagraph[] | null | undefined, documents: Readonly<Record<string, string>>): string {
+  const byDoc = sourcesBySymbol(sources, documents);
+  if (byDoc.length === 0) return 'no paragraph';
+  if (byDoc.some(([symbol]) => symbol.includes('; '))) return tooltipCitation(formatSources(sources, documents));
+  const shown = byDoc.slice(0, TOOLTIP_DOCUMENTS).map(([symbol, ps]) => formatCitation(symbol, ps)).join('; ');
+  return byDoc.length <= TOOLTIP_DOCUMENTS ? shown : withMore(shown, byDoc.length - TOOLTIP_DOCUMENTS);
 }
 
 /** A tooltip's paragraphs: "paras. 85, 88" in a one-document corpus, each paragraph's document in a corpus of several. */
 export function formatCited(paras: readonly number[] | null | undefined, sources: readonly CitedParagraph[] | null | undefined, o: BaseOptions | undefined): string {
-  return isCorpus(o) ? tooltipCitation(formatSources(sources, o!.documents!)) : formatParas(paras);
+  return isCorpus(o) ? tooltipSources(sources, o!.documents!) : formatParas(paras);
 }
 
 /** The same from a table's ready-made citation column (the *_cited columns). */
@@ -83,9 +106,15 @@ export function formatRegistryParas(paras: readonly number[] | null | undefined,
 
 /** Cited paragraphs once each, by document then paragraph. */
 export function uniqueSources(xs: readonly CitedParagraph[]): CitedParagraph[] {
-  const seen = new Map<string, CitedParagraph>();
-  for (const x of xs) seen.set(`${x.doc_id}\u0000${String(x.para_no).padStart(10, '0')}`, { doc_id: x.doc_id, para_no: x.para_no });
-  return [...seen].sort((a, b) => compareText(a[0], b[0])).map(([, v]) => v);
+  // Sorted by comparison, not by building a string key for each: a mechanism's list runs to
+  // hundreds of thousands at 1,000 documents. Same order as the key doc_id, NUL, zero-padded para_no.
+  const sorted = [...xs].sort((a, b) => compareText(a.doc_id, b.doc_id) || a.para_no - b.para_no);
+  const out: CitedParagraph[] = [];
+  for (const x of sorted) {
+    const last = out[out.length - 1];
+    if (!last || last.doc_id !== x.doc_id || last.para_no !== x.para_no) out.push({ doc_id: x.doc_id, para_no: x.para_no });
+  }
+  return out;
 }
 
 /** "para. 85", "paras. 85, 88, 89", or "no paragraph" for an empty list. */

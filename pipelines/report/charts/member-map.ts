@@ -62,14 +62,21 @@ export function memberMapRows(input: {
   const label = new Map<string, string>();
   for (const r of input.coverage_mechanism_theme) label.set(r.mechanism_id, r.acronym);
   for (const m of input.mechanisms ?? []) label.set(m.mechanism_id, m.acronym);
-  const themesOf = new Map<string, Map<string, { paras: number[]; sources: CitedParagraph[] }>>();
+  // Each mechanism's covered themes and their paragraphs, once each: a country then merges its few
+  // mechanisms' lists instead of every theme's (lists that run to thousands at 1,000 documents).
+  const themesOf = new Map<string, Set<string>>();
+  const parasOf = new Map<string, number[]>();
+  const sourcesOf = new Map<string, CitedParagraph[]>();
   for (const r of input.coverage_mechanism_theme) {
     if (!r.covered) continue;
-    const t = themesOf.get(r.mechanism_id) ?? new Map<string, { paras: number[]; sources: CitedParagraph[] }>();
-    const had = t.get(r.theme_id) ?? { paras: [], sources: [] };
-    t.set(r.theme_id, { paras: [...had.paras, ...r.paragraphs], sources: [...had.sources, ...(r.sources ?? [])] });
-    themesOf.set(r.mechanism_id, t);
+    themesOf.set(r.mechanism_id, (themesOf.get(r.mechanism_id) ?? new Set()).add(r.theme_id));
+    const paras = parasOf.get(r.mechanism_id) ?? parasOf.set(r.mechanism_id, []).get(r.mechanism_id)!;
+    for (const p of r.paragraphs) paras.push(p);
+    const sources = sourcesOf.get(r.mechanism_id) ?? sourcesOf.set(r.mechanism_id, []).get(r.mechanism_id)!;
+    for (const x of r.sources ?? []) sources.push(x);
   }
+  for (const [id, ps] of parasOf) parasOf.set(id, uniqueSorted(ps));
+  for (const [id, xs] of sourcesOf) sourcesOf.set(id, uniqueSources(xs));
   const byCountry = new Map<string, Set<string>>();
   for (const m of input.mechanism_members) byCountry.set(m.iso3, (byCountry.get(m.iso3) ?? new Set()).add(m.mechanism_id));
   const country = new Map(input.countries.map((c) => [c.iso3, c]));
@@ -82,8 +89,10 @@ export function memberMapRows(input: {
     const sources: CitedParagraph[] = [];
     const detail: [string, number][] = [];
     for (const id of mechs) {
-      const t = themesOf.get(id) ?? new Map<string, { paras: number[]; sources: CitedParagraph[] }>();
-      for (const [theme, ps] of t) { themes.add(theme); paras.push(...ps.paras); sources.push(...ps.sources); }
+      const t = themesOf.get(id) ?? new Set<string>();
+      for (const theme of t) themes.add(theme);
+      for (const p of parasOf.get(id) ?? []) paras.push(p);
+      for (const x of sourcesOf.get(id) ?? []) sources.push(x);
       detail.push([label.get(id) ?? id, t.size]);
     }
     detail.sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]));
@@ -91,7 +100,7 @@ export function memberMapRows(input: {
       m49: c.m49, iso3, name: c.name, n_themes: themes.size,
       mechanisms: detail.map(([l]) => l).sort(compareText),
       paragraphs: uniqueSorted(paras),
-      sources: uniqueSources(sources),
+      sources: mechs.size === 1 ? [...sources] : uniqueSources(sources),
       mechanisms_detail: detail.map(([l, n]) => `${l}: ${plural(n, 'theme')}`).join('; '),
     });
   }
@@ -114,8 +123,9 @@ export function memberMapTitle(rows: readonly MemberMapRow[], themeCount?: numbe
 export function memberMap(rows: readonly MemberMapRow[], options: MemberMapOptions): VegaLiteSpec {
   const doc = docOf(options);
   const ids = new Set(options.topology.objects.countries.geometries.map((g) => g.id).filter((x): x is string => !!x));
-  const values = copyRows(rows).map((r) => ({
-    ...slim(r, options),
+  // Slimmed before the copy: in a corpus the rows' paragraph lists are dropped, so they are not cloned either.
+  const values = rows.map((r) => ({
+    ...copyRows([slim(r, options)])[0]!,
     m49_id: m49Id(r.m49),
     mechanisms_text: r.mechanisms_detail ?? ([...r.mechanisms].sort(compareText).join(', ') || 'none'),
     paragraphs_text: formatCited(r.paragraphs ?? [], r.sources, options),

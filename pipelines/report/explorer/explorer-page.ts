@@ -5,7 +5,7 @@
  * nodes, so no document text is ever parsed as HTML.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { escapeHtml, jsonForScript } from '../render.ts';
+import { escapeHtml, jsonForScript } from '../render/html-escape.ts';
 import { AtlasError } from '../../core/errors.ts';
 import type { ExplorerData } from './explorer-data.ts';
 

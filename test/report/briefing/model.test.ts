@@ -79,6 +79,10 @@ describe('citations, headlines, date and build id', () => {
     expect(a).toMatch(/^[0-9a-f]{12}$/);
     expect(briefingModel(F.briefingTables()).buildId).toBe(a);
     expect(inputId({ x: [{ a: 1, b: 2 }] })).toBe(inputId({ x: [{ b: 2, a: 1 }] }));
+    // Column order does not count, BIGINT hashes (at any depth), and nested values do count.
+    expect(inputId({ x: [{ a: 1n, s: [{ c: 'x', d: 2n }], u: undefined }] })).toBe(inputId({ x: [{ s: [{ c: 'x', d: 2n }], a: 1n }] }));
+    expect(inputId({ x: [{ s: [{ c: 'x', d: 2n }] }] })).not.toBe(inputId({ x: [{ s: [{ c: 'x', d: 3n }] }] }));
+    expect(inputId({ x: [{ s: [{ c: 'x', d: 2 }] }] })).not.toBe(inputId({ x: [{ s: [{ c: 'y', d: 2 }] }] }));
     const changed = { ...tables, data_gaps: tables.data_gaps.map((r, i) => (i === 0 ? { ...r, value: r.value + 1 } : r)) };
     expect(briefingModel(changed).buildId).not.toBe(a);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { citedText, formatCited, formatRegistryParas, formatSources, uniqueSources } from '../../../pipelines/report/charts/common.ts';
+import fc from 'fast-check';
+import { citedText, formatCited, formatRegistryParas, formatSources, tooltipCitation, tooltipSources, uniqueSources } from '../../../pipelines/report/charts/common.ts';
 
 const one = { documents: { 'a-hrc-14-32': 'A/HRC/14/32' } };
 const corpus = { documents: { 'a-hrc-14-32': 'A/HRC/14/32', 'svn-3': 'A/HRC/WG.6/20/SVN/3' } };
@@ -38,5 +39,30 @@ describe('tooltip citations in a large corpus', () => {
       .toBe('A/TEST/0, para. 1; A/TEST/1, para. 2; A/TEST/2, para. 3; A/TEST/3, para. 4; A/TEST/4, para. 5 and 3 more documents (the table\'s cited column has them)');
     expect(citedText([1], 'A/TEST/0, para. 1; A/TEST/1, para. 2', { documents })).toBe('A/TEST/0, para. 1; A/TEST/1, para. 2');
     expect(formatCited([], many.slice(0, 6), { documents })).toMatch(/para\. 5 and 1 more document \(/);
+  });
+});
+
+describe('tooltipSources', () => {
+  it('says what tooltipCitation(formatSources(…)) says, formatting only the documents shown', () => {
+    const docs = fc.constantFrom('A/1', 'A/2', 'B/10', 'B/9', 'C; D', 'E/1', 'F/2', 'G/3');
+    const source = fc.record({ doc_id: fc.constantFrom('d1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7', 'd8', 'unknown'), para_no: fc.integer({ min: 1, max: 200 }) });
+    fc.assert(fc.property(fc.array(source, { maxLength: 60 }), fc.array(docs, { minLength: 8, maxLength: 8 }), (sources, symbols) => {
+      const documents = Object.fromEntries(symbols.map((s, i) => [`d${i + 1}`, s]));
+      expect(tooltipSources(sources, documents)).toBe(tooltipCitation(formatSources(sources, documents)));
+    }), { numRuns: 300, seed: 15 });
+  });
+});
+
+describe('uniqueSources', () => {
+  it('orders as the key doc_id, NUL, zero-padded para_no did, each paragraph once', () => {
+    const byKey = (xs: readonly { doc_id: string; para_no: number }[]) => {
+      const seen = new Map<string, { doc_id: string; para_no: number }>();
+      for (const x of xs) seen.set(`${x.doc_id}\u0000${String(x.para_no).padStart(10, '0')}`, { doc_id: x.doc_id, para_no: x.para_no });
+      return [...seen].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, v]) => v);
+    };
+    const source = fc.record({ doc_id: fc.constantFrom('a', 'ab', 'b', 'B', 'a-1', 'é'), para_no: fc.integer({ min: 0, max: 100_000 }) });
+    fc.assert(fc.property(fc.array(source, { maxLength: 80 }), (xs) => {
+      expect(uniqueSources(xs)).toEqual(byKey(xs));
+    }), { numRuns: 300, seed: 15 });
   });
 });

@@ -1,15 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { buildChartSpecs, renderCharts, type ChartTables } from '../../../pipelines/report/render-charts.ts';
 import { CHART_NAMES } from '../../../pipelines/report/charts/index.ts';
-import { stableJson, svgToPng } from '../../../pipelines/report/render.ts';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { stableJson } from '../../../pipelines/report/render/spec-text.ts';
+import { svgToPng } from '../../../pipelines/report/render/svg-to-png.ts';
 import * as F from '../../fixtures/charts/rows.ts';
 import { schemaErrors, tooltipTitles } from '../../fixtures/charts/spec-helpers.ts';
 
 const tables: ChartTables = F.chartTables();
 
-async function renderToMemory() {
+async function renderToMemory(t: ChartTables = tables, previousDir?: string) {
   const files = new Map<string, Uint8Array>();
-  const result = await renderCharts(tables, {
+  const result = await renderCharts(t, {
+    previousDir,
     write: async (p, d) => {
       expect(files.has(p), `${p} written twice`).toBe(false);
       files.set(p, typeof d === 'string' ? new TextEncoder().encode(d) : d);
@@ -34,7 +39,7 @@ describe('render-charts stage', () => {
     const expected = [
       'charts/vendor/vega.min.js', 'charts/vendor/vega-lite.min.js', 'charts/vendor/vega-embed.min.js',
       ...CHART_NAMES.flatMap((n) => ['vl.json', 'svg', 'png', 'html'].map((ext) => `charts/${n}.${ext}`)),
-      'charts/index.html',
+      'charts/render-keys.json', 'charts/index.html',
     ];
     expect([...a.files.keys()]).toEqual(expected);
     expect([...b.files.keys()]).toEqual(expected);
@@ -58,5 +63,28 @@ describe('render-charts stage', () => {
     }
     const times = a.result.charts.map((c) => `${c.name} ${c.timings.totalMs.toFixed(0)} ms`);
     console.log(`render times: ${times.join(', ')}; total ${a.result.totalMs.toFixed(0)} ms`);
+  });
+
+  it('reuses the previous build\'s files for charts whose spec is unchanged, and renders the others', async () => {
+    const first = await renderToMemory();
+    expect(first.result.reused).toEqual([]);
+    const dir = mkdtempSync(join(tmpdir(), 'render-charts-'));
+    for (const [p, d] of first.files) { mkdirSync(dirname(join(dir, p)), { recursive: true }); writeFileSync(join(dir, p), d); }
+
+    const again = await renderToMemory(tables, dir);
+    expect(again.result.reused).toEqual([...CHART_NAMES]);
+    for (const [p, d] of first.files) expect(Buffer.compare(Buffer.from(again.files.get(p)!), Buffer.from(d)), p).toBe(0);
+
+    // One redress row changes: only the charts whose spec holds it are rendered again.
+    const changed: ChartTables = { ...tables, redress: tables.redress.map((r, i) => (i === 0 ? { ...r, n_elements: r.n_elements + 1 } : r)) };
+    const specsBefore = buildChartSpecs(tables);
+    const specsAfter = buildChartSpecs(changed);
+    const differ = CHART_NAMES.filter((n) => stableJson(specsBefore[n]) !== stableJson(specsAfter[n]));
+    expect(differ).toContain('redress-elements');
+    const partial = await renderToMemory(changed, dir);
+    expect(partial.result.reused).toEqual(CHART_NAMES.filter((n) => !differ.includes(n)));
+    const fresh = await renderToMemory(changed);
+    for (const [p, d] of fresh.files) expect(Buffer.compare(Buffer.from(partial.files.get(p)!), Buffer.from(d)), p).toBe(0);
+    expect(readFileSync(join(dir, 'charts/render-keys.json'), 'utf8')).not.toBe(new TextDecoder().decode(partial.files.get('charts/render-keys.json')));
   });
 });

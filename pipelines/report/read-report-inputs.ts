@@ -1,0 +1,60 @@
+/**
+ * The rows the charts and the briefing show, read from the build's database.
+ *
+ * The runner would read every input table whole; at 1,000 documents that is
+ * 332,079 evidence rows and 137,000 paragraphs, converted to JS objects and
+ * hashed into the briefing's build id, for the few hundred rows the briefing
+ * quotes. Here the small tables are read whole and the two big ones only where
+ * the briefing looks: the actor evidence in paragraphs some finding cites (the
+ * columns the quotes use), and
+ * the paragraph that holds the report's caveat on selection. Rows come in the
+ * tables' key order, as the runner gives them, so the quotes are the same.
+ */
+import { tableSpec } from '../catalog/index.ts';
+import type { TableName } from '../catalog/rows.ts';
+import { query, type Db, type Row } from '../core/db.ts';
+import { orderedSelect, keyOrder } from '../core/sql.ts';
+import type { InputTables } from '../core/stage.ts';
+import { CAVEAT_PARA } from './briefing/model.ts';
+import type { EvidenceRow } from './briefing/quotes.ts';
+
+/**
+ * The evidence columns the quotes read (briefing/quotes.ts EvidenceRow): not the claim's
+ * sentence and other columns, which at 1,000 documents are most of the table's bytes.
+ */
+const EVIDENCE_COLUMNS = ['doc_id', 'mechanism_id', 'theme_id', 'para_no', 'role', 'theme_source', 'quote'] as const satisfies readonly (keyof EvidenceRow)[];
+
+/** Tables read only in part (the rest are read whole). */
+const PARTIAL: Record<string, (orderBy: string) => string> = {
+  // quotesForFinding takes actor rows in a finding's cited paragraphs (data_gaps.sources;
+  // a finding without sources cites paragraph numbers of any document).
+  evidence: (orderBy) => `
+    WITH cited AS (
+      SELECT DISTINCT s.doc_id, s.para_no FROM (SELECT unnest(sources) AS s FROM data_gaps WHERE sources IS NOT NULL)
+    ), cited_numbers AS (
+      SELECT DISTINCT unnest(citations) AS para_no FROM data_gaps WHERE sources IS NULL
+    )
+    SELECT ${EVIDENCE_COLUMNS.map((c) => `e."${c}"`).join(', ')} FROM evidence e
+    WHERE e.role = 'actor'
+      AND (EXISTS (SELECT 1 FROM cited c WHERE c.doc_id = e.doc_id AND c.para_no = e.para_no)
+        OR e.para_no IN (SELECT para_no FROM cited_numbers))
+    ORDER BY ${orderBy}`,
+  // The methods section quotes one sentence of one paragraph.
+  paragraphs: (orderBy) => `SELECT * FROM paragraphs WHERE para_no = ${CAVEAT_PARA} ORDER BY ${orderBy}`,
+  // No chart or form of the briefing shows headings.
+  headings: (orderBy) => `SELECT * FROM headings WHERE false ORDER BY ${orderBy}`,
+};
+
+/**
+ * Each input table's rows the report needs, ordered by the table's key. The rows of a table
+ * read in part carry only the columns its readers use (evidence: EVIDENCE_COLUMNS).
+ */
+export async function readReportInputs<const I extends readonly TableName[]>(db: Db, names: I): Promise<InputTables<I>> {
+  const out: Record<string, Row[]> = {};
+  for (const name of names) {
+    const spec = tableSpec(name);
+    const partial = PARTIAL[name];
+    out[name] = await query(db, partial ? partial(keyOrder(spec.key)) : orderedSelect(spec));
+  }
+  return out as InputTables<I>;
+}
