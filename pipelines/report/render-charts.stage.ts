@@ -5,9 +5,7 @@
  * reads its own inputs: of the two big tables it needs only the rows the briefing quotes.
  */
 import { defineStage } from '../core/stage.ts';
-import { CHART_INPUTS } from './chart-tables.ts';
-
-export const RENDER_INPUTS = [...CHART_INPUTS, 'data_gaps', 'documents', 'evidence', 'mechanism_references'] as const;
+import { RENDER_INPUTS } from './chart-tables.ts';
 
 export const renderChartsStage = defineStage({
   name: 'render-charts',

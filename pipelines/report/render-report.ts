@@ -5,7 +5,7 @@
  * this only when the stage runs, since rendering loads vega, vega-lite and resvg.
  */
 import type { StageContext } from '../core/stage.ts';
-import { RENDER_INPUTS } from './render-charts.stage.ts';
+import { RENDER_INPUTS } from './chart-tables.ts';
 import { corpusName, symbolsById } from '../text/corpus-name.ts';
 import { readReportInputs } from './read-report-inputs.ts';
 import { renderCharts } from './render-charts.ts';
