@@ -29,7 +29,7 @@ import { specDescription, specTitle, stableJson } from './render/spec-text.ts';
 import type { RenderTimings } from './render/render-chart.ts';
 import { RENDER_KEYS_FILE, chartKey, readPreviousChart, readRenderKeys, renderKeysJson, type ReusedChart } from './render/chart-keys.ts';
 import { rendererFingerprint } from './render/renderer-fingerprint.ts';
-import { renderInPool } from './render/render-pool.ts';
+import { renderAll } from './render/render-all.ts';
 
 export type WriteFn = (relPath: string, data: string | Uint8Array) => Promise<void>;
 
@@ -54,8 +54,6 @@ export interface RenderChartsOptions extends ChartSpecOptions {
   only?: readonly ChartName[];
   /** The previous build's folder: charts with the same key there are reused, not rendered. */
   previousDir?: string;
-  /** Worker threads at most (default: the cores available). */
-  maxThreads?: number;
 }
 
 export interface ChartResult {
@@ -132,7 +130,7 @@ export async function renderCharts(tables: ChartTables, opts: RenderChartsOption
     if (previous) reused.set(n, previous);
   }
   const stale = names.filter((n) => !reused.has(n));
-  const rendered = new Map((await renderInPool(stale.map((n) => ({ name: n, spec: specs[n] })), { maxThreads: opts.maxThreads }))
+  const rendered = new Map((await renderAll(stale.map((n) => ({ name: n, spec: specs[n] }))))
     .map((r, i) => [stale[i]!, r]));
   const charts: ChartResult[] = [];
   for (const name of names) {

@@ -31,7 +31,7 @@ describe('the pipeline\'s stage keys', () => {
     expect(claims.some((f) => f.startsWith('pipelines/report/'))).toBe(false);
     // imported only when the stage runs, and still part of its key
     const charts = codeOf('render-charts');
-    expect(charts).toEqual(expect.arrayContaining(['pipelines/report/render/render-chart.ts', 'pipelines/report/render/chart-worker.mjs', 'pipelines/report/write-briefing.ts', 'pipelines/text/corpus-name.ts']));
+    expect(charts).toEqual(expect.arrayContaining(['pipelines/report/render/render-chart.ts', 'pipelines/report/render/svg-to-png.ts', 'pipelines/report/write-briefing.ts', 'pipelines/text/corpus-name.ts']));
     // a SQL model: its own SQL and the macros, not the other models
     const sql = codeOf('sql:final/country_coverage');
     expect(sql).toEqual(expect.arrayContaining(['pipelines/sql/final/country_coverage.sql', 'pipelines/sql/macros.sql', 'pipelines/transform/sql-stage.ts']));

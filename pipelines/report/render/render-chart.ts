@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import type { TopLevelSpec } from 'vega-lite';
 import { chartHtml } from './chart-page.ts';
 import { specToSvg } from './spec-to-svg.ts';
-import { svgToPng } from './svg-to-png.ts';
+import { svgToPngAsync } from './svg-to-png.ts';
 import { specDescription, specTitle, stableJson } from './spec-text.ts';
 
 export interface RenderTimings { compileMs: number; svgMs: number; pngMs: number; htmlMs: number; totalMs: number }
@@ -45,7 +45,7 @@ export async function renderChart(name: string, spec: TopLevelSpec, opts: Render
   const json = stableJson(spec);
   const { svg, width, height, compileMs, svgMs } = await specToSvg(spec, name);
   const t1 = performance.now();
-  const { png } = svgToPng(svg, scale);
+  const { png } = await svgToPngAsync(svg, scale);
   const t2 = performance.now();
   const html = chartHtml(name, JSON.parse(json) as TopLevelSpec, { vendorPrefix: opts.vendorPrefix, width, height });
   const t3 = performance.now();
