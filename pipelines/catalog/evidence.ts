@@ -37,6 +37,14 @@ export const unresolved_acronyms = {
 export const CLAIM_PARTS = ['description', 'achievement', 'challenge', 'body'] as const;
 export const CLAIM_ROLES = ['actor', 'lacking', 'comparison', 'participant', 'passing'] as const;
 
+/**
+ * What counts toward coverage: the report describes the mechanism doing the activity (actor).
+ * The SQL models use the macro is_counted (sql/macros.sql); a test checks the two agree.
+ */
+export function isCounted(role: string): boolean {
+  return role === 'actor';
+}
+
 export const claims = {
   name: 'claims', layer: 'primary',
   description: 'What one sentence of the report says about one mechanism: the role the mechanism plays in it (only actor claims count toward coverage) and the themes of the activity.',

@@ -35,7 +35,7 @@ const PARTIAL: Record<string, (orderBy: string) => string> = {
       SELECT DISTINCT unnest(citations) AS para_no FROM data_gaps WHERE sources IS NULL
     )
     SELECT ${EVIDENCE_COLUMNS.map((c) => `e."${c}"`).join(', ')} FROM evidence e
-    WHERE e.role = 'actor'
+    WHERE is_counted(e.role)
       AND (EXISTS (SELECT 1 FROM cited c WHERE c.doc_id = e.doc_id AND c.para_no = e.para_no)
         OR e.para_no IN (SELECT para_no FROM cited_numbers))
     ORDER BY ${orderBy}`,

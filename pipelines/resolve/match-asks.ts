@@ -8,6 +8,7 @@
  * and only against the asks whose literal triggers it contains
  * (pipelines/resolve/claims/triggers.ts).
  */
+import { isCounted } from '../catalog/evidence.ts';
 import type { AskCue } from '../registry/load-asks.ts';
 import { firstCue } from '../text/cue-regex.ts';
 import { memoByText } from '../text/memo-by-text.ts';
@@ -19,7 +20,7 @@ export interface AskClaimRow { doc_id: string; ask_id: string; mechanism_id: str
 
 /** Actor claims in document, paragraph and sentence order: as given when they already are (the claims stage's order), else sorted. */
 function actorsInOrder(claims: readonly AskClaimInput[]): AskClaimInput[] {
-  const actors = claims.filter((c) => c.role === 'actor');
+  const actors = claims.filter((c) => isCounted(c.role));
   const before = (a: AskClaimInput, b: AskClaimInput) => (a.doc_id < b.doc_id ? -1 : a.doc_id > b.doc_id ? 1 : 0) || a.para_no - b.para_no || a.sentence_no - b.sentence_no;
   for (let i = 1; i < actors.length; i++) if (before(actors[i - 1], actors[i]) > 0) return actors.sort(before);
   return actors;

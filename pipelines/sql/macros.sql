@@ -3,6 +3,12 @@
 -- A cited paragraph is a struct {doc_id, para_no}: in a corpus a paragraph number alone is
 -- ambiguous, so every list of citations keeps each paragraph's document (catalog type CITES).
 
+-- What counts toward coverage: claims and evidence in which the report describes the mechanism
+-- doing the activity (role actor), not a lack, a yardstick, a participation in another body's act
+-- or a mention in passing. The one statement of the rule in SQL; catalog/evidence.ts isCounted is
+-- its TypeScript side, and a test checks the two agree on every role.
+CREATE OR REPLACE MACRO is_counted(role) AS role = 'actor';
+
 -- One document's part of a citation: cite_paras('A/HRC/14/32', [24, 62]) → 'A/HRC/14/32, paras. 24, 62'
 -- (paras distinct and ascending; 'para.' for one).
 CREATE OR REPLACE MACRO cite_paras(symbol, paras) AS

@@ -8,7 +8,7 @@ import { openDb, query, writeRows, type Db } from '../../pipelines/core/db.ts';
 import { createMacros } from '../../pipelines/core/sql-models.ts';
 import { documents } from '../../pipelines/catalog/index.ts';
 import { REGISTRY_SOURCE_SYMBOL } from '../../pipelines/registry/check-citations.ts';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const doc = (doc_id: string, symbol: string) => ({
@@ -83,5 +83,23 @@ describe('registry_cites()', () => {
   it('names the same document as the registry citation check', () => {
     const sql = readFileSync(join(import.meta.dirname, '../../pipelines/sql/macros.sql'), 'utf8');
     expect(sql).toContain(`WHERE symbol = '${REGISTRY_SOURCE_SYMBOL}'`);
+  });
+});
+
+describe('is_counted()', () => {
+  it('agrees with catalog isCounted on every claim role: only actor counts', async () => {
+    const { CLAIM_ROLES, isCounted } = await import('../../pipelines/catalog/evidence.ts');
+    for (const role of CLAIM_ROLES) {
+      const [{ counted }] = await query<{ counted: boolean }>(db, `SELECT is_counted($role) AS counted`, { role });
+      expect(counted, role).toBe(isCounted(role));
+    }
+    expect(CLAIM_ROLES.filter(isCounted)).toEqual(['actor']);
+  });
+
+  it('is the only statement of the rule in the SQL models', () => {
+    const models = ['staging', 'intermediate', 'final'].flatMap((layer) => readdirSync(join('pipelines/sql', layer)).map((f) => join('pipelines/sql', layer, f)));
+    const users = models.filter((m) => readFileSync(m, 'utf8').includes('is_counted('));
+    expect(users.length).toBeGreaterThanOrEqual(5);
+    for (const m of models) expect(readFileSync(m, 'utf8'), m).not.toMatch(/'actor'/);
   });
 });

@@ -28,7 +28,7 @@ final as (
         mechanisms.acronym,
         mechanisms.name as mechanism_name,
         claims.role,
-        claims.role = 'actor' as is_counted,
+        is_counted(claims.role) as is_counted,
         claims.via,
         claims.surface,
         claims.char_start,

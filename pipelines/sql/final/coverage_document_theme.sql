@@ -6,7 +6,7 @@
 -- it), without a cite() subquery for each of the many rows.
 with evidence as (
     select * from evidence
-    where role = 'actor'
+    where is_counted(role)
 ),
 
 documents as (

@@ -30,7 +30,7 @@ final as (
         evidence.para_no,
         documents.symbol || ', para. ' || evidence.para_no as citation,
         evidence.role,
-        evidence.role = 'actor' as is_counted,
+        is_counted(evidence.role) as is_counted,
         evidence.part,
         evidence.theme_source,
         evidence.sentence,

@@ -25,7 +25,7 @@ men_quotes as (
         mechanism_id,
         arg_min(sentence, (doc_id, para_no, sentence_no)) as quote
     from claims
-    where role = 'actor'
+    where is_counted(role)
       and list_contains(themes, 'gender_men')
     group by mechanism_id
 ),

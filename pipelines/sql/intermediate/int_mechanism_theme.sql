@@ -3,7 +3,7 @@
 -- count: not a yardstick, a lack, a participation in another body's act or a mention in passing.
 with evidence as (
     select * from evidence
-    where role = 'actor'
+    where is_counted(role)
 ),
 
 rolled as (
