@@ -8,7 +8,7 @@ import type { RowOfTable, TableName } from '../catalog/rows.ts';
 
 export const CHART_INPUTS = ['coverage_region_theme', 'coverage_mechanism_theme', 'gender_inclusion', 'redress',
   'recommendation_coverage', 'data_requests', 'mechanism_members', 'countries', 'mechanisms', 'themes',
-  'country_mechanisms', 'country_coverage', 'paragraphs', 'headings'] as const satisfies readonly TableName[];
+  'country_mechanisms', 'country_coverage', 'mechanism_indicators', 'paragraphs', 'headings'] as const satisfies readonly TableName[];
 
 /** What the render-charts stage reads: the charts' tables and what the briefing quotes. */
 export const RENDER_INPUTS = [...CHART_INPUTS, 'data_gaps', 'documents', 'evidence', 'mechanism_references'] as const;

@@ -109,7 +109,7 @@ export function buildChartSpecs(tables: ChartTables, opts: ChartSpecOptions = {}
     'recommendations-coverage': recommendationsCoverage(tables.recommendation_coverage, base),
     'member-map': memberMap(memberMapRows(tables), { ...base, themeCount, topology }),
     'protection-map': protectionMap(protectionMapRows(tables, mechanismLabels), { ...base, topology }),
-    'scores-by-mechanism': scoresByMechanism(scoresByMechanismRows(tables), { ...base, withoutMembers }),
+    'scores-by-mechanism': scoresByMechanism(scoresByMechanismRows(tables), { ...base, withoutMembers, indicators: tables.mechanism_indicators }),
     'country-profile': countryProfile(countryProfileRows(tables), { ...base, themeOrder, iso3: opts.profileIso3 }),
   };
 }

@@ -1,8 +1,8 @@
 /**
  * Pieces shared by the country-lens charts (protection-map, scores-by-mechanism,
  * country-profile): the citation of the two indicator datasets, score labels,
- * the text of a country's indicator values, and quartiles computed as DuckDB's
- * quantile_cont does (so a chart agrees with mechanism_indicators).
+ * and the text of a country's indicator values. (Quartiles are mechanism_indicators'
+ * own, computed once in SQL.)
  *
  * Descriptive only: the charts set the report's evidence beside the indicators
  * and never say that one explains the other.
@@ -49,19 +49,6 @@ export function scoresText(c: CountryIndicators): string {
   const v = (x: number | null | undefined) => (x === null || x === undefined ? 'no score' : String(x));
   if ([c.p_2010, c.prosecution_2010, c.prevention_2010, c.protection_2010].every((x) => x === null || x === undefined)) return 'none';
   return `${v(c.p_2010)} (prosecution ${v(c.prosecution_2010)}, prevention ${v(c.prevention_2010)}, protection ${v(c.protection_2010)})`;
-}
-
-/**
- * Quantile by linear interpolation between order statistics (Hyndman–Fan type 7),
- * as DuckDB's quantile_cont and d3.quantile compute it; null for no values.
- */
-export function quantileCont(values: readonly number[], q: number): number | null {
-  if (values.length === 0) return null;
-  const xs = [...values].sort((a, b) => a - b);
-  const h = (xs.length - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.ceil(h);
-  return xs[lo]! + (h - lo) * (xs[hi]! - xs[lo]!);
 }
 
 /** "3", "3.5" (at most two decimals, no trailing zeros), or "–" for null. */

@@ -4,10 +4,10 @@
  * number of members with that score, over a bar from the first to the third
  * quartile with the median marked, and the n behind it (members with a score /
  * members) at the right. Rows: country_mechanisms joined with the scores of
- * country_coverage (scoresByMechanismRows). Quartiles interpolate linearly, as
- * mechanism_indicators does (quantile_cont). Descriptive only.
+ * country_coverage (scoresByMechanismRows). The quartiles are mechanism_indicators' (DuckDB's
+ * quantile_cont, the one computation of them): its rows for the indicator year. Descriptive only.
  */
-import type { country_coverage, country_mechanisms } from '../../catalog/country.ts';
+import type { country_coverage, country_mechanisms, mechanism_indicators } from '../../catalog/country.ts';
 import type { mechanisms } from '../../catalog/registry.ts';
 import type { RowOf } from '../../catalog/types.ts';
 import {
@@ -15,10 +15,11 @@ import {
   titleBlock, uniqueSorted,
 } from './common.ts';
 import {
-  INDICATOR_YEAR, SCORE_INFO, type ScoreName, formatNumber, indicatorSourceLines, quantileCont,
+  INDICATOR_YEAR, SCORE_INFO, type ScoreName, formatNumber, indicatorSourceLines,
 } from './indicators.ts';
 import { regionHeader } from './mechanism-rows.ts';
 import { COLORS, OKABE_ITO, SIZES } from './theme.ts';
+import { AtlasError } from '../../core/errors.ts';
 
 export const NAME = 'scores-by-mechanism';
 
@@ -41,7 +42,28 @@ export interface MemberScoreRow {
   member_paragraphs: number[];
 }
 
+/** The columns of mechanism_indicators the chart reads (a caller may give just those). */
+export type QuartileRow = Pick<RowOf<typeof mechanism_indicators>, 'level' | 'subject' | 'period' | 'year_from' | 'year_to'>
+  & Partial<Pick<RowOf<typeof mechanism_indicators>, `${ScoreName}_${'q1' | 'median' | 'q3'}`>>;
+
+/**
+ * Each mechanism's quartiles of a score, from mechanism_indicators' rows for the indicator year.
+ * Those rows are for the build's indicator_year; the chart's dots are the scores of `year`, so a
+ * table for another year is refused rather than drawn beside them.
+ */
+export function quartilesOf(indicators: readonly QuartileRow[], score: ScoreName, year: number): Map<string, { q1: number | null; median: number | null; q3: number | null }> {
+  const rows = indicators.filter((r) => r.level === 'mechanism' && r.period === 'year');
+  const other = rows.find((r) => r.year_from !== year || r.year_to !== year);
+  if (other) {
+    throw new AtlasError(`mechanism_indicators holds the year ${other.year_from}, the chart shows ${year}`,
+      { record: `mechanism_indicators ${other.subject}`, hint: 'the scores-by-mechanism chart draws the 2010 scores: build with indicator_year 2010' });
+  }
+  return new Map(rows.map((r) => [r.subject, { q1: r[`${score}_q1`] ?? null, median: r[`${score}_median`] ?? null, q3: r[`${score}_q3`] ?? null }]));
+}
+
 export interface ScoresByMechanismOptions extends BaseOptions {
+  /** mechanism_indicators (its quartiles are drawn). */
+  indicators: readonly QuartileRow[];
   /** Which score (default p, the 3P index). */
   score?: ScoreName;
   /** Year of the scores (default 2010). */
@@ -88,7 +110,8 @@ export interface MechanismScoreSummary {
   paragraphs: number[];
 }
 
-export function summarizeScores(rows: readonly MemberScoreRow[], score: ScoreName = 'p'): MechanismScoreSummary[] {
+export function summarizeScores(rows: readonly MemberScoreRow[], indicators: readonly QuartileRow[], score: ScoreName = 'p', year = INDICATOR_YEAR): MechanismScoreSummary[] {
+  const quartiles = quartilesOf(indicators, score, year);
   const by = new Map<string, MemberScoreRow[]>();
   for (const r of rows) by.set(r.mechanism_id, [...(by.get(r.mechanism_id) ?? []), r]);
   return [...by.values()].map((rs) => {
@@ -97,7 +120,7 @@ export function summarizeScores(rows: readonly MemberScoreRow[], score: ScoreNam
     return {
       mechanism_id: rs[0]!.mechanism_id, acronym: rs[0]!.acronym, region: rs[0]!.region,
       n_members: members.length, n_with_score: xs.length,
-      median: quantileCont(xs, 0.5), q1: quantileCont(xs, 0.25), q3: quantileCont(xs, 0.75),
+      ...(quartiles.get(rs[0]!.mechanism_id) ?? { q1: null, median: null, q3: null }),
       min: xs.length ? Math.min(...xs) : null, max: xs.length ? Math.max(...xs) : null,
       missing: members.filter((r) => r[score] === null).map((r) => r.country_name).sort(compareText),
       paragraphs: uniqueSorted(rs.flatMap((r) => [...r.mechanism_paragraphs, ...r.member_paragraphs])),
@@ -111,12 +134,12 @@ function namesText(names: readonly string[], max = 12): string {
   return sorted.length <= max ? sorted.join(', ') : `${sorted.slice(0, max).join(', ')} and ${sorted.length - max} more`;
 }
 
-export function scoresByMechanism(rows: readonly MemberScoreRow[], options: ScoresByMechanismOptions = {}): VegaLiteSpec {
+export function scoresByMechanism(rows: readonly MemberScoreRow[], options: ScoresByMechanismOptions): VegaLiteSpec {
   const doc = docOf(options);
   const score = options.score ?? 'p';
   const info = SCORE_INFO[score];
   const year = options.year ?? INDICATOR_YEAR;
-  const summaries = summarizeScores(rows, score);
+  const summaries = summarizeScores(rows, options.indicators, score, year);
   const regions = regionsOf(summaries);
   const order = summaries.map((s) => s.acronym);
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type MemberScoreRow, scoresByMechanism, scoresByMechanismRows, sizeLegendValues, summarizeScores,
+  type MemberScoreRow, type QuartileRow, scoresByMechanism, scoresByMechanismRows, sizeLegendValues, summarizeScores,
 } from '../../../pipelines/report/charts/scores-by-mechanism.ts';
-import { INDICATOR_SOURCES, quantileCont } from '../../../pipelines/report/charts/indicators.ts';
+import { INDICATOR_SOURCES } from '../../../pipelines/report/charts/indicators.ts';
 import * as F from '../../fixtures/charts/rows.ts';
 import {
   compileWithWarnings, description, inlineValues, schemaErrors, titleText, tooltipFields, tooltipTitles,
@@ -28,17 +28,30 @@ const rows: MemberScoreRow[] = [
   member('au', 'AU', 'Africa', 'NGA', 'Nigeria', 12, 4, [17, 90]),
 ];
 
+// mechanism_indicators' rows for 2010, quartiles worked out by hand from the scores above (linear
+// interpolation, as quantile_cont): COMMIT p 8 9 9 11 11 12, protection 2 2 3 3 3 3.
+const quartile = (subject: string, p: [number, number, number] | null, protection: [number, number, number] | null, year = 2010): QuartileRow => ({
+  level: 'mechanism', subject, period: 'year', year_from: year, year_to: year,
+  p_q1: p?.[0] ?? null, p_median: p?.[1] ?? null, p_q3: p?.[2] ?? null,
+  protection_q1: protection?.[0] ?? null, protection_median: protection?.[1] ?? null, protection_q3: protection?.[2] ?? null,
+});
+const indicators: QuartileRow[] = [
+  quartile('commit', [9, 10, 11], [2.25, 3, 3]), quartile('asean', [11, 11, 11], [3, 3, 3]),
+  quartile('coe', [13, 13, 13], [3, 3, 3]), quartile('au', [12, 12, 12], [4, 4, 4]),
+  { ...quartile('commit', [1, 1, 1], [1, 1, 1]), period: 'window', year_from: 2008, year_to: 2012 },
+];
+
 type Layer = { mark: { type: string }; transform?: { filter?: string }[]; encoding: Record<string, unknown> };
 const layersOf = (spec: unknown) => (spec as { spec: { layer: Layer[] } }).spec.layer;
 const subtitle = (spec: unknown) => ((spec as { title: { subtitle: string[] } }).title.subtitle).join('\n');
 
 describe('scores-by-mechanism', () => {
-  const spec = scoresByMechanism(rows, { withoutMembers: ['OIF', 'IPU'] });
+  const spec = scoresByMechanism(rows, { withoutMembers: ['OIF', 'IPU'], indicators });
 
   it('validates against the Vega-Lite schema and compiles without warnings', () => {
     expect(schemaErrors(spec)).toEqual([]);
     expect(compileWithWarnings(spec).warnings).toEqual([]);
-    const protection = scoresByMechanism(rows, { score: 'protection' });
+    const protection = scoresByMechanism(rows, { score: 'protection', indicators });
     expect(schemaErrors(protection)).toEqual([]);
     expect(compileWithWarnings(protection).warnings).toEqual([]);
   });
@@ -72,7 +85,7 @@ describe('scores-by-mechanism', () => {
     expect(x.scale.domain).toEqual([2.5, 15.5]);
     expect(x.axis.values).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
     expect(layers[3]!.encoding.text).toEqual({ field: 'n_label', type: 'nominal' });
-    const protection = scoresByMechanism(rows, { score: 'protection' });
+    const protection = scoresByMechanism(rows, { score: 'protection', indicators });
     expect(((layersOf(protection)[0]!.encoding.x) as { axis: { values: number[] } }).axis.values).toEqual([1, 2, 3, 4, 5]);
     expect(titleText(protection)).toBe('2010 Protection scores of the member states, by mechanism');
     expect(sizeLegendValues(17)).toEqual([1, 5, 10, 15]);
@@ -90,12 +103,17 @@ describe('scores-by-mechanism', () => {
     expect(description(spec)).not.toMatch(/\b(because|causes?|leads? to|due to|effect of)\b/i);
   });
 
-  it('summarizes with linear-interpolation quartiles (as DuckDB quantile_cont)', () => {
-    expect(quantileCont([8, 9, 9, 11, 11, 12], 0.25)).toBe(9);
-    expect(quantileCont([1, 2, 3, 4], 0.25)).toBe(1.75);
-    expect(quantileCont([], 0.5)).toBeNull();
-    const s = summarizeScores(rows, 'protection').find((x) => x.acronym === 'COMMIT')!;
+  it('draws the quartiles of mechanism_indicators for the year (not the window), with n, min and max from the member rows', () => {
+    const s = summarizeScores(rows, indicators, 'protection').find((x) => x.acronym === 'COMMIT')!;
     expect(s).toMatchObject({ n_members: 6, n_with_score: 6, median: 3, q1: 2.25, q3: 3, min: 2, max: 3 });
+    expect(summarizeScores(rows, indicators, 'p').find((x) => x.acronym === 'COMMIT')).toMatchObject({ q1: 9, median: 10, q3: 11 });
+    // a mechanism the table lacks gets no quartiles, not invented ones
+    expect(summarizeScores(rows, indicators.filter((r) => r.subject !== 'au'), 'p').find((x) => x.acronym === 'AU')).toMatchObject({ q1: null, median: null, q3: null });
+  });
+
+  it('refuses quartiles of another year than the dots it draws, naming the record', () => {
+    expect(() => summarizeScores(rows, [quartile('commit', [9, 10, 11], null, 2011)], 'p'))
+      .toThrow(/record mechanism_indicators commit: mechanism_indicators holds the year 2011, the chart shows 2010/);
   });
 
   it('derives member rows from country_mechanisms and country_coverage', () => {
