@@ -21,17 +21,6 @@ export function packageDir(name: string): string {
   }
 }
 
-export const FONT_FILES = {
-  regular: 'DejaVuSans.ttf',
-  bold: 'DejaVuSans-Bold.ttf',
-  oblique: 'DejaVuSans-Oblique.ttf',
-  boldOblique: 'DejaVuSans-BoldOblique.ttf',
-} as const;
-
-export function fontPaths(): string[] {
-  const dir = join(packageDir('dejavu-fonts-ttf'), 'ttf');
-  return Object.values(FONT_FILES).map((f) => join(dir, f));
-}
 
 /** Browser builds copied next to the chart pages, keyed by their path under charts/. */
 export const VENDOR_SCRIPTS = [
