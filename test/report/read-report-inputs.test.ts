@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exec, openDb, query, type Db } from '../../pipelines/core/db.ts';
 import { readReportInputs } from '../../pipelines/report/read-report-inputs.ts';
+import { createMacros } from '../../pipelines/core/sql-models.ts';
 import { CAVEAT_PARA } from '../../pipelines/report/briefing/model.ts';
 import { quotesForFinding, type EvidenceRow } from '../../pipelines/report/briefing/quotes.ts';
 
@@ -29,6 +30,7 @@ beforeAll(async () => {
     CREATE TABLE documents (doc_id VARCHAR, symbol VARCHAR);
     INSERT INTO documents VALUES ('d2', 'B/2'), ('d1', 'A/1');
   `);
+  await createMacros(db); // as the build has made them by then (is_counted)
 });
 afterAll(() => db?.close());
 
