@@ -13,8 +13,11 @@ import { defineConfig } from 'vitest/config';
  */
 const BUILD_DIRS = ['test/browser/', 'test/reliability/', 'test/notebooks/', 'test/docs/', 'test/bench/'];
 const BUILD_HELPERS = /helpers\/(?:built|cli|add-cli|browser)\.ts|test\/ingest\/un-documents|global-setup/;
-/** Slow without a build: the twelve real PDFs. */
-const SLOW = ['test/ingest/un-documents.test.ts'];
+/**
+ * Slow without a build, so they run with the build project: the twelve real PDFs, the PDFs read
+ * in worker threads, and every chart of the seed rendered (three times, for the reuse checks).
+ */
+const SLOW = ['test/ingest/un-documents.test.ts', 'test/ingest/pdf/pdf-pool.test.ts', 'test/report/charts/render-charts.test.ts'];
 
 function testFiles(dir: string): string[] {
   return readdirSync(dir).sort().flatMap((n) => {
