@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -36,8 +37,9 @@ const shared = { testTimeout: 60_000, hookTimeout: 180_000, pool: 'forks' as con
 export default defineConfig({
   test: {
     projects: [
-      // one module graph per worker: the chart tests load vega and vega-lite once, not once a file
-      { test: { ...shared, name: 'unit', include: unitFiles, isolate: false } },
+      // one module graph per worker: the chart tests load vega and vega-lite once, not once a file;
+      // a worker per core (vitest's default leaves one core free: 51 s against 31 s on 2 cores)
+      { test: { ...shared, name: 'unit', include: unitFiles, isolate: false, maxWorkers: availableParallelism() } },
       { test: { ...shared, name: 'build', include: buildFiles, globalSetup: ['test/global-setup.ts'] } },
     ],
   },

@@ -80,7 +80,7 @@ export function runMeasured(cmd: string, args: readonly string[], opts: { cwd: s
     const child = spawn(cmd, args, { cwd: opts.cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
     if (child.pid === undefined) { fail(new Error(`could not start ${cmd}`)); return; }
     const mem = new TreeMemory(child.pid);
-    const timer = setInterval(() => mem.poll(), opts.pollMs ?? 25);
+    const timer = setInterval(() => mem.poll(), opts.pollMs ?? 100);
     mem.poll();
     let stderr = '';
     child.stderr!.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
