@@ -6,7 +6,7 @@
  * those whose rows fit the workbook's budget (the rest get a sheet saying where they are).
  */
 import { CATALOG, isTableName, type TableName } from '../catalog/index.ts';
-import { query, type Db } from '../core/db.ts';
+import type { Db } from '../core/db.ts';
 import { orderedSelect } from '../core/sql.ts';
 import { defineStage, type Stage, type StageContext, type TsStage } from '../core/stage.ts';
 import { corpusName } from '../text/corpus-name.ts';
@@ -34,13 +34,16 @@ export function workbookDescription(symbols: readonly string[]): string {
 
 async function documentsOf(db: Db, tables: readonly string[]): Promise<{ symbol: string; date: string | null }[]> {
   if (!tables.includes('documents')) return [];
+  const { query } = await import('../core/db.ts');
   return query(db, 'SELECT DISTINCT symbol, CAST(date AS VARCHAR) AS date FROM documents ORDER BY symbol');
 }
 
 export function workbookStage(upstream: readonly Stage[]): TsStage {
   const tables = workbookTables(upstream);
   const run = async (_t: unknown, ctx: StageContext<never>) => {
-    const { workbookBytes, tablesThatFit } = await import('./workbook.ts'); // exceljs loads only when the stage runs
+    // exceljs and DuckDB load only when the stage runs: a no-change rebuild loads neither
+    const { workbookBytes, tablesThatFit } = await import('./workbook.ts');
+    const { query } = await import('../core/db.ts');
     const counts = [];
     for (const name of tables) counts.push({ name, rows: Number((await query<{ n: bigint }>(ctx.db, `SELECT count(*) AS n FROM "${name}"`))[0].n) });
     const fit = tablesThatFit(counts);
