@@ -5,7 +5,8 @@
  * reports all bad documents at once, then stops before anything is published.
  */
 import { join } from 'node:path';
-import { defineStage, type StageContext } from '../core/stage.ts';
+import type { StageContext } from '../core/stage.ts';
+import { INGEST_OUTPUTS } from './ingest-tables.ts';
 import type { RowOfTable } from '../catalog/rows.ts';
 import { readSeedManifest } from './seed-manifest.ts';
 import { AtlasError } from '../core/errors.ts';
@@ -14,7 +15,6 @@ import { parseListedDocument, readListedDocument, type IngestOptions } from './i
 import type { DocumentText } from './read-document.ts';
 import { createPdfPool } from './pdf/pdf-pool.ts';
 
-const OUTPUTS = ['documents', 'paragraphs', 'headings', 'footnotes', 'toc', 'paragraph_items', 'blocks'] as const;
 
 /** PDFs a pool thread may have queued or in reading ahead of the one whose rows are taken. */
 const PDF_WINDOW_PER_THREAD = 2;
@@ -24,9 +24,9 @@ function append<T>(into: T[], rows: readonly T[]): void {
   for (const r of rows) into.push(r);
 }
 
-type IngestTables = { [K in (typeof OUTPUTS)[number]]: RowOfTable<K>[] };
+type IngestTables = { [K in (typeof INGEST_OUTPUTS)[number]]: RowOfTable<K>[] };
 
-async function ingestAll(ctx: StageContext<never>): Promise<IngestTables> {
+export async function ingestAll(ctx: StageContext<never>): Promise<IngestTables> {
   const out: IngestTables = { documents: [], paragraphs: [], headings: [], footnotes: [], toc: [], paragraph_items: [], blocks: [] };
   const stateNames = loadStateNames(join(ctx.dataDir, 'raw', 'country-codes.csv'));
   const failures: AtlasError[] = [];
@@ -101,12 +101,3 @@ async function ingestAll(ctx: StageContext<never>): Promise<IngestTables> {
   }
   return out;
 }
-
-export const ingestReport = defineStage({
-  name: 'ingest-report',
-  module: import.meta.url,
-  inputs: [],
-  outputs: OUTPUTS,
-  sources: (d) => [d.seedsDir, join(d.dataDir, 'raw', 'country-codes.csv')],
-  run: (_in, ctx) => ingestAll(ctx),
-});

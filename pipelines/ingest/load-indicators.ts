@@ -14,7 +14,6 @@ import { readYamlFile, lineOf } from '../core/yaml.ts';
 import { parseCsv } from '../core/csv.ts';
 import { sha256 } from '../core/io.ts';
 import { raw_tip_tiers, raw_policy_index, type RowOf } from '../catalog/index.ts';
-import { defineStage } from '../core/stage.ts';
 
 export const INDICATORS_MANIFEST = 'manifest.yaml';
 
@@ -130,15 +129,3 @@ export function loadIndicators(dir: string): IndicatorTables {
   for (const f of readIndicatorManifest(dir)) out[f.table] = rowsOf(dir, f);
   return out as unknown as IndicatorTables;
 }
-
-/** Folder of the indicator files under the data folder. */
-export const indicatorsDir = (dataDir: string) => join(dataDir, 'raw', 'indicators');
-
-export const loadIndicatorsStage = defineStage({
-  name: 'load-indicators',
-  module: import.meta.url,
-  inputs: [],
-  outputs: ['raw_tip_tiers', 'raw_policy_index'],
-  sources: (d) => [indicatorsDir(d.dataDir)],
-  run: (_in, ctx) => loadIndicators(indicatorsDir(ctx.dataDir)),
-});

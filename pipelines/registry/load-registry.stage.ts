@@ -1,7 +1,6 @@
 /** Stage load-registry: the curated registry (data/registry/*.yaml) and the country codes as catalog tables. */
 import { join } from 'node:path';
 import { defineStage } from '../core/stage.ts';
-import { loadRegistry } from './load-registry.ts';
 
 export const loadRegistryStage = defineStage({
   name: 'load-registry',
@@ -11,5 +10,6 @@ export const loadRegistryStage = defineStage({
     'themes', 'cues', 'non_mechanisms'],
   sources: (d) => [join(d.dataDir, 'registry'), join(d.dataDir, 'raw', 'country-codes.csv')],
   // the registry's other content (associates, notes) is not a table: the runner stores the declared outputs only
-  run: (_in, ctx) => loadRegistry(join(ctx.dataDir, 'registry')),
+  // the loaders (and zod) load only when the stage runs, so a no-change rebuild does not load them
+  run: async (_in, ctx) => (await import('./load-registry.ts')).loadRegistry(join(ctx.dataDir, 'registry')),
 });

@@ -5,8 +5,6 @@
  */
 import { join } from 'node:path';
 import { defineStage } from '../core/stage.ts';
-import { loadClaimModel } from '../registry/load-claim-rules.ts';
-import { claimsOf } from './extract-claims.ts';
 
 export const extractClaimsStage = defineStage({
   name: 'extract-claims',
@@ -14,7 +12,10 @@ export const extractClaimsStage = defineStage({
   inputs: ['paragraphs', 'mentions', 'themes', 'cues'],
   outputs: ['claims'],
   sources: (d) => [join(d.dataDir, 'registry', 'claims.yaml'), join(d.dataDir, 'registry', 'data_collection.yaml')],
-  run: (t, ctx) => {
+  run: async (t, ctx) => {
+    // loaded when the stage runs (the rules' loader brings zod), not when the pipeline is declared
+    const { loadClaimModel } = await import('../registry/load-claim-rules.ts');
+    const { claimsOf } = await import('./extract-claims.ts');
     const model = loadClaimModel(join(ctx.dataDir, 'registry'), t.themes, t.cues);
     return { claims: claimsOf(t.paragraphs, t.mentions, model) };
   },

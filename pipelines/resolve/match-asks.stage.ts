@@ -1,8 +1,6 @@
 /** Stage match-asks: recommendations by their asks; an actor claim matching an ask's cue does what it asks. */
 import { join } from 'node:path';
 import { defineStage } from '../core/stage.ts';
-import { loadAsks } from '../registry/load-asks.ts';
-import { matchAsks } from './match-asks.ts';
 
 export const matchAsksStage = defineStage({
   name: 'match-asks',
@@ -10,7 +8,10 @@ export const matchAsksStage = defineStage({
   inputs: ['claims'],
   outputs: ['recommendation_asks', 'ask_claims'],
   sources: (d) => [join(d.dataDir, 'registry', 'recommendation_asks.yaml')],
-  run: (t, ctx) => {
+  run: async (t, ctx) => {
+    // loaded when the stage runs (the asks' loader brings zod), not when the pipeline is declared
+    const { loadAsks } = await import('../registry/load-asks.ts');
+    const { matchAsks } = await import('./match-asks.ts');
     const { asks, cues } = loadAsks(join(ctx.dataDir, 'registry', 'recommendation_asks.yaml'));
     return { recommendation_asks: asks, ask_claims: matchAsks(t.claims, cues) };
   },
