@@ -6,11 +6,11 @@
  */
 import { mkdirSync, copyFileSync, cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CATALOG, tableSpec } from '../catalog/index.ts';
-import { openDb, writeRows, query, setVariables, type Db, type Row } from './db.ts';
+import { CATALOG, isTableName, tableSpec } from '../catalog/index.ts';
+import { openDb, writeRows, setVariables, type Db, type Row } from './db.ts';
 import { checkTable } from './checks.ts';
 import { exportTable, hashFile, EXPORT_FORMATS } from './export.ts';
-import { orderedSelect } from './sql.ts';
+import { readTables } from './read-tables.ts';
 import { startBuild, writeFileIn, listFiles } from './io.ts';
 import { GENERATOR, BUILD_IN_PROGRESS } from './build-mark.ts';
 import { runModel, createMacros } from './sql-models.ts';
@@ -77,7 +77,10 @@ async function runStages(stages: readonly Stage[], ctx: StageContext, fresh: Set
       counts[s.outputs[0]] = await checkTable(ctx.db, tableSpec(s.outputs[0]), s.name);
     } else {
       const input: Tables = {};
-      if (!s.readsOwnInputs) for (const name of s.inputs) input[name] = memo.get(name) ?? await readTable(ctx.db, name);
+      if (!s.readsOwnInputs) {
+        const read: Tables = await readTables(ctx.db, s.inputs.filter((n) => !memo.has(n)).filter(isTableName));
+        for (const name of s.inputs) input[name] = memo.get(name) ?? read[name]!;
+      }
       const out = await s.run(input, { ...ctx, params: pick(ctx.params, s.params) });
       for (const name of s.outputs.filter((o) => !o.startsWith('files:'))) {
         const spec = tableSpec(name);
@@ -98,11 +101,6 @@ async function runStages(stages: readonly Stage[], ctx: StageContext, fresh: Set
 /** Only the parameters a stage declares: its key hashes those, so it must not read others. */
 function pick(params: Params, names: readonly ParamName[]): Partial<Params> {
   return Object.fromEntries(names.map((n) => [n, params[n]]));
-}
-
-/** A table's rows ordered by its key, so a stage sees the same rows in the same order on every build. */
-async function readTable(db: Db, name: string): Promise<Row[]> {
-  return query(db, orderedSelect(tableSpec(name)));
 }
 
 type Hashed = Map<string, { sha256: string; bytes: number }>;

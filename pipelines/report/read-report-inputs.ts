@@ -10,10 +10,9 @@
  * the paragraph that holds the report's caveat on selection. Rows come in the
  * tables' key order, as the runner gives them, so the quotes are the same.
  */
-import { tableSpec } from '../catalog/index.ts';
 import type { TableName } from '../catalog/rows.ts';
-import { query, type Db, type Row } from '../core/db.ts';
-import { orderedSelect, keyOrder } from '../core/sql.ts';
+import type { Db } from '../core/db.ts';
+import { readTables, type PartialRead } from '../core/read-tables.ts';
 import type { InputTables } from '../core/stage.ts';
 import { CAVEAT_PARA } from './briefing/model.ts';
 import type { EvidenceRow } from './briefing/quotes.ts';
@@ -25,10 +24,10 @@ import type { EvidenceRow } from './briefing/quotes.ts';
 const EVIDENCE_COLUMNS = ['doc_id', 'mechanism_id', 'theme_id', 'para_no', 'role', 'theme_source', 'quote'] as const satisfies readonly (keyof EvidenceRow)[];
 
 /** Tables read only in part (the rest are read whole). */
-const PARTIAL: Record<string, (orderBy: string) => string> = {
+const PARTIAL: Record<string, PartialRead> = {
   // quotesForFinding takes actor rows in a finding's cited paragraphs (data_gaps.sources;
   // a finding without sources cites paragraph numbers of any document).
-  evidence: (orderBy) => `
+  evidence: (orderBy) => ({ sql: `
     WITH cited AS (
       SELECT DISTINCT s.doc_id, s.para_no FROM (SELECT unnest(sources) AS s FROM data_gaps WHERE sources IS NOT NULL)
     ), cited_numbers AS (
@@ -38,23 +37,17 @@ const PARTIAL: Record<string, (orderBy: string) => string> = {
     WHERE is_counted(e.role)
       AND (EXISTS (SELECT 1 FROM cited c WHERE c.doc_id = e.doc_id AND c.para_no = e.para_no)
         OR e.para_no IN (SELECT para_no FROM cited_numbers))
-    ORDER BY ${orderBy}`,
+    ORDER BY ${orderBy}` }),
   // The methods section quotes one sentence of one paragraph.
-  paragraphs: (orderBy) => `SELECT * FROM paragraphs WHERE para_no = ${CAVEAT_PARA} ORDER BY ${orderBy}`,
+  paragraphs: (orderBy) => ({ sql: `SELECT * FROM paragraphs WHERE para_no = ${CAVEAT_PARA} ORDER BY ${orderBy}` }),
   // No chart or form of the briefing shows headings.
-  headings: (orderBy) => `SELECT * FROM headings WHERE false ORDER BY ${orderBy}`,
+  headings: (orderBy) => ({ sql: `SELECT * FROM headings WHERE false ORDER BY ${orderBy}` }),
 };
 
 /**
  * Each input table's rows the report needs, ordered by the table's key. The rows of a table
  * read in part carry only the columns its readers use (evidence: EVIDENCE_COLUMNS).
  */
-export async function readReportInputs<const I extends readonly TableName[]>(db: Db, names: I): Promise<InputTables<I>> {
-  const out: Record<string, Row[]> = {};
-  for (const name of names) {
-    const spec = tableSpec(name);
-    const partial = PARTIAL[name];
-    out[name] = await query(db, partial ? partial(keyOrder(spec.key)) : orderedSelect(spec));
-  }
-  return out as InputTables<I>;
+export function readReportInputs<const I extends readonly TableName[]>(db: Db, names: I): Promise<InputTables<I>> {
+  return readTables(db, names, PARTIAL);
 }
