@@ -45,6 +45,39 @@ export function isCounted(role: string): boolean {
   return role === 'actor';
 }
 
+export const claim_spans = {
+  name: 'claim_spans', layer: 'intermediate',
+  description: 'The claims as extract-claims finds them, with offsets instead of words: the SQL model claims slices the sentence and the surface from the paragraph text and takes the themes from claim_theme_sets. (Writing 300,000 sentences at 1,000 documents from JavaScript cost more than finding the claims.)',
+  grain: 'One row per document × paragraph × mention or continuing sentence × mechanism.',
+  key: ['doc_id', 'para_no', 'char_start', 'mechanism_id'],
+  columns: [
+    col('doc_id', 'VARCHAR', 'Document id'),
+    col('para_no', 'INTEGER', 'Paragraph'),
+    col('part', 'VARCHAR', 'Part of the report', { accepted: CLAIM_PARTS }),
+    col('sentence_no', 'INTEGER', 'Sentence of the paragraph (from 1)'),
+    col('mechanism_id', 'VARCHAR', 'Mechanism'),
+    col('role', 'VARCHAR', 'See claims.role', { accepted: CLAIM_ROLES }),
+    col('via', 'VARCHAR', 'See claims.via', { accepted: ['mention', 'continuation'] }),
+    col('char_start', 'INTEGER', 'Offset of the words that refer to the mechanism in the paragraph text (UTF-16 units)'),
+    col('char_end', 'INTEGER', 'End offset (exclusive)'),
+    col('sentence_start', 'INTEGER', 'Offset of the sentence in the paragraph text (UTF-16 units)'),
+    col('sentence_end', 'INTEGER', 'End offset of the sentence (exclusive)'),
+    col('theme_set', 'INTEGER', 'The claim\'s themes: a row of claim_theme_sets'),
+  ],
+} as const satisfies TableSpec;
+
+export const claim_theme_sets = {
+  name: 'claim_theme_sets', layer: 'intermediate',
+  description: 'The distinct theme lists of the claims (a few hundred however many claims), numbered in the order the claims first use them.',
+  grain: 'One row per distinct list of themes with their sources.',
+  key: ['theme_set'],
+  columns: [
+    col('theme_set', 'INTEGER', 'Number of the list (from 0)'),
+    col('themes', 'VARCHAR[]', 'See claims.themes'),
+    col('theme_sources', 'VARCHAR[]', 'See claims.theme_sources'),
+  ],
+} as const satisfies TableSpec;
+
 export const claims = {
   name: 'claims', layer: 'primary',
   description: 'What one sentence of the report says about one mechanism: the role the mechanism plays in it (only actor claims count toward coverage) and the themes of the activity.',

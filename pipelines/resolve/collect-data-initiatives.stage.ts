@@ -7,11 +7,11 @@ import { collectDataInitiatives } from './collect-data-initiatives.ts';
 export const collectDataInitiativesStage = defineStage({
   name: 'collect-data-initiatives',
   module: import.meta.url,
-  inputs: ['paragraphs', 'claims'],
+  inputs: ['paragraphs', 'claim_spans'],
   outputs: ['data_collection_initiatives'],
   sources: (d) => [join(d.dataDir, 'registry', 'data_collection.yaml')],
   run: (t, ctx) => ({
-    data_collection_initiatives: collectDataInitiatives(t.paragraphs, t.claims,
+    data_collection_initiatives: collectDataInitiatives(t.paragraphs, t.claim_spans,
       loadDataCollectionCues(join(ctx.dataDir, 'registry', 'data_collection.yaml'))),
   }),
 });

@@ -10,13 +10,13 @@ export const extractClaimsStage = defineStage({
   name: 'extract-claims',
   module: import.meta.url,
   inputs: ['paragraphs', 'mentions', 'themes', 'cues'],
-  outputs: ['claims'],
+  outputs: ['claim_spans', 'claim_theme_sets'],
   sources: (d) => [join(d.dataDir, 'registry', 'claims.yaml'), join(d.dataDir, 'registry', 'data_collection.yaml')],
   run: async (t, ctx) => {
     // loaded when the stage runs (the rules' loader brings zod), not when the pipeline is declared
     const { loadClaimModel } = await import('../registry/load-claim-rules.ts');
-    const { claimsOf } = await import('./extract-claims.ts');
+    const { claimTables } = await import('./extract-claims.ts');
     const model = loadClaimModel(join(ctx.dataDir, 'registry'), t.themes, t.cues);
-    return { claims: claimsOf(t.paragraphs, t.mentions, model) };
+    return claimTables(t.paragraphs, t.mentions, model);
   },
 });

@@ -1,19 +1,22 @@
 /**
  * Extract claims: for every paragraph of the description, achievements and
  * challenges parts, what each sentence says about each mechanism it names or
- * continues (pipelines/resolve/claims/extract.ts). The SQL model evidence.sql
- * groups them by theme. Only `actor` claims count toward coverage; `lacking`
+ * continues (pipelines/resolve/claims/extract.ts). They are written as offsets
+ * (claim_spans, claim_theme_sets); the SQL model claims.sql puts the words back
+ * and evidence.sql groups them by theme. Only `actor` claims count toward coverage; `lacking`
  * ones are gaps in the report's own words. Recommendations are asks, not claims.
  */
 import type { RowOf } from '../catalog/types.ts';
 import type { paragraphs } from '../catalog/report.ts';
-import type { claims as claimsSpec, mentions as mentionsSpec } from '../catalog/evidence.ts';
+import type { claim_spans, claim_theme_sets, claims as claimsSpec, mentions as mentionsSpec } from '../catalog/evidence.ts';
 import { AtlasError } from '../core/errors.ts';
 import { extractClaims, type SentenceSplitter } from './claims/extract.ts';
 import { ParagraphMemo } from './claims/paragraph-memo.ts';
 import type { CompiledRules } from './claims/rules.ts';
 
-export type ClaimRow = RowOf<typeof claimsSpec>;
+/** A claim as a claim_spans row, with its words beside the offsets (the stage writes only the offsets; claims.sql slices the words back). */
+export type ClaimRow = RowOf<typeof claim_spans> & Pick<RowOf<typeof claimsSpec>, 'sentence' | 'surface' | 'themes' | 'theme_sources'>;
+export type ThemeSetRow = RowOf<typeof claim_theme_sets>;
 export type ParagraphInput = Pick<RowOf<typeof paragraphs>, 'doc_id' | 'para_no' | 'text'> & { heading: string | null; part: string | null };
 export type MentionInput = Pick<RowOf<typeof mentionsSpec>, 'doc_id' | 'para_no' | 'in_footnote' | 'mechanism_id' | 'surface' | 'char_start' | 'char_end'>;
 
@@ -27,7 +30,39 @@ export const CLAIM_PART_OF: Readonly<Record<string, ClaimRow['part']>> = {
 /** Parts whose thematic heading gives a theme. */
 const HEADING_PARTS = new Set(['achievement', 'challenge']);
 
-export function claimsOf(paras: readonly ParagraphInput[], mentions: readonly MentionInput[], rules: CompiledRules, split?: SentenceSplitter): ClaimRow[] {
+/** The claims (claimsOf) as the stage writes them: spans numbering their theme lists, and those lists. */
+export function claimTables(paras: readonly ParagraphInput[], mentions: readonly MentionInput[], rules: CompiledRules): { claim_spans: ClaimRow[]; claim_theme_sets: ThemeSetRow[] } {
+  const themeSets = new ThemeSets();
+  const claim_spans = claimsOf(paras, mentions, rules, undefined, themeSets);
+  return { claim_spans, claim_theme_sets: themeSets.rows };
+}
+
+/**
+ * Numbers the distinct theme lists (themes with their sources) in order of first use. The claims
+ * of one sentence share one list object (extract.ts caches themes by sentence), so a list's content
+ * is keyed once per object, not once per claim.
+ */
+export class ThemeSets {
+  readonly rows: ThemeSetRow[] = [];
+  private byObject = new Map<readonly string[], number>();
+  private byContent = new Map<string, number>();
+
+  numberOf(themes: string[], sources: string[]): number {
+    let n = this.byObject.get(sources);
+    if (n !== undefined && this.rows[n].themes === themes) return n;
+    const key = JSON.stringify([themes, sources]);
+    n = this.byContent.get(key);
+    if (n === undefined) {
+      n = this.rows.length;
+      this.byContent.set(key, n);
+      this.rows.push({ theme_set: n, themes, theme_sources: sources });
+    }
+    this.byObject.set(sources, n);
+    return n;
+  }
+}
+
+export function claimsOf(paras: readonly ParagraphInput[], mentions: readonly MentionInput[], rules: CompiledRules, split?: SentenceSplitter, themeSets = new ThemeSets()): ClaimRow[] {
   // body mentions by document and paragraph (nested maps: no key string built per mention)
   const byDoc = new Map<string, Map<number, MentionInput[]>>();
   for (const m of mentions) {
@@ -55,8 +90,8 @@ export function claimsOf(paras: readonly ParagraphInput[], mentions: readonly Me
         // an object literal with the fields in the order extractClaims makes them: one object shape for every row
         out.push({
           sentence_no: c.sentence_no, sentence: c.sentence, mechanism_id: c.mechanism_id, role: c.role, via: c.via, surface: c.surface,
-          char_start: c.char_start, char_end: c.char_end, themes: c.themes, theme_sources: c.theme_sources,
-          doc_id: p.doc_id, para_no: p.para_no, part,
+          char_start: c.char_start, char_end: c.char_end, sentence_start: c.sentence_start, sentence_end: c.sentence_end,
+          themes: c.themes, theme_sources: c.theme_sources, doc_id: p.doc_id, para_no: p.para_no, part, theme_set: c.theme_set,
         });
       }
       continue;
@@ -66,6 +101,7 @@ export function claimsOf(paras: readonly ParagraphInput[], mentions: readonly Me
       row.doc_id = p.doc_id;
       row.para_no = p.para_no;
       row.part = part;
+      row.theme_set = themeSets.numberOf(row.themes, row.theme_sources);
       out.push(row);
     }
     seen.set(para, ms, claims);

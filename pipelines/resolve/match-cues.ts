@@ -7,13 +7,14 @@
  * pattern is compiled once, and each distinct sentence is tested once however
  * many claims share it.
  */
+import { isCounted } from '../catalog/evidence.ts';
 import type { RowOfTable } from '../catalog/rows.ts';
 import { compileCue } from '../text/cue-regex.ts';
 import { memoByText } from '../text/memo-by-text.ts';
 import { themeOfMeasure } from './claims/rules.ts';
 
 export interface CueRow { measure: string; family: string; pattern: string }
-export interface ClaimSentence { doc_id: string; mechanism_id: string; para_no: number; role: string; sentence: string; themes: string[] }
+export interface ClaimSentence { doc_id: string; mechanism_id: string; para_no: number; role: string; sentence: string; themes: readonly string[] }
 
 /** One row per document × mechanism × paragraph × measure whose cue matches an actor claim's sentence. */
 export function matchCues(claims: readonly ClaimSentence[], cues: readonly CueRow[]): RowOfTable<'passage_cues'>[] {
@@ -25,7 +26,7 @@ export function matchCues(claims: readonly ClaimSentence[], cues: readonly CueRo
   const seen = new Set<string>();
   const out: RowOfTable<'passage_cues'>[] = [];
   for (const e of claims) {
-    if (e.role !== 'actor') continue;
+    if (!isCounted(e.role)) continue;
     for (const i of matching(e.sentence)) {
       const c = compiled[i];
       if (c.theme !== null && !e.themes.includes(c.theme)) continue;

@@ -75,3 +75,15 @@ CREATE OR REPLACE MACRO registry_cites(paras) AS
 -- A statement's closing citation: ' (A/HRC/14/32, paras. 85, 88)', or nothing when nothing is cited.
 CREATE OR REPLACE MACRO cite_note(refs) AS
     CASE WHEN len(coalesce(refs, no_cites())) > 0 THEN ' (' || cite(refs) || ')' ELSE '' END;
+
+-- The words of text t from UTF-16 offset s to e (exclusive), as JavaScript's t.slice(s, e) gives them:
+-- the pipeline's offsets are UTF-16 units, DuckDB's substring counts code points. The two differ only
+-- after a character outside the Basic Multilingual Plane (an emoji, a rare CJK character), which
+-- UTF-16 counts twice. `astral` says whether t has one (has_astral(t), computed once per text, not
+-- per slice); if so, each such character is followed by a U+FFFF (a noncharacter, never in a
+-- document) while slicing, so it counts twice here too, and the U+FFFF are removed from the slice.
+CREATE OR REPLACE MACRO has_astral(t) AS regexp_matches(t, '[\x{10000}-\x{10FFFF}]');
+CREATE OR REPLACE MACRO utf16_slice(t, astral, s, e) AS
+    CASE WHEN NOT astral THEN substring(t, s + 1, e - s)
+    ELSE replace(substring(regexp_replace(t, '([\x{10000}-\x{10FFFF}])', '\1' || chr(65535), 'g'), s + 1, e - s), chr(65535), '')
+    END;

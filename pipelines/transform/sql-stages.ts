@@ -3,6 +3,7 @@ import type { SqlLayer } from '../core/sql-models.ts';
 
 export const SQL_MODELS: readonly { layer: SqlLayer; name: string }[] = [
   { layer: 'staging', name: 'stg_main_instruments' },
+  { layer: 'intermediate', name: 'claims' },
   { layer: 'intermediate', name: 'evidence' },
   { layer: 'intermediate', name: 'int_mechanism_theme' },
   { layer: 'intermediate', name: 'int_passage_cues' },

@@ -49,6 +49,9 @@ export interface Claim {
   char_start: number;
   char_end: number;
   sentence: string;
+  /** The sentence's offsets in the paragraph text (UTF-16 units, as text.slice takes them). */
+  sentence_start: number;
+  sentence_end: number;
   themes: string[];
   /** Per theme: 'heading' or 'cue:<pattern>'. */
   theme_sources: string[];
@@ -56,6 +59,8 @@ export interface Claim {
 
 /** Separators that keep mentions in one list: ", (the) ", " and (the) ", ", and (the) ", " or ", and a name's acronym in brackets ("Union of South American Nations (UNASUR), and the"). */
 const LIST_SEPARATOR = /^\)?(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+|\s*\()(?:the\s+)?$/i;
+/** A continuing sentence without an anaphor is referred to by its first three words. */
+const OPENING_WORDS = /^\S*(?:\s+\S+){0,2}/;
 /** "the" (or "its") right before a mention is part of its noun phrase, not of the cue before it. */
 const ARTICLE_BEFORE = /\b(?:the|its|their)\s*$/i;
 
@@ -191,7 +196,7 @@ export function extractClaims(p: ClaimParagraph, mentions: readonly ClaimMention
         const own = role === 'passing' && r.subjectAfter?.test(sentence.slice(x.char_end - start, next)) ? 'actor' : role;
         named.push({
           sentence_no: s + 1, sentence, mechanism_id: x.mechanism_id, role: own, via: 'mention', surface: x.surface,
-          char_start: x.char_start, char_end: x.char_end, themes: NO_THEMES, theme_sources: NO_THEMES,
+          char_start: x.char_start, char_end: x.char_end, sentence_start: start, sentence_end: end, themes: NO_THEMES, theme_sources: NO_THEMES,
         });
       });
     }
@@ -211,12 +216,13 @@ export function extractClaims(p: ClaimParagraph, mentions: readonly ClaimMention
     if (named.length === 0 && continuing.length === 0) continue; // nothing to say about anyone: no themes needed
     const { themes, sources } = cachedThemes(themeText(sentence, start, named, r), headingThemes, r);
     if (continuing.length > 0) {
-      const words = anaphor ? anaphor[0].trim() : sentence.split(/\s+/, 3).join(' ');
+      // the words as they stand in the text (claims.sql slices them back from it by these offsets)
+      const words = anaphor ? anaphor[0].trimEnd() : OPENING_WORDS.exec(sentence)![0];
       const role: Role = r.lackingAfter?.test(sentence.slice(anaphor ? anaphor[0].length : 0)) ? 'lacking' : 'actor';
       for (const id of continuing) {
         out.push({
           sentence_no: s + 1, sentence, mechanism_id: id, role, via: 'continuation', surface: words,
-          char_start: start, char_end: start + words.length, themes, theme_sources: sources,
+          char_start: start, char_end: start + words.length, sentence_start: start, sentence_end: end, themes, theme_sources: sources,
         });
       }
     }

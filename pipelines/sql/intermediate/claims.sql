@@ -1,0 +1,37 @@
+-- Claims with their words: one row per document × paragraph × mention or continuing sentence ×
+-- mechanism. extract-claims writes offsets (claim_spans), not words, so the 300,000 sentences of a
+-- 1,000-document corpus are not passed value by value from JavaScript; here the sentence and the
+-- surface are sliced from the paragraph text and the themes come from the claim's theme set.
+with spans as (
+    select * from claim_spans
+),
+
+paragraphs as (
+    select doc_id, para_no, text, has_astral(text) as astral from paragraphs
+),
+
+theme_sets as (
+    select * from claim_theme_sets
+),
+
+final as (
+    select
+        spans.doc_id,
+        spans.para_no,
+        spans.part,
+        spans.sentence_no,
+        spans.mechanism_id,
+        spans.role,
+        spans.via,
+        utf16_slice(paragraphs.text, paragraphs.astral, spans.char_start, spans.char_end) as surface,
+        spans.char_start,
+        spans.char_end,
+        utf16_slice(paragraphs.text, paragraphs.astral, spans.sentence_start, spans.sentence_end) as sentence,
+        theme_sets.themes,
+        theme_sets.theme_sources
+    from spans
+    join paragraphs using (doc_id, para_no)
+    join theme_sets using (theme_set)
+)
+
+select * from final
