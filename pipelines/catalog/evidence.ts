@@ -46,7 +46,7 @@ export function isCounted(role: string): boolean {
 }
 
 export const claim_spans = {
-  name: 'claim_spans', layer: 'intermediate',
+  name: 'claim_spans', layer: 'intermediate', export: false,
   description: 'The claims as extract-claims finds them, with offsets instead of words: the SQL model claims slices the sentence and the surface from the paragraph text and takes the themes from claim_theme_sets. (Writing 300,000 sentences at 1,000 documents from JavaScript cost more than finding the claims.)',
   grain: 'One row per document × paragraph × mention or continuing sentence × mechanism.',
   key: ['doc_id', 'para_no', 'char_start', 'mechanism_id'],
@@ -67,7 +67,7 @@ export const claim_spans = {
 } as const satisfies TableSpec;
 
 export const claim_theme_sets = {
-  name: 'claim_theme_sets', layer: 'intermediate',
+  name: 'claim_theme_sets', layer: 'intermediate', export: false,
   description: 'The distinct theme lists of the claims (a few hundred however many claims), numbered in the order the claims first use them.',
   grain: 'One row per distinct list of themes with their sources.',
   key: ['theme_set'],

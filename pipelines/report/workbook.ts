@@ -167,7 +167,14 @@ function addSheet(wb: Writer, name: string, header: readonly string[], rows: rea
   const head = ws.getRow(1);
   head.font = HEADER_FONT;
   head.commit();
-  for (const r of rows) ws.addRow(r as unknown[]).commit();
+  // exceljs gives every cell a style object of its own and, on writing it, looks its style up by
+  // that object's XML (a third of the writer's time); one object per column is looked up once
+  const styles = header.map((_, j) => ({ ...ws.getColumn(j + 1).style }));
+  for (const r of rows) {
+    const row = ws.addRow(r as unknown[]);
+    row.eachCell({ includeEmpty: false }, (cell, j) => { cell.style = styles[j - 1]; });
+    row.commit();
+  }
   ws.commit();
 }
 
