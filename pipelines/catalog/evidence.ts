@@ -45,19 +45,24 @@ export function isCounted(role: string): boolean {
   return role === 'actor';
 }
 
+/** The first columns of claims and claim_spans: where the claim is, about whom, and what role it gives them. */
+const CLAIM_WHO = [
+  col('doc_id', 'VARCHAR', 'Document id'),
+  col('para_no', 'INTEGER', 'Paragraph'),
+  col('part', 'VARCHAR', 'Part of the report', { accepted: CLAIM_PARTS }),
+  col('sentence_no', 'INTEGER', 'Sentence of the paragraph (from 1)'),
+  col('mechanism_id', 'VARCHAR', 'Mechanism'),
+  col('role', 'VARCHAR', 'actor (described doing it), lacking (said to lack or fail), comparison (a yardstick), participant (in another body\'s act), passing (named, no activity)', { accepted: CLAIM_ROLES }),
+  col('via', 'VARCHAR', 'mention (the sentence names it) or continuation (the sentence continues it: "It", "This plan")', { accepted: ['mention', 'continuation'] }),
+] as const;
+
 export const claim_spans = {
   name: 'claim_spans', layer: 'intermediate', export: false,
   description: 'The claims as extract-claims finds them, with offsets instead of words: the SQL model claims slices the sentence and the surface from the paragraph text and takes the themes from claim_theme_sets. (Writing 300,000 sentences at 1,000 documents from JavaScript cost more than finding the claims.)',
   grain: 'One row per document × paragraph × mention or continuing sentence × mechanism.',
   key: ['doc_id', 'para_no', 'char_start', 'mechanism_id'],
   columns: [
-    col('doc_id', 'VARCHAR', 'Document id'),
-    col('para_no', 'INTEGER', 'Paragraph'),
-    col('part', 'VARCHAR', 'Part of the report', { accepted: CLAIM_PARTS }),
-    col('sentence_no', 'INTEGER', 'Sentence of the paragraph (from 1)'),
-    col('mechanism_id', 'VARCHAR', 'Mechanism'),
-    col('role', 'VARCHAR', 'See claims.role', { accepted: CLAIM_ROLES }),
-    col('via', 'VARCHAR', 'See claims.via', { accepted: ['mention', 'continuation'] }),
+    ...CLAIM_WHO,
     col('char_start', 'INTEGER', 'Offset of the words that refer to the mechanism in the paragraph text (UTF-16 units)'),
     col('char_end', 'INTEGER', 'End offset (exclusive)'),
     col('sentence_start', 'INTEGER', 'Offset of the sentence in the paragraph text (UTF-16 units)'),
@@ -84,13 +89,7 @@ export const claims = {
   grain: 'One row per document × paragraph × mention or continuing sentence × mechanism.',
   key: ['doc_id', 'para_no', 'char_start', 'mechanism_id'],
   columns: [
-    col('doc_id', 'VARCHAR', 'Document id'),
-    col('para_no', 'INTEGER', 'Paragraph'),
-    col('part', 'VARCHAR', 'Part of the report', { accepted: CLAIM_PARTS }),
-    col('sentence_no', 'INTEGER', 'Sentence of the paragraph (from 1)'),
-    col('mechanism_id', 'VARCHAR', 'Mechanism'),
-    col('role', 'VARCHAR', 'actor (described doing it), lacking (said to lack or fail), comparison (a yardstick), participant (in another body\'s act), passing (named, no activity)', { accepted: CLAIM_ROLES }),
-    col('via', 'VARCHAR', 'mention (the sentence names it) or continuation (the sentence continues it: "It", "This plan")', { accepted: ['mention', 'continuation'] }),
+    ...CLAIM_WHO,
     col('surface', 'VARCHAR', 'The words that refer to the mechanism'),
     col('char_start', 'INTEGER', 'Offset of those words in the paragraph text (UTF-16 units)'),
     col('char_end', 'INTEGER', 'End offset (exclusive)'),
