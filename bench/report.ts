@@ -6,7 +6,7 @@ import { medianStages, stageRows, stagesRan, type BuildLog } from './build-log.t
 import type { ProcessRun } from './process-tree.ts';
 import { ingestRatesMarkdown, type IngestRates } from './real-corpus.ts';
 import { median, ratio } from './stats.ts';
-import { verdicts, type Verdict } from './targets.ts';
+import { CLAIMS_STAGES, verdicts, type Verdict } from './targets.ts';
 import { fmtGB, fmtN, fmtS, table } from './format.ts';
 import { enginesMarkdown, type EngineResults } from './coverage-engines.ts';
 
@@ -121,6 +121,12 @@ export function markdown(res: Results): string {
 }
 
 /** The values the targets are checked against. */
+/** Seconds the claims stages took, or null when the log lacks one of them. */
+function claimsSeconds(stages: ReadonlyMap<string, number>): number | null {
+  const ms = CLAIMS_STAGES.map((name) => stages.get(name));
+  return ms.every((x) => x !== undefined) ? ms.reduce((a, b) => a! + b!, 0)! / 1000 : null;
+}
+
 export function targetValues(res: Pick<Results, 'floor' | 'seed' | 'corpora' | 'slope'>): Parameters<typeof verdicts>[0] {
   const floorMs = res.floor.wallMs;
   const big = res.corpora.find((c) => c.n === 1000);
@@ -130,5 +136,6 @@ export function targetValues(res: Pick<Results, 'floor' | 'seed' | 'corpora' | '
     'corpus-1000-wall': big ? big.cold.wallMs / 1000 : null,
     'corpus-1000-memory': big ? big.cold.peakKB / 1e6 : null,
     'slope-100-1000': res.slope && res.slope.from === 100 && res.slope.to === 1000 ? res.slope.wall : null,
+    'claims-1000': big ? claimsSeconds(big.cold.stages) : null,
   };
 }

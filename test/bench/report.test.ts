@@ -4,14 +4,16 @@ import { figure, markdown, targetValues, type CorpusResult, type Results } from 
 import { verdicts } from '../../bench/targets.ts';
 
 const run = (wallMs: number, peakKB: number) => ({ code: 0, wallMs, peakKB, stderr: '' });
-const buildLog = (ingest: number, charts: number, total: number) =>
-  parseBuildLog(`[ran] ingest-report  documents=1  ${ingest} ms\n[ran] render-charts  files:charts  ${charts} ms\nbuilt out: 1 tables, 2 files in ${(total / 1000).toFixed(2)} s`);
+const buildLog = (ingest: number, charts: number, total: number, claims = 0) =>
+  parseBuildLog(`[ran] ingest-report  documents=1  ${ingest} ms\n[ran] render-charts  files:charts  ${charts} ms\n`
+    + (claims ? `[ran] extract-claims  claim_spans=9  ${claims} ms\n[ran] sql:intermediate/claims  claims=9  ${claims / 4} ms\n` : '')
+    + `built out: 1 tables, 2 files in ${(total / 1000).toFixed(2)} s`);
 const fresh = parseBuildLog('[fresh] ingest-report  documents=1  0 ms\n[fresh] render-charts  files:charts  0 ms\nbuilt out: 1 tables, 2 files in 0.05 s');
 
 const floor = figure('floor: tsx running an empty file', [run(240, 90_000), run(250, 91_000), run(300, 90_500)], []);
 const corpus = (n: number, wallMs: number, peakKB: number): CorpusResult => ({
   n, paragraphs: 137 * n, mb: 0.0768 * n, out: '/tmp/x',
-  cold: figure(`${n.toLocaleString('en-US')} documents, cold`, [run(wallMs, peakKB)], [buildLog(wallMs / 4, wallMs / 4, wallMs - 300)]),
+  cold: figure(`${n.toLocaleString('en-US')} documents, cold`, [run(wallMs, peakKB)], [buildLog(wallMs / 4, wallMs / 4, wallMs - 300, n === 1000 ? 1_800 : 0)]),
   noChange: figure(`${n.toLocaleString('en-US')} documents, no change`, [run(400, 150_000)], [fresh]),
 });
 
@@ -49,6 +51,7 @@ describe('the benchmark report', () => {
     expect(v['corpus-1000-wall']).toMatchObject({ value: 12, verdict: 'MISS' });
     expect(v['corpus-1000-memory']).toMatchObject({ value: 1.64, verdict: 'MISS' });
     expect(v['slope-100-1000']!.verdict).toBe('PASS'); // log10(8) = 0.90
+    expect(v['claims-1000']).toMatchObject({ value: 2.25, verdict: 'MISS' }); // extract-claims 1,800 + the SQL model 450 ms
   });
 
   it('prints the targets, every build as a ratio of the floor, and a stage table with what the stages leave out', () => {
@@ -59,8 +62,9 @@ describe('the benchmark report', () => {
     expect(md).toContain('| seed, no change | 3 | 0.48 | 1.9× | 0.05 | 0.43 | 0.13 | 0 |');
     expect(md).toContain('| stage | seed | 100 documents | 1,000 documents |');
     expect(md).toContain('| `render-charts` | 950 | 375 | 3,000 |');
-    // 1,000 documents: in-process 11,700 ms, of which the stages 6,000; outside runBuild 300 ms
-    expect(md).toContain('| runBuild outside the stages (open, export, hash, publish) | 590 | 450 | 5,700 |');
+    // 1,000 documents: in-process 11,700 ms, of which the stages 8,250 (with the claims' 2,250); outside runBuild 300 ms
+    expect(md).toContain('| runBuild outside the stages (open, export, hash, publish) | 590 | 450 | 3,450 |');
+    expect(md).toContain('| claims at 1,000 documents (stages extract-claims and sql:intermediate/claims) | ≤ 2 s | 2.25 s | **MISS** |');
     expect(md).toContain('| outside runBuild (process start, module loading, exit) | 350 | 300 | 300 |');
     expect(md).toMatch(/Log-log slope of time against documents, 100 → 1,000: wall 0\.90/);
   });
@@ -68,6 +72,6 @@ describe('the benchmark report', () => {
   it('leaves the 1,000-document targets unrun in quick mode', () => {
     const partial = { floor, seed: results().seed, corpora: [corpus(100, 1_500, 600_000)], slope: null };
     const v = verdicts(targetValues(partial));
-    expect(v.filter((x) => x.verdict === 'not run').map((x) => x.id)).toEqual(['corpus-1000-wall', 'corpus-1000-memory', 'slope-100-1000']);
+    expect(v.filter((x) => x.verdict === 'not run').map((x) => x.id)).toEqual(['corpus-1000-wall', 'corpus-1000-memory', 'slope-100-1000', 'claims-1000']);
   });
 });
