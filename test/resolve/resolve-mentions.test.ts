@@ -1,3 +1,4 @@
+import { growth, LINEAR_GROWTH_MAX } from '../helpers/growth.ts';
 import { describe, expect, it } from 'vitest';
 import { resolveMentions, type ReferenceRow } from '../../pipelines/resolve/resolve-mentions.ts';
 
@@ -166,17 +167,15 @@ describe('resolveMentions on A/HRC/14/32', () => {
     expect(byAcr.CD).toBeDefined();
   });
 
-  it('is fast: the seed, and the seed text repeated 100 times', () => {
-    const t0 = performance.now();
-    resolveMentions(report.paragraphs, report.footnotes, reg.mechanism_references, nonMechanisms);
-    const seedMs = performance.now() - t0;
-    const paras = Array.from({ length: 100 }, (_, k) => report.paragraphs.map((p) => ({ ...p, doc_id: `copy-${k}` }))).flat();
-    const notes = Array.from({ length: 100 }, (_, k) => report.footnotes.map((f) => ({ ...f, doc_id: `copy-${k}` }))).flat();
-    const t1 = performance.now();
-    const big = resolveMentions(paras, notes, reg.mechanism_references, nonMechanisms);
-    const bigMs = performance.now() - t1;
-    console.log(`resolveMentions: seed ${seedMs.toFixed(1)} ms; seed x100 (${paras.length} paragraphs) ${bigMs.toFixed(0)} ms`);
-    expect(big.mentions.length).toBe(100 * mentions.length);
-    expect(bigMs).toBeLessThan(10_000); // about 0.3–1.2 s on the development machine
+  it('scales linearly: the seed text repeated 64 times costs about 8 times its repetition 8 times', () => {
+    const copies = (k: number) => ({
+      paras: Array.from({ length: k }, (_, i) => report.paragraphs.map((p) => ({ ...p, doc_id: `copy-${i}` }))).flat(),
+      notes: Array.from({ length: k }, (_, i) => report.footnotes.map((f) => ({ ...f, doc_id: `copy-${i}` }))).flat(),
+    });
+    const big = copies(64);
+    expect(resolveMentions(big.paras, big.notes, reg.mechanism_references, nonMechanisms).mentions.length).toBe(64 * mentions.length);
+    const inputs = new Map([8, 64].map((k) => [k, copies(k)]));
+    const resolve = (k: number) => { const c = inputs.get(k)!; resolveMentions(c.paras, c.notes, reg.mechanism_references, nonMechanisms); };
+    expect(growth(resolve, 64, { runs: 2 })).toBeLessThan(LINEAR_GROWTH_MAX);
   });
 });
