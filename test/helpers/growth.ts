@@ -1,7 +1,7 @@
 /**
  * How the cost of some work grows with its size, measured so that a slow or busy machine does
  * not fail the test (issue 15: speed targets belong to the benchmark, not to timed tests).
- * The work runs at size/8 and at size; each is timed in CPU time of this process (not wall
+ * The work runs once to warm up, then at size/8 and at size; each is timed in CPU time of this process (not wall
  * time, which other processes stretch), best of `runs`. Linear work gives a ratio near 8,
  * quadratic work 64: a test asserting the ratio stays under 24 catches a blow-up on any
  * machine speed.
@@ -23,6 +23,7 @@ export function cpuMs(fn: () => void): number {
 export function growth(work: (size: number) => void, size: number, opts: { runs?: number; floorMs?: number } = {}): number {
   const runs = opts.runs ?? 3;
   const best = (n: number) => Math.min(...Array.from({ length: runs }, () => cpuMs(() => work(n))));
+  work(Math.floor(size / 8)); // warm-up: the first calls run before the JIT has compiled the work
   const small = best(Math.floor(size / 8));
   const large = best(size);
   return large / Math.max(small, opts.floorMs ?? 5);
