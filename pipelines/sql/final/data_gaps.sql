@@ -156,7 +156,8 @@ no_response as (
         format('of the {} organisations the Special Rapporteur asked for information', count(*)) as denominator_words,
         format('{} of the {} organisations the Special Rapporteur asked for information had not responded when the report was written: {}{}.',
             count(*) filter (where not responded), count(*),
-            string_agg(name_in_text, ', ' order by name_in_text) filter (where not responded),
+            -- each organisation once: in a corpus the same one is asked in many documents (the count is of requests)
+            string_agg(distinct name_in_text, ', ' order by name_in_text) filter (where not responded),
             cite_note(cites_sorted(list({'doc_id': doc_id, 'para_no': para_no})))) as statement,
         cites_sorted(list({'doc_id': doc_id, 'para_no': para_no})) as sources
     from requests
