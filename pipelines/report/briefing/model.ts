@@ -259,8 +259,8 @@ function sentenceOf(t: BriefingTables, docs: readonly { doc_id: string; symbol: 
 
 /** The grouping of 'lacking' findings in words, for the methods note. */
 export const GROUPING_RULE = 'Grouping. What the report says a mechanism lacks is printed once for each mechanism and what it lacks, '
-  + 'with the number of paragraphs and documents that say it and one or two of them quoted; the data_gaps table has one finding '
-  + 'for each paragraph.';
+  + 'with the number of paragraphs and documents that say it and one or two of their sentences quoted (the report’s words on the '
+  + 'lack, not actor claims); the data_gaps table has one finding for each paragraph.';
 
 /** Which presentation rules the briefing applied, so that the methods note states them. */
 interface Applied { shortened: boolean; grouped: boolean }
@@ -378,8 +378,8 @@ export function briefingModel(t: BriefingTables, opts: BriefingOptions = {}): Br
     const rows = t.data_gaps.filter((r) => sectionOf(r.kind) === kind)
       .sort((a, b) => Number(a.kind !== kind) - Number(b.kind !== kind) || compareText(a.finding_id, b.finding_id));
     const known = (GAP_KINDS as readonly string[]).includes(kind) ? kind as GapKind : undefined;
-    // A section is printed on one page with its chart: two quotes of up to 40 words where it has one or two
-    // findings, one quote of up to 25 words where it has more.
+    // A section is printed on one page with its chart: two quotes of up to 40 words where it prints one or two
+    // findings (a group of 'lacking' rows is one), one quote of up to 25 words where it prints more.
     const entries = printed(rows);
     const few = entries.length <= 2;
     const blocks: Block[] = entries.map((g) => {
