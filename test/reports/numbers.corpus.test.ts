@@ -88,6 +88,14 @@ describe('numbers in a corpus briefing', () => {
     expect(md).not.toContain(gaps.find((g) => g.kind === 'redress')!.cited);
   });
 
+  it('names each organisation that had not responded once, by its registry acronym (documents name them differently)', async () => {
+    const [names] = await query<{ s: string }>(db, `SELECT string_agg(DISTINCT coalesce(m.acronym, r.name_in_text), ', ' ORDER BY coalesce(m.acronym, r.name_in_text)) AS s
+      FROM data_requests r LEFT JOIN mechanisms m USING (mechanism_id) WHERE NOT r.responded`);
+    const g = gaps.find((x) => x.kind === 'no_response')!;
+    expect(g.statement).toContain(`had not responded when the report was written: ${names!.s} (`);
+    expect(boldStatements().filter((p) => p.includes(names!.s))).toHaveLength(1);
+  });
+
   it('prints what the report says each mechanism lacks once, with its paragraphs and documents, the citation by the rule', async () => {
     const printed = boldStatements();
     const groups = await lackingGroups();
