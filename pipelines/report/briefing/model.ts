@@ -15,6 +15,8 @@ import { splitSentences } from '../../text/sentences.ts';
 import {
   type EvidenceRow, type FindingQuote, type MechanismRef, QUOTE_WORDS, clipWords, namingSentence, quotesForFinding,
 } from './quotes.ts';
+import { CITATION_RULE, CITED_DOCUMENTS, type CitedParagraph, briefCitation, citedDocuments } from './brief-citation.ts';
+import { groupLacking, groupSize, lackingParts } from './lacking-groups.ts';
 
 export interface DataGapRow {
   finding_id: string;
@@ -255,8 +257,16 @@ function sentenceOf(t: BriefingTables, docs: readonly { doc_id: string; symbol: 
   return undefined;
 }
 
-function methodsSection(t: BriefingTables, docs: readonly { doc_id: string; symbol: string }[]): Section {
-  const symbols = Object.fromEntries(docs.map((d) => [d.doc_id, d.symbol]));
+/** The grouping of 'lacking' findings in words, for the methods note. */
+export const GROUPING_RULE = 'Grouping. What the report says a mechanism lacks is printed once for each mechanism and what it lacks, '
+  + 'with the number of paragraphs and documents that say it and one or two of their sentences quoted (the report’s words on the '
+  + 'lack, not actor claims); the data_gaps table has one finding for each paragraph.';
+
+/** Which presentation rules the briefing applied, so that the methods note states them. */
+interface Applied { shortened: boolean; grouped: boolean }
+
+function methodsSection(t: BriefingTables, docs: readonly { doc_id: string; symbol: string }[], cite: (sources: readonly CitedParagraph[]) => string,
+  applied: Applied): Section {
   const blocks: Block[] = [
     { type: 'text', text: 'What a count means. A number counts the distinct mechanisms (or themes, or paragraphs) that the report describes doing '
       + 'something: a sentence of the descriptions (paras. 17–33) or of the achievements and challenges (paras. 34–105) in which the '
@@ -274,7 +284,7 @@ function methodsSection(t: BriefingTables, docs: readonly { doc_id: string; symb
   const asked = t.data_requests.length;
   if (asked > 0) {
     const silent = t.data_requests.filter((r) => !r.responded).length;
-    const asking = formatSources(t.data_requests, symbols);
+    const asking = cite(t.data_requests);
     const none = t.coverage_mechanism_theme ? mechanismsWithoutEvidence(t.coverage_mechanism_theme, t.data_requests) : [];
     const byStatus = (st: string) => none.filter((m) => m.response === st).length;
     blocks.push({ type: 'text', text: `Non-response. ${silent} of the ${plural(asked, 'organisation')} asked for information had not responded `
@@ -283,6 +293,9 @@ function methodsSection(t: BriefingTables, docs: readonly { doc_id: string; symb
         + `${byStatus('not asked')} were not asked and ${byStatus('responded')} responded.` : '') });
   }
   blocks.push({ type: 'text', text: 'Whose counts. The counts are Mechanism Atlas’s coding of the report, not figures published by the Special Rapporteur.' });
+  // Stated where they change what is printed (a one-document briefing prints every citation whole and groups nothing).
+  if (applied.shortened) blocks.push({ type: 'text', text: CITATION_RULE });
+  if (applied.grouped) blocks.push({ type: 'text', text: GROUPING_RULE });
   return { id: 'methods', heading: 'Methods and caveats', blocks, keepTogether: false };
 }
 
@@ -299,6 +312,20 @@ export function briefingModel(t: BriefingTables, opts: BriefingOptions = {}): Br
   const charts = new Map((opts.charts ?? []).map((c) => [c.name, c]));
   const quoteCtx = { mechanisms: t.mechanisms, references: t.mechanism_references, symbols };
 
+  // Citations as the briefing prints them (brief-citation.ts), noting whether any was shortened (the methods note says so).
+  const applied: Applied = { shortened: false, grouped: false };
+  const cite = (sources: readonly CitedParagraph[]) => {
+    if (citedDocuments(sources, symbols).length > CITED_DOCUMENTS) applied.shortened = true;
+    return briefCitation(sources, symbols);
+  };
+  /** The statement with its citation once, as the briefing prints it: data_gaps.cited in it replaced by its short form. */
+  const statementOf = (r: DataGapRow) => {
+    const brief = r.cited && r.sources ? cite(r.sources) : undefined;
+    if (!brief || brief === r.cited) return citedStatement(r.statement, citationOf(r));
+    return citedStatement(oneLine(r.statement).replace(r.cited!, () => brief), brief);
+  };
+  const findingId = (id: string) => `finding-${id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+
   const requests = t.data_requests.filter((r) => !r.responded);
   const finding = (r: DataGapRow, maxQuotes: number, words: number): Finding => {
     let quotes = quotesForFinding(r, t.evidence, { ...quoteCtx, max: maxQuotes }).map((q) => ({ ...q, text: clipWords(q.text, words) }));
@@ -308,8 +335,39 @@ export function briefingModel(t: BriefingTables, opts: BriefingOptions = {}): Br
       quotes = [{ text: clipWords(namingSentence(q.quote, [q.name_in_text]), words), mechanism_id: q.mechanism_id, acronym: q.mechanism_id, doc_id: q.doc_id, para_no: q.para_no,
         citation: `${symbols[q.doc_id] ?? corpus}, para. ${q.para_no}` }];
     }
-    return { id: `finding-${r.finding_id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`,
-      statement: citedStatement(r.statement, citationOf(r)), quotes, explorer: explorerLink(r) };
+    return { id: findingId(r.finding_id), statement: statementOf(r), quotes, explorer: explorerLink(r) };
+  };
+  /**
+   * 'lacking' findings of one mechanism lacking the same things (lacking-groups.ts), as one finding:
+   * how many paragraphs of how many documents say it, their citation, and the first of them quoted
+   * (in the citation's order, documents by symbol: the quote is from the document the citation names).
+   */
+  const lackingFinding = (rows: readonly DataGapRow[], maxQuotes: number, words: number): Finding => {
+    const first = rows[0]!;
+    const parts = lackingParts(first.statement)!;
+    const size = groupSize(rows);
+    const quotes: FindingQuote[] = [];
+    const at = (r: DataGapRow) => r.sources![0]!;
+    const inCitationOrder = [...rows].sort((a, b) => compareText(symbols[at(a).doc_id] ?? at(a).doc_id, symbols[at(b).doc_id] ?? at(b).doc_id)
+      || at(a).para_no - at(b).para_no);
+    for (const r of inCitationOrder) {
+      if (quotes.length >= maxQuotes) break;
+      const text = clipWords(oneLine(lackingParts(r.statement)!.sentence), words);
+      if (!quotes.some((q) => q.text === text)) {
+        quotes.push({ text, mechanism_id: first.finding_id.split(':')[1]!, acronym: parts.mechanism, doc_id: at(r).doc_id, para_no: at(r).para_no, citation: citationOf(r) });
+      }
+    }
+    return {
+      id: findingId(`lacking:${first.finding_id.split(':')[1]}:${parts.lacks}`),
+      statement: `The report says ${parts.mechanism} lacks what it needs for ${parts.lacks} in ${plural(size.paragraphs, 'paragraph')} `
+        + `of ${plural(size.documents, 'document')} (${cite(size.sources)}).`,
+      quotes, explorer: explorerLink(first),
+    };
+  };
+  /** A section's findings as printed: each row, but 'lacking' rows of one mechanism and lack once, where the first of them is. */
+  const printed = (rows: readonly DataGapRow[]): DataGapRow[][] => {
+    const groups = new Map(groupLacking(rows.filter((r) => r.kind === 'lacking')).map((g) => [g[0]!, g]));
+    return rows.flatMap((r) => (r.kind !== 'lacking' ? [[r]] : groups.has(r) ? [groups.get(r)!] : []));
   };
 
   // Sections in the summary's order of kinds, then any other kind; a kind with no chart of its own
@@ -320,21 +378,26 @@ export function briefingModel(t: BriefingTables, opts: BriefingOptions = {}): Br
     const rows = t.data_gaps.filter((r) => sectionOf(r.kind) === kind)
       .sort((a, b) => Number(a.kind !== kind) - Number(b.kind !== kind) || compareText(a.finding_id, b.finding_id));
     const known = (GAP_KINDS as readonly string[]).includes(kind) ? kind as GapKind : undefined;
-    // A section is printed on one page with its chart: two quotes of up to 40 words where it has one or two
-    // findings, one quote of up to 25 words where it has more.
-    const few = rows.length <= 2;
-    const blocks: Block[] = rows.map((r) => ({ type: 'finding', finding: finding(r, few ? 2 : 1, few ? QUOTE_WORDS : 25) }));
+    // A section is printed on one page with its chart: two quotes of up to 40 words where it prints one or two
+    // findings (a group of 'lacking' rows is one), one quote of up to 25 words where it prints more.
+    const entries = printed(rows);
+    const few = entries.length <= 2;
+    const blocks: Block[] = entries.map((g) => {
+      if (g.length > 1) applied.grouped = true;
+      return { type: 'finding', finding: g.length > 1 ? lackingFinding(g, few ? 2 : 1, few ? QUOTE_WORDS : 25) : finding(g[0]!, few ? 2 : 1, few ? QUOTE_WORDS : 25) };
+    });
     const name = known ? KIND_CHART[known] : undefined;
     const chart = name ? charts.get(name) : undefined;
     if (chart) blocks.push({ type: 'chart', chart });
     return { id: `kind-${kind}`, heading: known ? KIND_HEADING[known] : `Other findings: ${kind.replaceAll('_', ' ')}`, blocks, keepTogether: true };
   });
 
+  const printedCount = findingSections.flatMap((s) => s.blocks).filter((b) => b.type === 'finding').length;
   const summary: Section = {
     id: 'summary', heading: 'Summary', keepTogether: false,
     blocks: t.data_gaps.length
       ? [
-        { type: 'list', items: headlines(t.data_gaps).map((r) => citedStatement(r.statement, citationOf(r))) },
+        { type: 'list', items: headlines(t.data_gaps).map(statementOf) },
         { type: 'text', text: `How these were chosen. ${HEADLINE_RULE}` },
       ]
       : [{ type: 'text', text: 'No findings.' }],
@@ -348,7 +411,8 @@ export function briefingModel(t: BriefingTables, opts: BriefingOptions = {}): Br
           + '(the build manifest is hashed after the briefing is written)' },
         { label: docs.length === 1 ? 'Source' : 'Sources', value: listed(docs.map((d) => `${d.symbol}${isoDate(d.date) ? ` (${formatDate(isoDate(d.date)!)})` : ''}`)) },
       ] },
-      { type: 'text', text: `What the report does not show, computed from Mechanism Atlas’s coding of ${corpus}: ${plural(t.data_gaps.length, 'finding')}, `
+      { type: 'text', text: `What the report does not show, computed from Mechanism Atlas’s coding of ${corpus}: ${plural(t.data_gaps.length, 'finding')}`
+        + (applied.grouped ? `, printed here as ${printedCount} (see Grouping under Methods and caveats)` : '') + ', '
         + 'each with the paragraphs it rests on and the words of the report behind it. In the HTML and Markdown forms each finding '
         + 'links to the claims behind it in the explorer (explorer/index.html); the links work where the briefing sits in the kit\'s '
         + 'output folder, beside the explorer, and the briefing reads the same without them.' },
@@ -360,6 +424,6 @@ export function briefingModel(t: BriefingTables, opts: BriefingOptions = {}): Br
     date, buildId,
     // Methods right after the summary: a reader meets the caveats before the numbers, and the text flows
     // across the page break that the first finding section (kept whole with its chart) would leave empty.
-    sections: [about, summary, methodsSection(t, docs), ...findingSections],
+    sections: [about, summary, methodsSection(t, docs, cite, applied), ...findingSections],
   };
 }

@@ -151,15 +151,21 @@ no_response as (
         'no_response:request_for_information' as finding_id,
         'no_response' as kind,
         'request for information' as subject,
-        count(*) filter (where not responded)::INTEGER as value,
+        count(*) filter (where not r.responded)::INTEGER as value,
         count(*)::INTEGER as denominator,
         format('of the {} organisations the Special Rapporteur asked for information', count(*)) as denominator_words,
         format('{} of the {} organisations the Special Rapporteur asked for information had not responded when the report was written: {}{}.',
-            count(*) filter (where not responded), count(*),
-            string_agg(name_in_text, ', ' order by name_in_text) filter (where not responded),
-            cite_note(cites_sorted(list({'doc_id': doc_id, 'para_no': para_no})))) as statement,
-        cites_sorted(list({'doc_id': doc_id, 'para_no': para_no})) as sources
-    from requests
+            count(*) filter (where not r.responded), count(*),
+            -- each organisation once: with one document, as the report names it; with several, by the registry's
+            -- acronym (documents name one organisation differently: "African Union", "African Union (AU)")
+            case when count(distinct r.doc_id) = 1
+                then string_agg(distinct r.name_in_text, ', ' order by r.name_in_text) filter (where not r.responded)
+                else string_agg(distinct coalesce(m.acronym, r.name_in_text), ', ' order by coalesce(m.acronym, r.name_in_text)) filter (where not r.responded)
+            end,
+            cite_note(cites_sorted(list({'doc_id': r.doc_id, 'para_no': r.para_no})))) as statement,
+        cites_sorted(list({'doc_id': r.doc_id, 'para_no': r.para_no})) as sources
+    from requests as r
+    left join mechanisms as m on m.mechanism_id = r.mechanism_id
     -- a corpus with no request for information (no document has the rapporteur-thematic profile) has no finding here
     having count(*) > 0
 ),

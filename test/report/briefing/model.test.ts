@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  HEADLINE_ORDER, type BriefingDoc, type DataGapRow, briefingModel, citedStatement, formatDate, headlines, inputId,
+  GROUPING_RULE, HEADLINE_ORDER, type BriefingDoc, type BriefingTables, type DataGapRow, type Finding, briefingModel, citedStatement, formatDate,
+  headlines, inputId,
 } from '../../../pipelines/report/briefing/model.ts';
+import { CITATION_RULE } from '../../../pipelines/report/briefing/brief-citation.ts';
 import { QUOTE_WORDS, clipWords, quotesForFinding } from '../../../pipelines/report/briefing/quotes.ts';
 import * as F from '../../fixtures/charts/rows.ts';
 
@@ -136,5 +138,59 @@ describe('briefingModel', () => {
     expect(methods).toContain(`${silent} of the ${asked} organisations asked for information had not responded (A/HRC/14/32, para. 3)`);
     expect(methods).toContain('The counts are Mechanism Atlas’s coding of the report');
     expect(methods).toContain('Every count and quote here rests on actor claims.');
+  });
+});
+
+describe('briefingModel of a corpus: long citations shortened, what mechanisms lack grouped', () => {
+  const docs = ['d1', 'd2', 'd3', 'd4', 'd5'].map((id, i) => ({ doc_id: id, symbol: `A/HRC/14/32/SYN.${i + 1}`, title: 'Variant', date: '2010-05-04' }));
+  const cite = (sources: { doc_id: string; para_no: number }[]) => docs.filter((d) => sources.some((s) => s.doc_id === d.doc_id))
+    .map((d) => { const ps = sources.filter((s) => s.doc_id === d.doc_id).map((s) => s.para_no); return `${d.symbol}, ${ps.length === 1 ? 'para.' : 'paras.'} ${ps.join(', ')}`; })
+    .join('; ');
+  const lacking = (mech: string, acronym: string, doc: string, para = 105): DataGapRow => {
+    const sources = [{ doc_id: doc, para_no: para }];
+    return { finding_id: `lacking:${mech}:${doc}:${para}`, kind: 'lacking', subject: acronym, value: 1, denominator: 1, citations: [para], sources, cited: cite(sources),
+      statement: `The report says ${acronym} lacks what it needs for funding: “${acronym} lacked the necessary funds (${doc}).”${` (${cite(sources)})`}.` };
+  };
+  const everywhere = docs.flatMap((d) => [{ doc_id: d.doc_id, para_no: 85 }, { doc_id: d.doc_id, para_no: 88 }]);
+  const redress: DataGapRow = { ...F.dataGapRows().find((r) => r.kind === 'redress')!, sources: everywhere, cited: cite(everywhere), citations: everywhere.map((s) => s.para_no),
+    statement: `Only 1 of the 15 mechanisms is described addressing redress: CoE (${cite(everywhere)}).` };
+  const rows = [redress, ...['d1', 'd2', 'd4', 'd5'].map((d) => lacking('las', 'LAS', d)), lacking('eu', 'EU', 'd3')];
+  const t: BriefingTables = { ...tables, documents: docs, data_gaps: rows, data_requests: [] };
+  const doc = briefingModel(t);
+  const findings = doc.sections.flatMap((s) => s.blocks).filter((b) => b.type === 'finding').map((b) => (b as { finding: Finding }).finding);
+
+  it('prints a citation of more than three documents as its first document and the number of others', () => {
+    const r = findings.find((f) => f.id === 'finding-redress-compensation-fund')!;
+    expect(r.statement).toBe('Only 1 of the 15 mechanisms is described addressing redress: CoE (A/HRC/14/32/SYN.1, paras. 85, 88 and 4 other documents; every source in data_gaps).');
+    expect(texts(doc)).not.toContain(redress.cited);
+    const summary = doc.sections.find((s) => s.id === 'summary')!.blocks[0] as { type: 'list'; items: string[] };
+    expect(summary.items).toContain(r.statement);
+  });
+
+  it('prints one mechanism’s lack of the same things once: paragraphs, documents, citation, the first quoted', () => {
+    const las = findings.find((f) => f.id === 'finding-lacking-las-funding')!;
+    expect(las.statement).toBe('The report says LAS lacks what it needs for funding in 4 paragraphs of 4 documents (A/HRC/14/32/SYN.1, para. 105 and 3 other documents; every source in data_gaps).');
+    // two findings in the section: two quotes each, the first from the document the citation names
+    expect(las.quotes.map((q) => [q.text, q.citation])).toEqual([['LAS lacked the necessary funds (d1).', 'A/HRC/14/32/SYN.1, para. 105'],
+      ['LAS lacked the necessary funds (d2).', 'A/HRC/14/32/SYN.2, para. 105']]);
+    expect(las.explorer).toBe('../explorer/index.html#claims?mechanism=las&role=lacking');
+    // a lack stated once is printed as data_gaps has it
+    expect(findings.find((f) => f.id === 'finding-lacking-eu-d3-105')!.statement).toBe(rows.at(-1)!.statement);
+    expect(findings.map((f) => f.id)).toEqual(['finding-redress-compensation-fund', 'finding-lacking-eu-d3-105', 'finding-lacking-las-funding']);
+  });
+
+  it('says how many findings it prints of how many, and states both rules in the methods note; a one-document briefing states neither', () => {
+    expect(texts(doc)).toContain(`${rows.length} findings, printed here as ${findings.length} (see Grouping under Methods and caveats)`);
+    const methods = JSON.stringify(doc.sections.find((s) => s.id === 'methods'));
+    expect(methods).toContain(CITATION_RULE);
+    expect(methods).toContain(GROUPING_RULE);
+    const one = texts(briefingModel(tables));
+    expect(one).not.toContain('Citations. ');
+    expect(one).not.toContain('Grouping. ');
+    expect(one).not.toContain('printed here as');
+  });
+
+  it('is the same for the same tables', () => {
+    expect(JSON.stringify(briefingModel(t))).toBe(JSON.stringify(doc));
   });
 });
