@@ -45,7 +45,12 @@ export async function expectedNumbers(db: Db, g: Gap): Promise<number[]> {
     case 'group_left_out': return [await one(coveringTheme('gender_men')), ...registry];
     case 'redress': return [await one(coveringTheme('redress')), ...registry,
       await one(`SELECT count(DISTINCT mechanism_id) FROM claims WHERE role = 'actor' AND list_contains(themes, 'redress') AND regexp_matches(sentence, 'compensat', 'i')`)];
-    case 'no_response': return [await one('SELECT count(*) FILTER (WHERE NOT responded) FROM data_requests'), await one('SELECT count(*) FROM data_requests')];
+    case 'no_response': {
+      const asked = [await one('SELECT count(*) FILTER (WHERE NOT responded) FROM data_requests'), await one('SELECT count(*) FROM data_requests')];
+      // in a corpus the count is of requests, with the organisations and documents asked beside it
+      const documents = await one('SELECT count(DISTINCT doc_id) FROM data_requests');
+      return documents > 1 ? [...asked, await one('SELECT count(DISTINCT mechanism_id) FROM data_requests'), documents] : asked;
+    }
     case 'thin_region': {
       const r = g.subject.replaceAll("'", "''");
       return [

@@ -92,7 +92,7 @@ describe('numbers in a corpus briefing', () => {
     const [names] = await query<{ s: string }>(db, `SELECT string_agg(DISTINCT coalesce(m.acronym, r.name_in_text), ', ' ORDER BY coalesce(m.acronym, r.name_in_text)) AS s
       FROM data_requests r LEFT JOIN mechanisms m USING (mechanism_id) WHERE NOT r.responded`);
     const g = gaps.find((x) => x.kind === 'no_response')!;
-    expect(g.statement).toContain(`had not responded when the report was written: ${names!.s} (`);
+    expect(g.statement).toContain(`had not been answered when the documents were written: ${names!.s} (`);
     expect(boldStatements().filter((p) => p.includes(names!.s))).toHaveLength(1);
   });
 
@@ -127,9 +127,11 @@ describe('numbers in a corpus briefing', () => {
     expect(boldStatements()).toHaveLength(shown);
     expect(md).toContain(`${n} findings, printed here as ${shown} (see Grouping under Methods and caveats)`);
     const methods = md.slice(md.indexOf('## Methods and caveats'));
-    const asked = [await oneNumber(db, 'SELECT count(*) FILTER (WHERE NOT responded) FROM data_requests'), await oneNumber(db, 'SELECT count(*) FROM data_requests')];
+    const asked = [await oneNumber(db, 'SELECT count(*) FILTER (WHERE NOT responded) FROM data_requests'), await oneNumber(db, 'SELECT count(*) FROM data_requests'),
+      await oneNumber(db, 'SELECT count(DISTINCT mechanism_id) FROM data_requests'), await oneNumber(db, 'SELECT count(DISTINCT doc_id) FROM data_requests')];
     const citation = await expectedCitation('SELECT doc_id, para_no FROM data_requests');
-    expect(unescape(methods)).toContain(`${asked[0]} of the ${asked[1]} organisations asked for information had not responded (${citation})`);
+    // a corpus counts requests (an organisation is asked once per document), with the organisations and documents
+    expect(unescape(methods)).toContain(`${asked[0]} of the ${asked[1]} requests for information (${asked[2]} organisations, in ${asked[3]} documents) had not been answered (${citation})`);
     expect(methods).toContain('Citations. A citation that names more than 3 documents');
     expect(methods).toContain('Grouping. ');
   });

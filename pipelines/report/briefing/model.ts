@@ -17,6 +17,7 @@ import {
 } from './quotes.ts';
 import { CITATION_RULE, CITED_DOCUMENTS, type CitedParagraph, briefCitation, citedDocuments } from './brief-citation.ts';
 import { groupLacking, groupSize, lackingParts } from './lacking-groups.ts';
+import { askedWords } from '../requests-asked.ts';
 
 export interface DataGapRow {
   finding_id: string;
@@ -287,7 +288,8 @@ function methodsSection(t: BriefingTables, docs: readonly { doc_id: string; symb
     const asking = cite(t.data_requests);
     const none = t.coverage_mechanism_theme ? mechanismsWithoutEvidence(t.coverage_mechanism_theme, t.data_requests) : [];
     const byStatus = (st: string) => none.filter((m) => m.response === st).length;
-    blocks.push({ type: 'text', text: `Non-response. ${silent} of the ${plural(asked, 'organisation')} asked for information had not responded `
+    const words = askedWords(t.data_requests);
+    blocks.push({ type: 'text', text: `Non-response. ${silent} of the ${words.asked} ${words.unanswered} `
       + `(${asking}), so their work may be under-described.`
       + (none.length ? ` Of the ${plural(none.length, 'mechanism')} with no evidence at all, ${byStatus('did not respond')} had not responded, `
         + `${byStatus('not asked')} were not asked and ${byStatus('responded')} responded.` : '') });

@@ -10,6 +10,7 @@ import {
   titleBlock, uniqueSorted, uniqueSources, wrapLabelExpr, slim,
 } from './common.ts';
 import { COLORS, SIZES } from './theme.ts';
+import { askedWords } from '../requests-asked.ts';
 
 export type DataRequestRow = RowOf<typeof data_requests>;
 
@@ -69,19 +70,21 @@ export function requestResponses(rows: readonly DataRequestRow[], options: BaseO
     const all = groups.find((g) => g.region === reg)?.n_region ?? 0;
     return { reg, not, all };
   }).sort((a, b) => b.not - a.not || compareRegions(a.reg, b.reg))[0];
-  const description = `Stacked bar chart of the ${plural(rows.length, 'organisation')} the Special Rapporteur asked for information, by region (${doc}, ${paras}): `
+  const words = askedWords(rows);
+  const single = new Set(rows.map((r) => r.doc_id)).size <= 1;
+  const description = `Stacked bar chart of the ${words.asked}${single ? ' the Special Rapporteur asked for information' : ''}, by region (${doc}, ${paras}): `
     + `${responded} responded and ${rows.length - responded} had not yet responded.`
     + (worst && worst.not > 0 ? ` Most without a response: ${worst.reg} (${worst.not} of ${worst.all}).` : '');
   const max = Math.max(1, ...regions.map((reg) => groups.find((g) => g.region === reg)!.n_region));
   const notResponded = rows.length - responded;
   const title = rows.length === 0
     ? 'Responses to the request for information, by region'
-    : `${notResponded} of the ${plural(rows.length, 'organisation')} asked for information had not responded when the report was written`;
+    : `${notResponded} of the ${words.asked} ${words.unanswered} when ${words.written} written`;
   const regionLabels = wrapLabelExpr(regions, Infinity);
   return {
     ...specBase(NAME, doc),
     title: titleBlock(title, doc,
-      `Organisations asked for information for the report (${paras}).`),
+      `${single ? 'Organisations asked for information for the report' : 'Requests for information in the documents'} (${paras}).`),
     description,
     data: { values: groups.map((g) => slim(g, options)) },
     width: SIZES.barWidth,
@@ -89,7 +92,7 @@ export function requestResponses(rows: readonly DataRequestRow[], options: BaseO
     encoding: {
       y: { field: 'region', type: 'nominal', sort: regions, title: null, axis: { ticks: false, domain: false, ...(regionLabels ? { labelExpr: regionLabels } : {}) } },
       x: {
-        field: 'n', type: 'quantitative', stack: 'zero', title: 'Organisations asked',
+        field: 'n', type: 'quantitative', stack: 'zero', title: single ? 'Organisations asked' : 'Requests',
         scale: { domain: [0, max], nice: false },
         axis: { format: 'd', tickMinStep: 1, grid: true, gridColor: '#E5E5E5' },
       },

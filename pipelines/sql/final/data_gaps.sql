@@ -153,9 +153,24 @@ no_response as (
         'request for information' as subject,
         count(*) filter (where not r.responded)::INTEGER as value,
         count(*)::INTEGER as denominator,
-        format('of the {} organisations the Special Rapporteur asked for information', count(*)) as denominator_words,
-        format('{} of the {} organisations the Special Rapporteur asked for information had not responded when the report was written: {}{}.',
-            count(*) filter (where not r.responded), count(*),
+        -- one document: each request is to one organisation; in a corpus an organisation is asked once per
+        -- document, so the count is of requests, with the organisations and documents beside it (worded as
+        -- pipelines/report/requests-asked.ts words them for the chart and the methods note)
+        case when count(distinct r.doc_id) = 1
+            then format('of the {} organisations the Special Rapporteur asked for information', count(*))
+            else format('of the {} request{} for information ({} organisation{}, in {} documents)',
+                count(*), case when count(*) = 1 then '' else 's' end,
+                count(distinct r.mechanism_id), case when count(distinct r.mechanism_id) = 1 then '' else 's' end,
+                count(distinct r.doc_id))
+        end as denominator_words,
+        -- (denominator_words, defined just above, is reused here: DuckDB reads an earlier column's alias)
+        format('{} {} {}: {}{}.',
+            count(*) filter (where not r.responded),
+            denominator_words,
+            case when count(distinct r.doc_id) = 1
+                then 'had not responded when the report was written'
+                else 'had not been answered when the documents were written'
+            end,
             -- each organisation once: with one document, as the report names it; with several, by the registry's
             -- acronym (documents name one organisation differently: "African Union", "African Union (AU)")
             case when count(distinct r.doc_id) = 1

@@ -44,4 +44,12 @@ describe('request-responses', () => {
     expect(description(spec)).toContain('3 responded and 3 had not yet responded');
     expect(description(spec)).toContain('Most without a response: Africa (2 of 3)');
   });
+
+  it('counts requests in a corpus: an organisation asked in two documents is two requests, and the title says so', () => {
+    const corpus = [...rows, ...rows.map((r) => ({ ...r, doc_id: 'A_HRC_17_35' }))];
+    const two = requestResponses(corpus);
+    expect(titleText(two)).toBe('6 of the 12 requests for information (6 organisations, in 2 documents) had not been answered when the documents were written');
+    expect(description(two)).toContain('12 requests for information (6 organisations, in 2 documents)');
+    expect(JSON.stringify(two)).toContain('Requests for information in the documents');
+  });
 });
