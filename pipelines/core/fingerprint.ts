@@ -12,6 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { AtlasError } from './errors.ts';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importGraph, closureOf } from './import-graph.ts';
@@ -25,8 +26,11 @@ const LOCKFILE = join(REPO_ROOT, 'package-lock.json');
 
 function filesUnder(path: string): string[] {
   if (!existsSync(path)) return [];
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path).sort().flatMap((n) => filesUnder(join(path, n)));
+  const st = statSync(path); // follows links: a link to a file or a folder is read as that file or folder
+  if (st.isDirectory()) return readdirSync(path).sort().flatMap((n) => filesUnder(join(path, n)));
+  // reading a device or a pipe (a link to /dev/zero, a FIFO) would never end
+  if (!st.isFile()) throw new AtlasError('not a regular file (a device, a pipe or a socket): the build reads only files and folders', { file: path });
+  return [path];
 }
 
 /** Hash of the names and contents of every file under the given paths. */
