@@ -130,7 +130,7 @@ export async function renderCharts(tables: ChartTables, opts: RenderChartsOption
     if (previous) reused.set(n, previous);
   }
   const stale = names.filter((n) => !reused.has(n));
-  const rendered = new Map((await renderAll(stale.map((n) => ({ name: n, spec: specs[n] }))))
+  const rendered = new Map((await renderAll(stale.map((n) => ({ name: n, spec: specs[n], json: json.get(n)! }))))
     .map((r, i) => [stale[i]!, r]));
   const charts: ChartResult[] = [];
   for (const name of names) {

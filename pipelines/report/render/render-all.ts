@@ -9,11 +9,12 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { RenderedChart } from './render-chart.ts';
 
-export interface ChartTask { name: string; spec: TopLevelSpec }
+/** A chart to render; `json`, its spec's stableJson, when the caller has it. */
+export interface ChartTask { name: string; spec: TopLevelSpec; json?: string }
 
 /** Render each spec; results in the order given. The first failure (named by its chart) rejects. */
 export async function renderAll(tasks: readonly ChartTask[]): Promise<RenderedChart[]> {
   if (tasks.length === 0) return [];
   const { renderChart } = await import('./render-chart.ts');
-  return Promise.all(tasks.map((t) => renderChart(t.name, t.spec)));
+  return Promise.all(tasks.map((t) => renderChart(t.name, t.spec, t.json === undefined ? {} : { json: t.json })));
 }
