@@ -1,5 +1,5 @@
 /**
- * A ZIP file from named entries (an .xlsx is one), every entry deflated on libuv's thread pool
+ * A ZIP file from named entries (an .xlsx or .docx is one), each entry deflated on libuv's thread pool
  * and dated with one given date, so the same entries give the same bytes on every build.
  * Entries are written in the order given; no ZIP64 (an entry or the whole file under 4 GB).
  */
@@ -9,7 +9,8 @@ import { dosDateTime } from './zip-dates.ts';
 
 const deflateRawAsync = promisify(deflateRaw);
 
-export interface ZipEntry { name: string; data: string | Uint8Array }
+/** `store`: written as it is, not deflated (a PNG, deflated already). */
+export interface ZipEntry { name: string; data: string | Uint8Array; store?: boolean }
 
 /**
  * @example
@@ -18,7 +19,7 @@ export interface ZipEntry { name: string; data: string | Uint8Array }
 export async function zipBytes(entries: readonly ZipEntry[], when: Date): Promise<Uint8Array> {
   const { time, date } = dosDateTime(when);
   const raw = entries.map((e) => (typeof e.data === 'string' ? Buffer.from(e.data, 'utf8') : e.data));
-  const packed = await Promise.all(raw.map((d) => deflateRawAsync(d, { level: 6 })));
+  const packed = await Promise.all(raw.map((d, i) => (entries[i]!.store ? d : deflateRawAsync(d, { level: 6 }))));
   const pieces: Uint8Array[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -28,7 +29,7 @@ export async function zipBytes(entries: readonly ZipEntry[], when: Date): Promis
     const fields = (h: Buffer, at: number) => {
       h.writeUInt16LE(20, at); // version needed: 2.0 (deflate)
       h.writeUInt16LE(0x0800, at + 2); // names in UTF-8
-      h.writeUInt16LE(8, at + 4); // deflate
+      h.writeUInt16LE(e.store ? 0 : 8, at + 4); // stored or deflated
       h.writeUInt16LE(time, at + 6);
       h.writeUInt16LE(date, at + 8);
       h.writeUInt32LE(crc, at + 10);
