@@ -12,9 +12,18 @@ import type { RenderedChart } from './render-chart.ts';
 /** A chart to render; `json`, its spec's stableJson, when the caller has it. */
 export interface ChartTask { name: string; spec: TopLevelSpec; json?: string }
 
-/** Render each spec; results in the order given. The first failure (named by its chart) rejects. */
-export async function renderAll(tasks: readonly ChartTask[]): Promise<RenderedChart[]> {
-  if (tasks.length === 0) return [];
+/** Every chart's SVG, in the order given: what is known before the PNGs are rasterised. */
+export type ChartSvgs = { svg: string; width: number; height: number }[];
+
+/**
+ * Render each spec; results in the order given. The first failure (named by its chart) rejects.
+ * `onSvgs` is called once every chart is laid out, while their PNGs are still being rasterised.
+ */
+export async function renderAll(tasks: readonly ChartTask[], onSvgs?: (svgs: ChartSvgs) => void): Promise<RenderedChart[]> {
+  if (tasks.length === 0) { onSvgs?.([]); return []; }
   const { renderChart } = await import('./render-chart.ts');
-  return Promise.all(tasks.map((t) => renderChart(t.name, t.spec, t.json === undefined ? {} : { json: t.json })));
+  const svgs: ChartSvgs = new Array(tasks.length);
+  let left = tasks.length;
+  const onSvg = (i: number) => (s: ChartSvgs[number]) => { svgs[i] = s; if (--left === 0) onSvgs?.(svgs); };
+  return Promise.all(tasks.map((t, i) => renderChart(t.name, t.spec, { ...(t.json === undefined ? {} : { json: t.json }), onSvg: onSvg(i) })));
 }

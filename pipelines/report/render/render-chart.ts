@@ -38,6 +38,8 @@ export interface RenderOptions {
   vendorPrefix?: string;
   /** The spec's stableJson when the caller has made it already (a map's is over 1 MB: sorting it again cost ~0.1 s). */
   json?: string;
+  /** Called with the SVG as soon as it is laid out, before the PNG is rasterised (the briefing's PDF needs only SVGs). */
+  onSvg?(svg: { svg: string; width: number; height: number }): void;
 }
 
 /** Render one chart to all its formats, timing each step. */
@@ -47,6 +49,7 @@ export async function renderChart(name: string, spec: TopLevelSpec, opts: Render
   const json = opts.json ?? stableJson(spec);
   const { svg, width, height, compileMs, svgMs } = await specToSvg(spec, name);
   const t1 = performance.now();
+  opts.onSvg?.({ svg, width, height });
   const { png } = await svgToPngAsync(svg, scale);
   const t2 = performance.now();
   const html = chartHtml(name, JSON.parse(json) as TopLevelSpec, { vendorPrefix: opts.vendorPrefix, width, height });
