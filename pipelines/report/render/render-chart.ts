@@ -40,11 +40,19 @@ export interface RenderOptions {
   json?: string;
   /** Called with the SVG as soon as it is laid out, before the PNG is rasterised (the briefing's PDF needs only SVGs). */
   onSvg?(svg: { svg: string; width: number; height: number }): void;
+  /** Start laying out only once this settles (render-all.ts lays charts out one at a time). */
+  after?: Promise<unknown>;
 }
 
 /** Render one chart to all its formats, timing each step. */
 export async function renderChart(name: string, spec: TopLevelSpec, opts: RenderOptions = {}): Promise<RenderedChart> {
   const scale = opts.scale ?? 2;
+  if (opts.after) {
+    await opts.after;
+    // a turn of the event loop: the PNGs rasterised meanwhile on the pool get encoded before this
+    // layout takes the thread (vega's dataflow runs on promises, which would keep them waiting)
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   const t0 = performance.now();
   const json = opts.json ?? stableJson(spec);
   const { svg, width, height, compileMs, svgMs } = await specToSvg(spec, name);
