@@ -2,9 +2,10 @@
  * Renders every chart on every core without worker threads: this thread lays the charts out
  * (vega and vega-lite are JavaScript), one after another, while resvg rasterises the PNGs of
  * those already laid out on libuv's native thread pool (svgToPngAsync). Rasterising is about
- * 60% of a chart's time on the seed; a piscina pool of worker threads, tried first, paid about a second per worker to start (tsx,
- * then vega, vega-lite and resvg) and saved nothing on 2 cores. The rendering modules are
- * imported only here, so a build whose charts are all unchanged never loads them.
+ * 60% of a chart's time on the seed; a piscina pool of worker threads, tried first, paid about
+ * a second per worker to start (tsx, then vega, vega-lite and resvg) and saved nothing on 2
+ * cores. The rendering modules are imported only here, so a build whose charts are all
+ * unchanged never loads them.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { RenderedChart } from './render-chart.ts';
