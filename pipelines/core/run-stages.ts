@@ -33,8 +33,8 @@ export interface RunStagesOptions {
   previousCounts: Readonly<Record<string, number>>;
   /** Tables the SQL macros read (core/sql-models.ts): every SQL model waits for them, since macros need them to exist. */
   macroInputs: readonly string[];
-  /** Called when a table has been written and checked (the exports start then). */
-  onTable?(name: string): void;
+  /** Called when a table has been written and checked, with its row count (the exports start then). */
+  onTable?(name: string, rows: number): void;
 }
 
 /** Run every stale stage; returns the row count of every table. */
@@ -61,7 +61,7 @@ export async function runStages(stages: readonly Stage[], opts: RunStagesOptions
       await macros;
       await runModel(db, s.model);
       counts[s.outputs[0]] = await checkTable(db, tableSpec(s.outputs[0]), s.name);
-      opts.onTable?.(s.outputs[0]);
+      opts.onTable?.(s.outputs[0], counts[s.outputs[0]]!);
     } else {
       const input: Tables = {};
       if (!s.readsOwnInputs) {
@@ -80,7 +80,7 @@ export async function runStages(stages: readonly Stage[], opts: RunStagesOptions
         await writeRows(db, spec, out[name]);
         counts[name] = await checkTable(db, spec, s.name);
         if ((readers.get(name) ?? 0) > 0) memo.set(name, out[name]);
-        opts.onTable?.(name);
+        opts.onTable?.(name, counts[name]!);
       }
     }
     const detail = s.outputs.map((o) => (o in counts ? `${o}=${counts[o]}` : o)).join(' ');
