@@ -12,6 +12,11 @@ import { AtlasError } from './errors.ts';
 export const SQL_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'sql');
 /** Macros every model may call, created before the first model runs. */
 export const MACROS_FILE = join(SQL_DIR, 'macros.sql');
+/**
+ * Tables the macros read (cite() looks up each document's symbol): they must exist before the
+ * macros are made, so every SQL model waits for them (core/run-stages.ts) as for its own inputs.
+ */
+export const MACRO_INPUTS = ['documents'] as const;
 export const SQL_LAYERS = ['staging', 'intermediate', 'final'] as const;
 export type SqlLayer = (typeof SQL_LAYERS)[number];
 

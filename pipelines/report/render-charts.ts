@@ -29,7 +29,7 @@ import { specDescription, specTitle, stableJson } from './render/spec-text.ts';
 import type { RenderTimings } from './render/render-chart.ts';
 import { RENDER_KEYS_FILE, chartKey, readPreviousChart, readRenderKeys, renderKeysJson, type ReusedChart } from './render/chart-keys.ts';
 import { rendererFingerprint } from './render/renderer-fingerprint.ts';
-import { renderAll } from './render/render-all.ts';
+import { renderAll, type ChartSvgs } from './render/render-all.ts';
 
 export type WriteFn = (relPath: string, data: string | Uint8Array) => Promise<void>;
 
@@ -54,7 +54,15 @@ export interface RenderChartsOptions extends ChartSpecOptions {
   only?: readonly ChartName[];
   /** The previous build's folder: charts with the same key there are reused, not rendered. */
   previousDir?: string;
+  /**
+   * Called once every chart's SVG is known, in chart order, while PNGs may still be rasterising:
+   * the briefing's HTML (and so its PDF) needs only the SVGs.
+   */
+  onSvgs?(charts: ChartSvg[]): void;
 }
+
+/** What a chart is before its PNG: enough for the briefing's HTML. */
+export type ChartSvg = Pick<ChartResult, 'name' | 'title' | 'description' | 'svg' | 'width' | 'height'>;
 
 export interface ChartResult {
   name: ChartName;
@@ -130,7 +138,14 @@ export async function renderCharts(tables: ChartTables, opts: RenderChartsOption
     if (previous) reused.set(n, previous);
   }
   const stale = names.filter((n) => !reused.has(n));
-  const rendered = new Map((await renderAll(stale.map((n) => ({ name: n, spec: specs[n] }))))
+  const svgsOf = (svgs: ChartSvgs) => {
+    const fresh = new Map(stale.map((n, i) => [n, svgs[i]!]));
+    opts.onSvgs?.(names.map((name) => {
+      const s = fresh.get(name) ?? reused.get(name)!;
+      return { name, title: specTitle(specs[name]), description: specDescription(specs[name]), svg: s.svg, width: s.width, height: s.height };
+    }));
+  };
+  const rendered = new Map((await renderAll(stale.map((n) => ({ name: n, spec: specs[n], json: json.get(n)! })), svgsOf))
     .map((r, i) => [stale[i]!, r]));
   const charts: ChartResult[] = [];
   for (const name of names) {

@@ -9,7 +9,7 @@ import { RENDER_INPUTS } from './chart-tables.ts';
 import { corpusName, symbolsById } from '../text/corpus-name.ts';
 import { readReportInputs } from './read-report-inputs.ts';
 import { renderCharts } from './render-charts.ts';
-import { writeBriefing } from './write-briefing.ts';
+import { finishBriefing, startBriefing, type StartedBriefing } from './write-briefing.ts';
 import { CHROMIUM, chromiumAvailable, launchPrinter } from './briefing/print-pdf.ts';
 
 export async function renderReport(ctx: StageContext<'few_mechanisms_max'>): Promise<void> {
@@ -23,14 +23,21 @@ export async function renderReport(ctx: StageContext<'few_mechanisms_max'>): Pro
   const printer = pdf ? launchPrinter() : undefined;
   // Handled here so a failed start is not an unhandled rejection while the charts render; writeBriefing reports it.
   printer?.catch(() => undefined);
+  // The HTML and the PDF need only the charts' SVGs: started as soon as every chart is laid out,
+  // so Chromium prints while resvg still rasterises the PNGs (the Word file waits for those).
+  let started: Promise<StartedBriefing> | undefined;
+  const briefing = { write: ctx.write, corpus: docSymbol, pdf, printer };
   try {
     const charts = await renderCharts(t, {
       write: ctx.write, docSymbol, documents: symbolsById(documents), fewMechanismsMax: ctx.params.few_mechanisms_max,
       previousDir: ctx.previousDir,
+      onSvgs: (svgs) => { started = startBriefing(t, { ...briefing, charts: svgs }); started.catch(() => undefined); },
     });
     if (charts.reused.length) ctx.log.info(`render-charts: ${charts.reused.length} of ${charts.charts.length} charts unchanged, reused`);
-    await writeBriefing(t, { write: ctx.write, corpus: docSymbol, charts: charts.charts, pdf, printer });
+    await finishBriefing(await (started ?? startBriefing(t, { ...briefing, charts: charts.charts })), { write: ctx.write, charts: charts.charts });
   } finally {
+    // a print started early ends before Chromium is closed
+    await started?.then((s) => s.pdf).catch(() => undefined);
     await printer?.then((b) => b.close(), () => undefined);
   }
 }

@@ -1,14 +1,16 @@
 /**
- * The tables as one Excel workbook (exceljs): a README sheet with the data dictionary
+ * The tables as one Excel workbook: a README sheet with the data dictionary
  * from the catalog, then one sheet per table, header row bold and frozen, lists written
  * as "1, 2, 3". The bytes depend only on the rows and the date given: the workbook's
  * created/modified properties and every ZIP entry carry that date.
  */
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { CITES, type Column, type ColumnType, type TableSpec } from '../catalog/types.ts';
 import type { Row } from '../core/db.ts';
-import { setZipDates } from './zip-dates.ts';
+import {
+  SharedStrings, appPropsXml, contentTypesXml, corePropsXml, rootRelsXml, sheetXml, stylesXml, workbookRelsXml, workbookXml,
+  type CellValue,
+} from './xlsx-parts.ts';
+import { zipBytes } from './zip-writer.ts';
 
 /** Excel's limits: characters in a cell, rows in a sheet, characters in a sheet name. */
 export const EXCEL_MAX_CELL_CHARS = 32_767;
@@ -18,10 +20,7 @@ export const EXCEL_MAX_SHEET_NAME = 31;
 export const README_SHEET = 'README';
 export const DICTIONARY_HEADER = ['table', 'sheet', 'layer', 'grain', 'key', 'column', 'type', 'description'] as const;
 
-/**
- * Rows a workbook holds in all: exceljs takes ~0.1 ms a row, and a spreadsheet of a large
- * corpus's paragraphs or claims is of no use (Parquet and CSV have them).
- */
+/** Rows a workbook holds in all: a spreadsheet of a large corpus's paragraphs or claims is of no use (Parquet and CSV have them). */
 export const WORKBOOK_MAX_ROWS = 60_000;
 
 /** A table's sheet: its rows, or null when they are left out of the workbook (nRows says how many). */
@@ -138,7 +137,7 @@ export function cellValue(v: unknown, type: ColumnType): string | number | boole
   }
 }
 
-const HEADER_FONT = { bold: true };
+const CREATOR = 'Mechanism Atlas';
 const MIN_WIDTH = 6;
 const MAX_WIDTH = 60;
 const WIDTH_SAMPLE_ROWS = 200;
@@ -153,57 +152,29 @@ function columnWidth(header: string, values: readonly unknown[]): number {
   return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w + 2));
 }
 
-type Writer = InstanceType<typeof ExcelJS.stream.xlsx.WorkbookWriter>;
-
-/** Add a sheet and write its rows out at once (each row committed: the writer keeps none of them). */
-function addSheet(wb: Writer, name: string, header: readonly string[], rows: readonly (readonly unknown[])[], types?: readonly ColumnType[]): void {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
-  ws.columns = header.map((h, j) => ({
-    header: h, key: h,
-    width: columnWidth(h, rows.slice(0, WIDTH_SAMPLE_ROWS).map((r) => r[j])),
-    ...(types?.[j] === 'DATE' ? { style: { numFmt: 'yyyy-mm-dd' } } : {}),
-  }));
-  if (header.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
-  const head = ws.getRow(1);
-  head.font = HEADER_FONT;
-  head.commit();
-  // exceljs gives every cell a style object of its own and, on writing it, looks its style up by
-  // that object's XML (a third of the writer's time); one object per column is looked up once
-  const styles = header.map((_, j) => ({ ...ws.getColumn(j + 1).style }));
-  for (const r of rows) {
-    const row = ws.addRow(r as unknown[]);
-    row.eachCell({ includeEmpty: false }, (cell, j) => { cell.style = styles[j - 1]; });
-    row.commit();
-  }
-  ws.commit();
+/** A sheet's parts: header, rows and column widths (from the first rows), its text in `strings`. */
+function sheet(strings: SharedStrings, header: readonly string[], rows: readonly (readonly CellValue[])[]): string {
+  const sample = rows.slice(0, WIDTH_SAMPLE_ROWS);
+  return sheetXml(header, rows, header.map((h, j) => columnWidth(h, sample.map((r) => r[j]))), strings);
 }
 
 /**
- * Build the workbook; sheets follow the order of `tables`. exceljs's streaming writer:
- * rows are written as they are added rather than kept as cell objects until the end,
- * and the ZIP is deflated by Node's zlib.
+ * Build the workbook; sheets follow the order of `tables`. The XML is written here as strings
+ * (xlsx-parts.ts) and deflated on libuv's pool (zip-writer.ts); exceljs, which wrote it before,
+ * took most of a second for the seed's 6,000 rows on this thread.
  */
 export async function workbookBytes(tables: readonly WorkbookTable[], opts: WorkbookOptions): Promise<WorkbookResult> {
-  const pieces: Buffer[] = [];
-  const stream = new PassThrough();
-  stream.on('data', (b: Buffer) => pieces.push(b));
-  const ended = new Promise<void>((resolve, reject) => { stream.on('end', resolve); stream.on('error', reject); });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream, useStyles: true, useSharedStrings: true,
-    creator: 'Mechanism Atlas', lastModifiedBy: 'Mechanism Atlas', created: opts.date, modified: opts.date,
-  } as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookWriter>[0]);
-  Object.assign(wb, { title: opts.title, description: opts.description });
-
+  const strings = new SharedStrings();
   const sheets = sheetNames(tables.map((t) => t.spec.name));
-  addSheet(wb, README_SHEET, DICTIONARY_HEADER, dictionaryRows(tables.map((t) => t.spec), sheets));
+  const xml: string[] = [sheet(strings, DICTIONARY_HEADER, dictionaryRows(tables.map((t) => t.spec), sheets))];
 
   const cut: WorkbookResult['cut'] = [];
   const leftOut: WorkbookResult['leftOut'] = [];
   for (const { spec, rows, nRows } of tables) {
     const types = spec.columns.map((c) => c.type);
+    const header = spec.columns.map((c) => c.name);
     if (rows === null) {
-      const note = leftOutNote(spec.name, nRows ?? 0, opts.maxRows);
-      addSheet(wb, sheets.get(spec.name)!, spec.columns.map((c) => c.name), [[note]]);
+      xml.push(sheet(strings, header, [[leftOutNote(spec.name, nRows ?? 0, opts.maxRows)]]));
       leftOut.push({ table: spec.name, rows: nRows ?? 0 });
       continue;
     }
@@ -217,10 +188,19 @@ export async function workbookBytes(tables: readonly WorkbookTable[], opts: Work
       return f.text;
     }));
     if (cutCells > 0 || kept.length < rows.length) cut.push({ table: spec.name, cells: cutCells, rows: rows.length - kept.length });
-    addSheet(wb, sheets.get(spec.name)!, spec.columns.map((c) => c.name), values, types);
+    xml.push(sheet(strings, header, values));
   }
-  await wb.commit();
-  await ended;
-  const raw = new Uint8Array(Buffer.concat(pieces));
-  return { bytes: setZipDates(raw, opts.date, 'atlas.xlsx'), sheets, cut, leftOut };
+  const names = [README_SHEET, ...tables.map((t) => sheets.get(t.spec.name)!)];
+  const bytes = await zipBytes([
+    { name: '[Content_Types].xml', data: contentTypesXml(names.length) },
+    { name: '_rels/.rels', data: rootRelsXml() },
+    { name: 'docProps/core.xml', data: corePropsXml({ creator: CREATOR, title: opts.title, description: opts.description, date: opts.date }) },
+    { name: 'docProps/app.xml', data: appPropsXml(CREATOR) },
+    { name: 'xl/workbook.xml', data: workbookXml(names) },
+    { name: 'xl/_rels/workbook.xml.rels', data: workbookRelsXml(names.length) },
+    { name: 'xl/styles.xml', data: stylesXml() },
+    { name: 'xl/sharedStrings.xml', data: strings.xml() },
+    ...xml.map((data, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data })),
+  ], opts.date);
+  return { bytes, sheets, cut, leftOut };
 }

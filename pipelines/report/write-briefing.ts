@@ -35,26 +35,45 @@ export interface WriteBriefingOptions extends Omit<BriefingOptions, 'charts'> {
 
 export const BRIEFING_FILES = ['briefing/briefing.html', 'briefing/briefing.pdf', 'briefing/briefing.docx', 'briefing/briefing.md'] as const;
 
-/** Build the model and write every form; returns the model and the paths written. */
-export async function writeBriefing(tables: BriefingTables, opts: WriteBriefingOptions): Promise<{ doc: BriefingDoc; files: string[] }> {
+/** The briefing with its HTML written and its PDF printing: what needs only the charts' SVGs. */
+export interface StartedBriefing { doc: BriefingDoc; html: string; pdf: Promise<Uint8Array | undefined>; files: string[] }
+
+/**
+ * Build the model, write the HTML and start printing the PDF (Chromium prints in its own process).
+ * Charts need only their SVGs here, so the render stage starts this before their PNGs are ready.
+ */
+export async function startBriefing(
+  tables: BriefingTables, opts: Omit<WriteBriefingOptions, 'charts'> & { charts: readonly Omit<RenderedBriefingChart, 'png'>[] },
+): Promise<StartedBriefing> {
   const doc = briefingModel(tables, { corpus: opts.corpus, date: opts.date, charts: opts.charts });
   const byName = new Map(opts.charts.map((c) => [c.name, c]));
   const html = renderHtml(doc, byName);
-  const files: string[] = [];
-  const put = async (path: string, data: string | Uint8Array) => { await opts.write(path, data); files.push(path); };
-  await put('briefing/briefing.html', html);
-  // Chromium prints in its own process while this one builds the Word file.
-  const pdf = opts.pdf === false ? undefined
+  await opts.write('briefing/briefing.html', html);
+  const pdf = opts.pdf === false ? Promise.resolve(undefined)
     : (async () => printPdf(html, { footer: `${doc.title} · build ${doc.buildId}`, date: doc.date }, opts.printer ? await opts.printer : undefined))();
+  pdf.catch(() => undefined); // reported by finishBriefing, once the Word file has settled
+  return { doc, html, pdf, files: ['briefing/briefing.html'] };
+}
+
+/** The Word file (charts as PNG), the PDF once printed and the Markdown; returns the model and the paths written. */
+export async function finishBriefing(started: StartedBriefing, opts: Pick<WriteBriefingOptions, 'write' | 'charts'>): Promise<{ doc: BriefingDoc; files: string[] }> {
+  const { doc } = started;
+  const files = [...started.files];
+  const put = async (path: string, data: string | Uint8Array) => { await opts.write(path, data); files.push(path); };
   // Word gets the 2× PNG drawn at the chart's CSS size.
   const png = new Map(opts.charts.map((c) => [c.name, { png: c.png, width: c.width, height: c.height }]));
   const docx = renderDocx(doc, png);
   // A failure of either is reported once the other has settled (no unhandled rejection).
-  const [printed, word] = await Promise.allSettled([pdf, docx]);
+  const [printed, word] = await Promise.allSettled([started.pdf, docx]);
   if (printed.status === 'rejected') throw printed.reason;
   if (word.status === 'rejected') throw word.reason;
   if (printed.value) await put('briefing/briefing.pdf', printed.value);
   await put('briefing/briefing.docx', word.value);
   await put('briefing/briefing.md', renderMarkdown(doc));
   return { doc, files };
+}
+
+/** Build the model and write every form; returns the model and the paths written. */
+export async function writeBriefing(tables: BriefingTables, opts: WriteBriefingOptions): Promise<{ doc: BriefingDoc; files: string[] }> {
+  return finishBriefing(await startBriefing(tables, opts), opts);
 }

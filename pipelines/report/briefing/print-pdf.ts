@@ -6,14 +6,25 @@
  * so the cross-reference table stays right) to keep builds byte-identical.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
 import { AtlasError } from '../../core/errors.ts';
+import { launchCdp, type CdpBrowser } from './cdp-pipe.ts';
 import { escapeHtml } from '../render/html-escape.ts';
 
 export const CHROMIUM = process.env.ATLAS_CHROMIUM ?? '/usr/bin/chromium';
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/**
+ * Added for printing, as playwright added them when it drove Chromium: no scrollbar takes layout
+ * width, colours in sRGB whatever the machine's profile, a pointer without hover, no extensions.
+ */
+const PRINT_ARGS = ['--hide-scrollbars', '--mute-audio', '--no-default-browser-check', '--force-color-profile=srgb',
+  '--blink-settings=primaryHoverType=2,availableHoverTypes=2,primaryPointerType=4,availablePointerTypes=4',
+  '--disable-extensions', '--disable-default-apps', '--disable-dev-shm-usage', '--disable-features=PaintHolding,MediaRouter,OptimizationHints'];
+
+/** A4 in inches, as playwright's `format: 'A4'` gave it to Chromium. */
+const A4 = { paperWidth: 8.27, paperHeight: 11.7 };
 
 /** Printed area of an A4 page with the briefing's @page margins (14 mm sides and top, 18 mm bottom), in CSS px. */
 const CONTENT_WIDTH_PX = Math.floor(((210 - 28) / 25.4) * 96);
@@ -48,7 +59,7 @@ export function chromiumAvailable(): boolean {
   return existsSync(CHROMIUM);
 }
 
-export type Printer = Browser;
+export type Printer = CdpBrowser;
 
 /**
  * Start Chromium for printing. The render stage starts it before the charts, so its
@@ -60,32 +71,51 @@ export async function launchPrinter(): Promise<Printer> {
       stage: 'write-briefing', hint: 'apt-get install -y chromium (or set ATLAS_CHROMIUM to its path)',
     });
   }
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return launchCdp(CHROMIUM, [...CHROMIUM_ARGS, ...PRINT_ARGS]);
+}
+
+/** Evaluate an expression in the page, waiting for the promise it gives; an exception in it rejects. */
+async function evaluate(browser: CdpBrowser, session: string, expression: string): Promise<void> {
+  const r = await browser.send<{ exceptionDetails?: { text: string; exception?: { description?: string } } }>(
+    'Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, session);
+  if (r.exceptionDetails) throw new Error(`in the page: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
 }
 
 /** The PDF of a self-contained HTML page, printed by `printer` (else by a Chromium started and closed here). */
 export async function printPdf(html: string, opts: { footer: string; date: string }, printer?: Printer): Promise<Uint8Array> {
   const browser = printer ?? await launchPrinter();
   try {
+    const { targetId } = await browser.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank' });
+    const { sessionId: s } = await browser.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
+    // every request is refused: the page shows exactly the self-contained HTML (data: URLs are never requests)
+    browser.on('Fetch.requestPaused', (p, session) => {
+      if (session === s) browser.send('Fetch.failRequest', { requestId: p.requestId, errorReason: 'BlockedByClient' }, s).catch(() => undefined);
+    });
+    await browser.send('Fetch.enable', { patterns: [{ urlPattern: '*' }] }, s);
     // Lay the page out at the printed width (A4 less the 14 mm side margins of the page's @page rule).
-    const page = await browser.newPage({ viewport: { width: CONTENT_WIDTH_PX, height: CONTENT_HEIGHT_PX } });
-    await page.route('**/*', (r) => (r.request().url().startsWith('data:') ? r.continue() : r.abort()));
-    await page.setContent(html, { waitUntil: 'load' });
-    await page.emulateMedia({ media: 'print' });
-    await page.evaluate(fitSectionsToPages, CONTENT_HEIGHT_PX);
-    const pdf = await page.pdf({
-      format: 'A4',
+    await browser.send('Emulation.setDeviceMetricsOverride', { width: CONTENT_WIDTH_PX, height: CONTENT_HEIGHT_PX, deviceScaleFactor: 1, mobile: false }, s);
+    // the HTML written into the blank page (as playwright's setContent does), then its load awaited
+    await evaluate(browser, s, `(async (html) => {
+      document.open(); document.write(html); document.close();
+      while (document.readyState !== 'complete') await new Promise((r) => setTimeout(r, 5));
+      await document.fonts.ready;
+    })(${JSON.stringify(html)})`);
+    await browser.send('Emulation.setEmulatedMedia', { media: 'print' }, s);
+    await evaluate(browser, s, `(${fitSectionsToPages.toString()})(${CONTENT_HEIGHT_PX})`);
+    const { data } = await browser.send<{ data: string }>('Page.printToPDF', {
+      ...A4,
+      marginTop: 0, marginBottom: 0, marginLeft: 0, marginRight: 0,
       printBackground: true,
       preferCSSPageSize: true,
       displayHeaderFooter: true,
       headerTemplate: '<div></div>',
       footerTemplate: `<div style="font-family: 'DejaVu Sans', Verdana, sans-serif; font-size: 7.5pt; color: #555; width: 100%; padding: 0 14mm; display: flex; justify-content: space-between;">`
         + `<span>${escapeHtml(opts.footer)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
-      tagged: true,
-      outline: true,
-    });
-    await page.close();
-    return fixPdfDates(new Uint8Array(pdf), opts.date);
+      generateTaggedPDF: true,
+      generateDocumentOutline: true,
+    }, s);
+    await browser.send('Target.closeTarget', { targetId });
+    return fixPdfDates(new Uint8Array(Buffer.from(data, 'base64')), opts.date);
   } finally {
     if (!printer) await browser.close();
   }

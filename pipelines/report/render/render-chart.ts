@@ -36,15 +36,28 @@ export interface RenderOptions {
   scale?: number;
   /** Path prefix of the vendor scripts as seen from the HTML page (default "vendor/"). */
   vendorPrefix?: string;
+  /** The spec's stableJson when the caller has made it already (a map's is over 1 MB: sorting it again cost ~0.1 s). */
+  json?: string;
+  /** Called with the SVG as soon as it is laid out, before the PNG is rasterised (the briefing's PDF needs only SVGs). */
+  onSvg?(svg: { svg: string; width: number; height: number }): void;
+  /** Start laying out only once this settles (render-all.ts lays charts out one at a time). */
+  after?: Promise<unknown>;
 }
 
 /** Render one chart to all its formats, timing each step. */
 export async function renderChart(name: string, spec: TopLevelSpec, opts: RenderOptions = {}): Promise<RenderedChart> {
   const scale = opts.scale ?? 2;
+  if (opts.after) {
+    await opts.after;
+    // a turn of the event loop: the PNGs rasterised meanwhile on the pool get encoded before this
+    // layout takes the thread (vega's dataflow runs on promises, which would keep them waiting)
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   const t0 = performance.now();
-  const json = stableJson(spec);
+  const json = opts.json ?? stableJson(spec);
   const { svg, width, height, compileMs, svgMs } = await specToSvg(spec, name);
   const t1 = performance.now();
+  opts.onSvg?.({ svg, width, height });
   const { png } = await svgToPngAsync(svg, scale);
   const t2 = performance.now();
   const html = chartHtml(name, JSON.parse(json) as TopLevelSpec, { vendorPrefix: opts.vendorPrefix, width, height });

@@ -1,6 +1,7 @@
 /** SVG → PNG with resvg, drawing text with the DejaVu fonts only (system fonts off). */
 import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { fontPaths } from './fonts.ts';
+import { encodePng, encodePngSync } from './png-encode.ts';
 
 function options(scale: number): ResvgRenderOptions {
   return {
@@ -22,14 +23,16 @@ function options(scale: number): ResvgRenderOptions {
 /** Rasterise an SVG with resvg and the DejaVu fonts only. */
 export function svgToPng(svg: string, scale = 2): { png: Uint8Array; width: number; height: number; pixels: Uint8Array } {
   const img = new Resvg(svg, options(scale)).render();
-  return { png: new Uint8Array(img.asPng()), width: img.width, height: img.height, pixels: new Uint8Array(img.pixels) };
+  const pixels = new Uint8Array(img.pixels);
+  return { png: encodePngSync(pixels, img.width, img.height), width: img.width, height: img.height, pixels };
 }
 
 /**
- * The same PNG, rasterised on libuv's native thread pool (resvg's renderAsync), so this thread
- * can lay out the next chart meanwhile: rasterising is most of a chart's time.
+ * The same PNG, rasterised and compressed on libuv's native thread pool (resvg's renderAsync,
+ * then png-encode.ts rather than resvg's asPng, which runs on this thread), so this thread can
+ * lay out the next chart meanwhile: rasterising is most of a chart's time.
  */
 export async function svgToPngAsync(svg: string, scale = 2): Promise<{ png: Uint8Array; width: number; height: number }> {
   const img = await renderAsync(svg, options(scale));
-  return { png: new Uint8Array(img.asPng()), width: img.width, height: img.height };
+  return { png: await encodePng(img.pixels, img.width, img.height), width: img.width, height: img.height };
 }

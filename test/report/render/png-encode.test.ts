@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { Resvg } from '@resvg/resvg-js';
+import { encodePng, encodePngSync } from '../../../pipelines/report/render/png-encode.ts';
+import { svgToPng, svgToPngAsync } from '../../../pipelines/report/render/svg-to-png.ts';
+import { decodePng } from '../../fixtures/charts/png-decode.ts';
+
+// no background: opaque, half-transparent, faint and empty pixels, antialiased edges
+const SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30">
+<rect x="2" y="2" width="20" height="12" fill="#3366cc"/>
+<circle cx="25" cy="18" r="9.5" fill="#dc3912" fill-opacity="0.5"/>
+<path d="M0 29 L39 0" stroke="#109618" stroke-width="1.3" stroke-opacity="0.07"/>
+</svg>`;
+
+describe('encodePng', () => {
+  it('shows the pixels resvg\'s own PNG encoder shows, transparent ones included', async () => {
+    const img = new Resvg(SVG).render();
+    const px = new Uint8Array(img.pixels);
+    const alphas = new Set([...px.filter((_, i) => i % 4 === 3)]);
+    expect(alphas.has(0) && alphas.has(255) && alphas.size > 5).toBe(true);
+    const theirs = decodePng(img.asPng());
+    const ours = decodePng(await encodePng(px, img.width, img.height));
+    expect([ours.width, ours.height]).toEqual([theirs.width, theirs.height]);
+    expect(Buffer.compare(Buffer.from(ours.rgba), Buffer.from(theirs.rgba))).toBe(0);
+  });
+
+  it('gives the same bytes on the pool and on this thread, every time', async () => {
+    const img = new Resvg(SVG).render();
+    const px = new Uint8Array(img.pixels);
+    const a = await encodePng(px, img.width, img.height);
+    expect(Buffer.compare(Buffer.from(a), Buffer.from(encodePngSync(px, img.width, img.height)))).toBe(0);
+    expect(Buffer.compare(Buffer.from(a), Buffer.from(await encodePng(px, img.width, img.height)))).toBe(0);
+  });
+
+  it('svgToPng and svgToPngAsync write the same PNG', async () => {
+    const sync = svgToPng(SVG, 2);
+    const async_ = await svgToPngAsync(SVG, 2);
+    expect(Buffer.compare(Buffer.from(sync.png), Buffer.from(async_.png))).toBe(0);
+    expect(Buffer.compare(Buffer.from(decodePng(sync.png).rgba), Buffer.from(decodePng(new Resvg(SVG, { fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: false } }).render().asPng()).rgba))).toBe(0);
+  });
+});
