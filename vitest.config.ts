@@ -1,6 +1,6 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -31,6 +31,15 @@ const all = testFiles('test');
 const needsBuild = (f: string) => BUILD_DIRS.some((d) => f.startsWith(d)) || SLOW.includes(f) || BUILD_HELPERS.test(readFileSync(f, 'utf8'));
 const buildFiles = all.filter(needsBuild);
 const unitFiles = all.filter((f) => !needsBuild(f));
+
+/**
+ * Every temporary folder of a test run (the tests' own, their builds', DuckDB's and Chromium's) goes
+ * under one folder, removed when the run ends: the test workers and the processes they start inherit
+ * TMPDIR. Tests that did not remove theirs left ~100 MB a build behind, and filled the disk.
+ */
+const runTmp = mkdtempSync(join(tmpdir(), 'atlas-test-run-'));
+process.env.TMPDIR = runTmp;
+process.on('exit', () => rmSync(runTmp, { recursive: true, force: true }));
 
 const shared = { testTimeout: 60_000, hookTimeout: 180_000, pool: 'forks' as const, env: { TZ: 'UTC' } };
 
