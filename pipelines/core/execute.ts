@@ -60,7 +60,14 @@ export async function execute(stages: readonly Stage[], opts: ExecuteOptions): P
     let checkpoint: Promise<void> = Promise.resolve();
     const onTable = (t: string, rows: number) => {
       if (rows <= EXPORT_BESIDE_STAGES_MAX_ROWS) exports.add(t); else afterStages.push(t);
-      if (--tablesLeft === 0) checkpoint = pool.lease().then(async ({ db: c, release }) => { try { await c.conn.run('CHECKPOINT'); } finally { release(); } });
+      // Best effort: DuckDB refuses a checkpoint while another connection has a write open (seen at 100
+      // documents); closing the database then checkpoints as before. Caught here, at once: a rejection
+      // left unhandled while the report stages run would end the process.
+      if (--tablesLeft === 0) {
+        checkpoint = pool.lease()
+          .then(async ({ db: c, release }) => { try { await c.conn.run('CHECKPOINT'); } finally { release(); } })
+          .catch(() => undefined);
+      }
     };
     let counts: Record<string, number>;
     try {
