@@ -102,9 +102,17 @@ export function markdown(res: Results): string {
   const cold: Figure[] = [...(res.seed ? [res.seed.cold] : []), ...res.corpora.map((c) => c.cold), ...(res.real ? [res.real.build] : [])];
   if (cold.length) {
     const rows = stageRows(cold.map((f) => f.stages));
-    const rest = (f: Figure) => (f.inProcessMs === null ? null : Math.max(0, f.inProcessMs - [...f.stages.values()].reduce((a, b) => a + b, 0)));
-    const cell = (ms: number | null) => (ms === null ? '' : fmtN(ms));
-    out.push('', '**Cold builds, stage by stage (ms, medians; from the `[ran] <stage> … <ms> ms` lines of the build log)**', '');
+    // stages run side by side (core/run-stages.ts): when their times add up to more than the build,
+    // what lies outside them cannot be had by subtraction
+    const rest = (f: Figure) => {
+      if (f.inProcessMs === null) return null;
+      const left = f.inProcessMs - [...f.stages.values()].reduce((a, b) => a + b, 0);
+      return left < 0 ? null : left;
+    };
+    const cell = (ms: number | null) => (ms === null ? '–' : fmtN(ms));
+    out.push('', '**Cold builds, stage by stage (ms, medians; from the `[ran] <stage> … <ms> ms` lines of the build log)**', '',
+      'Stages whose inputs are ready run at the same time, so a stage\'s time includes waiting for the cores it shares; '
+      + 'where the stages\' times add up to more than the build, the time outside them is shown as –.', '');
     out.push(table(['stage', ...cold.map((f) => f.label.replace(/, cold$/, ''))], [
       ...rows.map((r) => [`\`${r.name}\``, ...r.ms.map(cell)]),
       ['runBuild outside the stages (open, export, hash, publish)', ...cold.map((f) => cell(rest(f)))],

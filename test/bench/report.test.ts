@@ -69,6 +69,12 @@ describe('the benchmark report', () => {
     expect(md).toMatch(/Log-log slope of time against documents, 100 → 1,000: wall 0\.90/);
   });
 
+  it('shows no time outside the stages when the stages overlapped (their times add up to more than the build)', () => {
+    const r = results();
+    const overlapped = { ...r, seed: { ...r.seed!, cold: figure('seed, cold', [run(2_000, 700_000)], [buildLog(1_000, 1_000, 1_500)]) } };
+    expect(markdown(overlapped)).toMatch(/\| runBuild outside the stages \(open, export, hash, publish\) \| – \| 450 \|/);
+  });
+
   it('leaves the 1,000-document targets unrun in quick mode', () => {
     const partial = { floor, seed: results().seed, corpora: [corpus(100, 1_500, 600_000)], slope: null };
     const v = verdicts(targetValues(partial));
