@@ -21,7 +21,7 @@ export async function renderReport(ctx: StageContext<'few_mechanisms_max'>): Pro
   if (!pdf) ctx.log.warn(`briefing.pdf not written: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set ATLAS_CHROMIUM)`);
   // Started now, so that Chromium's start-up overlaps the charts.
   const printer = pdf ? launchPrinter() : undefined;
-  // Handled here so a failed start is not an unhandled rejection while the charts render; writeBriefing reports it.
+  // Handled here so a failed start is not an unhandled rejection while the charts render; finishBriefing reports it.
   printer?.catch(() => undefined);
   // The HTML and the PDF need only the charts' SVGs: started as soon as every chart is laid out,
   // so Chromium prints while resvg still rasterises the PNGs (the Word file waits for those).

@@ -4,6 +4,8 @@
  * is counted is requests, with the organisations and documents beside them. The chart, the
  * briefing's methods note and data_gaps.sql (its no_response finding) word them the same way.
  */
+import { plural } from './charts/common.ts';
+
 export interface AskedWords {
   /** "27 organisations" or "26,273 requests for information (14 organisations, in 1,000 documents)". */
   asked: string;
@@ -13,14 +15,12 @@ export interface AskedWords {
   written: string;
 }
 
-const count = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
-
 export function askedWords(rows: readonly { doc_id: string; mechanism_id: string }[]): AskedWords {
   const documents = new Set(rows.map((r) => r.doc_id)).size;
-  if (documents <= 1) return { asked: count(rows.length, 'organisation'), unanswered: 'asked for information had not responded', written: 'the report was' };
+  if (documents <= 1) return { asked: plural(rows.length, 'organisation'), unanswered: 'asked for information had not responded', written: 'the report was' };
   const organisations = new Set(rows.map((r) => r.mechanism_id)).size;
   return {
-    asked: `${count(rows.length, 'request')} for information (${count(organisations, 'organisation')}, in ${count(documents, 'document')})`,
+    asked: `${plural(rows.length, 'request')} for information (${plural(organisations, 'organisation')}, in ${plural(documents, 'document')})`,
     unanswered: 'had not been answered',
     written: 'the documents were',
   };

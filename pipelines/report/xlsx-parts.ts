@@ -6,6 +6,7 @@
  * of the seed's cold build); building the strings here takes a few per cent of that, and
  * zip-writer.ts deflates them on libuv's pool.
  */
+import { escapeHtml } from './render/html-escape.ts';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -19,11 +20,10 @@ export type CellValue = string | number | boolean | Date | null;
 
 // Characters XML 1.0 cannot hold (control characters but tab, LF, CR; lone surrogates; U+FFFE/F): dropped.
 const INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
 /** Text as XML character data or an attribute value. */
 export function xmlText(s: string): string {
-  return s.replace(INVALID, '').replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  return escapeHtml(s.replace(INVALID, '')); // HTML's five escapes are XML's too
 }
 
 /** Text cells refer to one table of strings, each string once. */

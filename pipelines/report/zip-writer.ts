@@ -5,9 +5,18 @@
  */
 import { promisify } from 'node:util';
 import { crc32, deflateRaw } from 'node:zlib';
-import { dosDateTime } from './zip-dates.ts';
 
 const deflateRawAsync = promisify(deflateRaw);
+
+/** MS-DOS time and date words (2-second resolution, years 1980–2107), from the date's UTC fields. */
+export function dosDateTime(d: Date): { time: number; date: number } {
+  const year = d.getUTCFullYear();
+  if (year < 1980 || year > 2107) throw new RangeError(`a ZIP date must fall in 1980–2107, not ${d.toISOString()}`);
+  return {
+    time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1),
+    date: ((year - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),
+  };
+}
 
 /** `store`: written as it is, not deflated (a PNG, deflated already). */
 export interface ZipEntry { name: string; data: string | Uint8Array; store?: boolean }

@@ -10,7 +10,7 @@ import {
   cellValue, dictionaryRows, fitCell, leftOutNote, sheetNames, tablesThatFit, workbookBytes, EXCEL_MAX_CELL_CHARS, README_SHEET,
   DICTIONARY_HEADER, WORKBOOK_MAX_ROWS,
 } from '../../pipelines/report/workbook.ts';
-import { dosDateTime, setZipDates } from '../../pipelines/report/zip-dates.ts';
+import { dosDateTime, zipBytes } from '../../pipelines/report/zip-writer.ts';
 import { workbookDate, workbookDescription } from '../../pipelines/report/write-workbook.ts';
 
 const things = {
@@ -74,7 +74,16 @@ describe('zip dates', () => {
   it('encodes MS-DOS date and time and refuses dates a ZIP cannot hold', () => {
     expect(dosDateTime(new Date('2010-05-04T13:45:30Z'))).toEqual({ time: (13 << 11) | (45 << 5) | 15, date: (30 << 9) | (5 << 5) | 4 });
     expect(() => dosDateTime(new Date('1979-12-31T00:00:00Z'))).toThrow(/1980–2107/);
-    expect(() => setZipDates(new Uint8Array(40), opts.date, 'x.zip')).toThrow(/x\.zip: not a ZIP file .*no end-of-central-directory/);
+  });
+
+  it('dates every entry of a ZIP it writes with the date given, in its local header and its directory entry', async () => {
+    const when = new Date('2010-05-04T13:45:30Z');
+    const { time, date } = dosDateTime(when);
+    const zip = Buffer.from(await zipBytes([{ name: 'a.txt', data: 'hello' }, { name: 'b.png', data: new Uint8Array([1, 2]), store: true }], when));
+    const local = [0, 30 + 'a.txt'.length + zip.readUInt32LE(18)]; // the second entry follows the first's data
+    const central = zip.readUInt32LE(zip.length - 22 + 16);
+    for (const at of local) expect([zip.readUInt32LE(at), zip.readUInt16LE(at + 10), zip.readUInt16LE(at + 12)]).toEqual([0x04034b50, time, date]);
+    expect([zip.readUInt32LE(central), zip.readUInt16LE(central + 12), zip.readUInt16LE(central + 14)]).toEqual([0x02014b50, time, date]);
   });
 });
 
