@@ -9,6 +9,7 @@ import { median, ratio } from './stats.ts';
 import { CLAIMS_STAGES, verdicts, type Verdict } from './targets.ts';
 import { fmtGB, fmtN, fmtS, table } from './format.ts';
 import { enginesMarkdown, type EngineResults } from './coverage-engines.ts';
+import type { ClaimsAlone } from './claims-alone.ts';
 
 /** One measured figure: a build (or the floor) run one or more times on the same input. */
 export interface Figure {
@@ -42,7 +43,11 @@ export function figure(label: string, runs: readonly ProcessRun[], logs: readonl
   };
 }
 
-export interface CorpusResult { n: number; paragraphs: number; mb: number; cold: Figure; noChange: Figure; out: string }
+export interface CorpusResult {
+  n: number; paragraphs: number; mb: number; cold: Figure; noChange: Figure; out: string;
+  /** The claims stages timed alone on this corpus's database (bench/claims-alone.ts), one entry a run. */
+  claimsAlone?: ClaimsAlone[];
+}
 
 export interface RealResult { addMs: number; build: Figure; rates: IngestRates; paragraphs: number }
 
@@ -92,6 +97,7 @@ export function markdown(res: Results): string {
     out.push('', table(['documents', 'paragraphs', 'MB of text', 'cold wall s', 'MB/s (whole process)'], res.corpora.map((c) => [
       fmtN(c.n), fmtN(c.paragraphs), c.mb.toFixed(1), fmtS(c.cold.wallMs), (c.mb / (c.cold.wallMs / 1000)).toFixed(2)])));
   }
+  for (const c of res.corpora) out.push(...claimsMarkdown(c));
   if (res.slope) {
     const s = res.slope;
     out.push('', `Log-log slope of time against documents, ${fmtN(s.from)} → ${fmtN(s.to)}: wall ${s.wall?.toFixed(2) ?? '–'}, `
@@ -128,12 +134,29 @@ export function markdown(res: Results): string {
   return out.join('\n');
 }
 
-/** The values the targets are checked against. */
-/** Seconds the claims stages took, or null when the log lacks one of them. */
-function claimsSeconds(stages: ReadonlyMap<string, number>): number | null {
+/** Seconds the claims stages took in the build (sharing the cores with the stages beside them), or null when the log lacks one. */
+function claimsInBuildSeconds(stages: ReadonlyMap<string, number>): number | null {
   const ms = CLAIMS_STAGES.map((name) => stages.get(name));
   return ms.every((x) => x !== undefined) ? ms.reduce((a, b) => a! + b!, 0)! / 1000 : null;
 }
+
+/** The claims stages alone: medians of each part over the runs. */
+export function claimsAloneMedian(runs: readonly ClaimsAlone[]): ClaimsAlone {
+  const m = (k: keyof ClaimsAlone) => median(runs.map((r) => r[k]));
+  return { findMs: m('findMs'), writeMs: m('writeMs'), modelMs: m('modelMs'), totalMs: m('totalMs'), claims: m('claims') };
+}
+
+/** The claims lines of the report: the stages alone (the target) and in the build. */
+function claimsMarkdown(c: CorpusResult): string[] {
+  if (!c.claimsAlone?.length) return [];
+  const a = claimsAloneMedian(c.claimsAlone);
+  const inBuild = claimsInBuildSeconds(c.cold.stages);
+  return ['', `**Claims at ${fmtN(c.n)} documents** (${fmtN(a.claims)} claims; \`bench/claims-alone.ts\`, ${c.claimsAlone.length} runs, each a process of its own, medians): `
+    + `finding them ${fmtN(a.findMs)} ms, writing and checking claim_spans ${fmtN(a.writeMs)} ms, the SQL model claims ${fmtN(a.modelMs)} ms; `
+    + `**${fmtS(a.totalMs)} s** alone. In the cold build, beside the stages that run at the same time, the two stages took ${inBuild === null ? '–' : fmtS(inBuild * 1000)} s.`];
+}
+
+/** The values the targets are checked against. */
 
 export function targetValues(res: Pick<Results, 'floor' | 'seed' | 'corpora' | 'slope'>): Parameters<typeof verdicts>[0] {
   const floorMs = res.floor.wallMs;
@@ -144,6 +167,6 @@ export function targetValues(res: Pick<Results, 'floor' | 'seed' | 'corpora' | '
     'corpus-1000-wall': big ? big.cold.wallMs / 1000 : null,
     'corpus-1000-memory': big ? big.cold.peakKB / 1e6 : null,
     'slope-100-1000': res.slope && res.slope.from === 100 && res.slope.to === 1000 ? res.slope.wall : null,
-    'claims-1000': big ? claimsSeconds(big.cold.stages) : null,
+    'claims-1000': big?.claimsAlone?.length ? claimsAloneMedian(big.claimsAlone).totalMs / 1000 : null,
   };
 }

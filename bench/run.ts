@@ -21,11 +21,14 @@
  *   --n 100,1000        corpus sizes                 --repeat 5       seed runs (median)
  *   --repeat-corpus 3   runs for N < 1000            --floor-runs 3   floor runs before each part and at the end
  *   --seed 1            corpus seed                  --work DIR       corpora and builds (default $TMPDIR/atlas-bench)
+ *   --claims-runs 3     runs of the claims stages alone at 1,000 documents (bench/claims-alone.ts)
  *   --results DIR       results folder (default output/bench)
  *   --skip-seed, --skip-corpus, --skip-real
  *   --engines           also compare coverage in DuckDB, danfojs and TypeScript on the largest corpus (slow)
  */
+import { execFile } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync, lstatSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { makeCorpus, ROOT } from './make-corpus.ts';
@@ -36,6 +39,7 @@ import { logLogSlope } from './stats.ts';
 import { verdicts } from './targets.ts';
 import { fmtGB, fmtN, fmtS } from './format.ts';
 import { benchEngines } from './coverage-engines.ts';
+import type { ClaimsAlone } from './claims-alone.ts';
 import { figure, markdown, targetValues, type CorpusResult, type Figure, type RealResult, type Results } from './report.ts';
 
 // ---------------------------------------------------------------- options
@@ -51,6 +55,7 @@ const SIZES = opt('n', QUICK ? '100' : '100,1000').split(',').map(Number).filter
 const REPEAT = Number(opt('repeat', QUICK ? '3' : '5'));
 const REPEAT_CORPUS = Number(opt('repeat-corpus', QUICK ? '1' : '3'));
 const FLOOR_RUNS = Number(opt('floor-runs', '3'));
+const CLAIMS_RUNS = Number(opt('claims-runs', '3'));
 const SEED = Number(opt('seed', '1'));
 const WORK = resolve(opt('work', join(tmpdir(), 'atlas-bench')));
 const RESULTS = resolve(opt('results', join(ROOT, 'output', 'bench')));
@@ -59,6 +64,7 @@ const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const BUILD = join(ROOT, 'pipelines', 'build.ts');
 
 const log = (m: string) => process.stderr.write(`${m}\n`);
+const execFileAsync = promisify(execFile);
 
 // ---------------------------------------------------------------- one build, measured
 
@@ -104,6 +110,17 @@ async function measureFloor(times: number): Promise<ProcessRun[]> {
   return runs;
 }
 
+/** The claims stages alone on a built database (bench/claims-alone.ts), `times` processes one after another. */
+async function measureClaimsAlone(dbFile: string, times: number): Promise<ClaimsAlone[]> {
+  const runs: ClaimsAlone[] = [];
+  for (let r = 0; r < times; r++) {
+    const { stdout } = await execFileAsync(TSX, [join(ROOT, 'bench', 'claims-alone.ts'), dbFile], { cwd: ROOT });
+    runs.push(JSON.parse(stdout) as ClaimsAlone);
+    log(`claims alone ${r + 1}/${times}: ${fmtS(runs[r]!.totalMs)} s`);
+  }
+  return runs;
+}
+
 // ---------------------------------------------------------------- the parts
 
 async function benchSeed(): Promise<{ cold: Figure; noChange: Figure }> {
@@ -123,7 +140,8 @@ async function benchCorpus(n: number): Promise<CorpusResult> {
   let out = '';
   const { fig: cold } = await measureBuild(`${fmtN(n)} documents, cold`, times, () => ['--seeds', c.dir, '--out', (out = freshOut(`corpus-${n}`))]);
   const { fig: noChange } = await measureBuild(`${fmtN(n)} documents, no change`, 1, () => ['--seeds', c.dir, '--out', out]);
-  return { n, paragraphs: c.paragraphs, mb: c.bytes / 1e6, cold, noChange, out };
+  const claimsAlone = n === 1000 ? await measureClaimsAlone(join(out, 'atlas.duckdb'), CLAIMS_RUNS) : undefined;
+  return { n, paragraphs: c.paragraphs, mb: c.bytes / 1e6, cold, noChange, out, ...(claimsAlone ? { claimsAlone } : {}) };
 }
 
 async function benchReal(): Promise<RealResult> {

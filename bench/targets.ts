@@ -19,12 +19,14 @@ export const TARGETS: readonly Target[] = [
   { id: 'corpus-1000-wall', what: '1,000 documents, cold build, wall', limit: '≤ 10 s', unit: 's', check: (x) => x <= 10 },
   { id: 'corpus-1000-memory', what: '1,000 documents, cold build, peak memory', limit: '≤ 1.5 GB', unit: 'GB', check: (x) => x <= 1.5 },
   { id: 'slope-100-1000', what: 'log-log slope of wall time, 100 → 1,000 documents', limit: '0.9–1.1', unit: '', check: (x) => x >= 0.9 && x <= 1.1 },
-  { id: 'claims-1000', what: 'claims at 1,000 documents (stages extract-claims and sql:intermediate/claims)', limit: '≤ 2 s', unit: 's', check: (x) => x <= 2 },
+  { id: 'claims-1000', what: 'claims at 1,000 documents (stages extract-claims and sql:intermediate/claims, alone)', limit: '≤ 2 s', unit: 's', check: (x) => x <= 2 },
 ];
 
 /**
  * The stages that make the claims table: extract-claims finds them, the SQL model claims puts their
  * words back (claims.sql). Issue 12's 2 s budget covers both, so the work moved into SQL is counted.
+ * They are timed alone (bench/claims-alone.ts): in a build, a stage's time includes the work of the
+ * stages running beside it on the same cores and JavaScript thread.
  */
 export const CLAIMS_STAGES = ['extract-claims', 'sql:intermediate/claims'] as const;
 

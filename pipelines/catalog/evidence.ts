@@ -68,6 +68,7 @@ export const claim_spans = {
     col('sentence_start', 'INTEGER', 'Offset of the sentence in the paragraph text (UTF-16 units)'),
     col('sentence_end', 'INTEGER', 'End offset of the sentence (exclusive)'),
     col('theme_set', 'INTEGER', 'The claim\'s themes: a row of claim_theme_sets'),
+    col('astral', 'BOOLEAN', 'Whether the paragraph text has a character outside the BMP, which counts two UTF-16 units but one DuckDB character (claims.sql then slices with utf16_slice)'),
   ],
 } as const satisfies TableSpec;
 

@@ -26,11 +26,10 @@ export function actorClaims(
   const out: ActorClaim[] = [];
   for (const c of spans) {
     if (!isCounted(c.role)) continue;
-    const record = `${c.doc_id} para ${c.para_no}`;
     const text = textOf.get(c.doc_id)?.get(c.para_no);
-    if (text === undefined) throw new AtlasError(`a claim on paragraph ${c.para_no} of ${c.doc_id}, which is not among the paragraphs`, { record });
+    if (text === undefined) throw new AtlasError(`a claim on paragraph ${c.para_no} of ${c.doc_id}, which is not among the paragraphs`, { record: recordOf(c) });
     const themes = themesOf.get(c.theme_set);
-    if (themes === undefined) throw new AtlasError(`a claim with theme set ${c.theme_set}, which claim_theme_sets does not have`, { record });
+    if (themes === undefined) throw new AtlasError(`a claim with theme set ${c.theme_set}, which claim_theme_sets does not have`, { record: recordOf(c) });
     out.push({
       doc_id: c.doc_id, para_no: c.para_no, sentence_no: c.sentence_no, mechanism_id: c.mechanism_id, role: c.role,
       sentence: text.slice(c.sentence_start, c.sentence_end), themes,
@@ -38,3 +37,6 @@ export function actorClaims(
   }
   return out;
 }
+
+/** The claim's place, for an error (built only then: there are 300,000 claims at 1,000 documents). */
+const recordOf = (c: ClaimSpanInput) => `${c.doc_id} para ${c.para_no}`;

@@ -27,6 +27,12 @@ export const CLAIM_PART_OF: Readonly<Record<string, ClaimRow['part']>> = {
   challenges: 'challenge',
 };
 
+/**
+ * A character outside the BMP (two UTF-16 units) in a paragraph: its offsets, in UTF-16 units, then
+ * differ from DuckDB's character positions, and claims.sql slices it with care (utf16_slice).
+ */
+const HIGH_SURROGATE = /[\uD800-\uDBFF]/;
+
 /** Parts whose thematic heading gives a theme. */
 const HEADING_PARTS = new Set(['achievement', 'challenge']);
 
@@ -91,17 +97,19 @@ export function claimsOf(paras: readonly ParagraphInput[], mentions: readonly Me
         out.push({
           sentence_no: c.sentence_no, sentence: c.sentence, mechanism_id: c.mechanism_id, role: c.role, via: c.via, surface: c.surface,
           char_start: c.char_start, char_end: c.char_end, sentence_start: c.sentence_start, sentence_end: c.sentence_end,
-          themes: c.themes, theme_sources: c.theme_sources, doc_id: p.doc_id, para_no: p.para_no, part, theme_set: c.theme_set,
+          themes: c.themes, theme_sources: c.theme_sources, doc_id: p.doc_id, para_no: p.para_no, part, theme_set: c.theme_set, astral: c.astral,
         });
       }
       continue;
     }
     const claims = extractClaims(para, ms, rules, split) as ClaimRow[];
+    const astral = HIGH_SURROGATE.test(p.text);
     for (const row of claims) { // the claim becomes the row: no copy of 300,000 objects at 1,000 documents
       row.doc_id = p.doc_id;
       row.para_no = p.para_no;
       row.part = part;
       row.theme_set = themeSets.numberOf(row.themes, row.theme_sources);
+      row.astral = astral;
       out.push(row);
     }
     seen.set(para, ms, claims);

@@ -79,10 +79,9 @@ CREATE OR REPLACE MACRO cite_note(refs) AS
 -- The words of text t from UTF-16 offset s to e (exclusive), as JavaScript's t.slice(s, e) gives them:
 -- the pipeline's offsets are UTF-16 units, DuckDB's substring counts code points. The two differ only
 -- after a character outside the Basic Multilingual Plane (an emoji, a rare CJK character), which
--- UTF-16 counts twice. `astral` says whether t has one (has_astral(t), computed once per text, not
--- per slice); if so, each such character is followed by a U+FFFF (a noncharacter, never in a
--- document) while slicing, so it counts twice here too, and the U+FFFF are removed from the slice.
-CREATE OR REPLACE MACRO has_astral(t) AS regexp_matches(t, '[\x{10000}-\x{10FFFF}]');
+-- UTF-16 counts twice. `astral` says whether t has one (the caller knows: claim_spans.astral); if
+-- so, each such character is followed by a U+FFFF (a noncharacter, never in a document) while
+-- slicing, so it counts twice here too, and the U+FFFF are removed from the slice.
 CREATE OR REPLACE MACRO utf16_slice(t, astral, s, e) AS
     CASE WHEN NOT astral THEN substring(t, s + 1, e - s)
     ELSE replace(substring(regexp_replace(t, '([\x{10000}-\x{10FFFF}])', '\1' || chr(65535), 'g'), s + 1, e - s), chr(65535), '')
