@@ -217,7 +217,7 @@ export async function openAtlas(outDir?: string): Promise<Atlas> {
       return corpusName((await query<{ symbol: string }>(db, 'SELECT symbol FROM documents')).map((d) => d.symbol));
     },
     async tables() {
-      const present = new Set((await query<{ name: string }>(db, 'SELECT table_name AS name FROM duckdb_tables()')).map((r) => r.name));
+      const present = new Set((await query<{ name: string }>(db, 'SELECT table_name AS name FROM information_schema.tables')).map((r) => r.name)); // views too (the named views)
       const out: TableInfo[] = [];
       for (const s of CATALOG) {
         const n = present.has(s.name) ? Number((await query<{ n: bigint }>(db, `SELECT count(*) AS n FROM "${s.name}"`))[0]!.n) : null;

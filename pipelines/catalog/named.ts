@@ -4,11 +4,12 @@ import { CLAIM_PARTS, CLAIM_ROLES } from './evidence.ts';
 /**
  * Named views (pipelines/sql/final/*_named.sql): tables whose rows carry only ids, with the
  * names a reader of a spreadsheet needs beside them (mechanism acronym and name, theme label,
- * document symbol and the citation). Same rows and key as the table they name.
+ * document symbol and the citation). Same rows and key as the table they name. Views in
+ * atlas.duckdb (TableSpec.view): the names are put beside the ids when a view is read or exported.
  */
 
 export const evidence_named = {
-  name: 'evidence_named', layer: 'reporting',
+  name: 'evidence_named', layer: 'reporting', view: true,
   description: 'evidence with names beside the ids: document symbol and citation, mechanism acronym and name, theme label and pillar. Only rows with is_counted (role actor) count toward coverage.',
   grain: 'One row per document × mechanism × theme × paragraph × role (as evidence).',
   key: ['doc_id', 'mechanism_id', 'theme_id', 'para_no', 'role'],
@@ -34,7 +35,7 @@ export const evidence_named = {
 } as const satisfies TableSpec;
 
 export const claims_named = {
-  name: 'claims_named', layer: 'reporting',
+  name: 'claims_named', layer: 'reporting', view: true,
   description: 'claims with names beside the ids: document symbol and citation, mechanism acronym and name, and the labels of the themes. Only rows with is_counted (role actor) count toward coverage.',
   grain: 'One row per document × paragraph × mention or continuing sentence × mechanism (as claims).',
   key: ['doc_id', 'para_no', 'char_start', 'mechanism_id'],
@@ -62,7 +63,7 @@ export const claims_named = {
 } as const satisfies TableSpec;
 
 export const ask_claims_named = {
-  name: 'ask_claims_named', layer: 'reporting',
+  name: 'ask_claims_named', layer: 'reporting', view: true,
   description: 'ask_claims with names beside the ids: the recommendation and the words of its ask, the mechanism acronym and name, the citation.',
   grain: 'One row per document × ask × mechanism × paragraph (as ask_claims).',
   key: ['doc_id', 'ask_id', 'mechanism_id', 'para_no'],

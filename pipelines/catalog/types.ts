@@ -38,6 +38,12 @@ export interface TableSpec {
   readonly columns: readonly Column[];
   /** Written to output/tables as Parquet, Arrow and CSV (default true). */
   readonly export?: boolean;
+  /**
+   * Kept in atlas.duckdb as a view of other tables, not stored (a SQL model only). For the named
+   * views, which put names beside another table's ids: stored, they doubled the database's largest
+   * tables and took as long to write as to export. Their exports are the same files.
+   */
+  readonly view?: boolean;
 }
 
 /** Column declaration shorthand: col('para_no', 'INTEGER', 'Paragraph number', { nullable: true }). */

@@ -6,7 +6,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Db } from './db.ts';
+import { query, type Db } from './db.ts';
+import { sqlString } from './sql.ts';
 import { AtlasError } from './errors.ts';
 
 export const SQL_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'sql');
@@ -46,11 +47,17 @@ export function modelInputs(model: SqlModel, known: ReadonlySet<string>): string
   return [...found].sort();
 }
 
-/** Materialise a model as a table. */
-export async function runModel(db: Db, model: SqlModel): Promise<void> {
+/**
+ * Materialise a model as a table, or create it as a view (TableSpec.view). An object of the other
+ * kind by that name (from a previous build's database) is dropped first: DuckDB will not replace one
+ * kind with the other.
+ */
+export async function runModel(db: Db, model: SqlModel, kind: 'TABLE' | 'VIEW' = 'TABLE'): Promise<void> {
   const body = model.sql.trim().replace(/;\s*$/, '');
   try {
-    await db.conn.run(`CREATE OR REPLACE TABLE "${model.name}" AS (\n${body}\n)`);
+    const [other] = await query<{ kind: string }>(db, `SELECT table_type AS kind FROM information_schema.tables WHERE table_name = ${sqlString(model.name)} AND table_type <> ${sqlString(kind === 'VIEW' ? 'VIEW' : 'BASE TABLE')}`);
+    if (other) await db.conn.run(`DROP ${kind === 'VIEW' ? 'TABLE' : 'VIEW'} "${model.name}"`);
+    await db.conn.run(`CREATE OR REPLACE ${kind} "${model.name}" AS (\n${body}\n)`);
   } catch (e) {
     throw new AtlasError(`SQL model failed: ${(e as Error).message}`, { file: model.file, record: model.name });
   }
