@@ -6,7 +6,8 @@
  * in the machine's legacy code page and garbles accents and curly quotes.
  * Each file's sha256 and size are taken as it is made, for the manifest.
  */
-import { createReadStream, openSync, writeSync, closeSync, readFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -127,20 +128,20 @@ function itemNamed(type: DataType): DataType {
 /**
  * Write an Arrow IPC file piece by piece, hashing as it goes: the writer hands out views
  * of the batches' own buffers (and small headers), so the file is never assembled in memory.
+ * The pieces go to a write stream (libuv's threads write them, several at once), so this thread
+ * converts the next row group while the disk takes the last: written one by one with writeSync,
+ * waiting for the disk took 2.9 s of this thread at 1,000 documents.
  */
 export async function writeArrowFile(source: Table | Iterable<RecordBatch>, path: string): Promise<{ sha256: string; bytes: number }> {
   const hash = createHash('sha256');
   let bytes = 0;
-  const fd = openSync(path, 'w');
-  try {
-    const writer = source instanceof Table ? RecordBatchFileWriter.writeAll(source) : RecordBatchFileWriter.writeAll(source);
+  const writer = source instanceof Table ? RecordBatchFileWriter.writeAll(source) : RecordBatchFileWriter.writeAll(source);
+  await pipeline(async function* () {
     for await (const piece of writer) {
       hash.update(piece);
-      for (let at = 0; at < piece.length;) at += writeSync(fd, piece, at); // a write may take less than asked
       bytes += piece.length;
+      yield piece;
     }
-  } finally {
-    closeSync(fd);
-  }
+  }, createWriteStream(path, { highWaterMark: 16 << 20 }));
   return { sha256: hash.digest('hex'), bytes };
 }
