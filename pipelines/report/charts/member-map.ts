@@ -80,7 +80,8 @@ export function memberMapRows(input: {
   const byCountry = new Map<string, Set<string>>();
   for (const m of input.mechanism_members) byCountry.set(m.iso3, (byCountry.get(m.iso3) ?? new Set()).add(m.mechanism_id));
   const country = new Map(input.countries.map((c) => [c.iso3, c]));
-  // Countries in the same mechanisms (201 countries, 77 sets at 1,000 documents) share their merged lists.
+  // Countries in the same mechanisms (201 countries, 77 sets at 1,000 documents) share their merged lists
+  // (read-only), so the map formats each one's citation once.
   const merged = new Map<string, { paragraphs: number[]; sources: CitedParagraph[] }>();
   const mergedOf = (mechs: Set<string>) => {
     const key = [...mechs].sort(compareText).join('\n');
@@ -106,8 +107,8 @@ export function memberMapRows(input: {
     out.push({
       m49: c.m49, iso3, name: c.name, n_themes: themes.size,
       mechanisms: detail.map(([l]) => l).sort(compareText),
-      paragraphs: [...lists.paragraphs],
-      sources: [...lists.sources],
+      paragraphs: lists.paragraphs,
+      sources: lists.sources,
       mechanisms_detail: detail.map(([l, n]) => `${l}: ${plural(n, 'theme')}`).join('; '),
     });
   }
@@ -130,11 +131,19 @@ export function memberMapTitle(rows: readonly MemberMapRow[], themeCount?: numbe
 export function memberMap(rows: readonly MemberMapRow[], options: MemberMapOptions): VegaLiteSpec {
   const doc = docOf(options);
   const ids = new Set(options.topology.objects.countries.geometries.map((g) => g.id).filter((x): x is string => !!x));
+  // Countries in the same mechanisms share their lists (memberMapRows): each pair of lists is formatted once.
+  const cited = new Map<unknown, Map<unknown, string>>();
+  const citedOf = (r: MemberMapRow) => {
+    const byParagraphs = cited.get(r.sources) ?? cited.set(r.sources, new Map()).get(r.sources)!;
+    let text = byParagraphs.get(r.paragraphs);
+    if (text === undefined) byParagraphs.set(r.paragraphs, text = formatCited(r.paragraphs ?? [], r.sources, options));
+    return text;
+  };
   const values = rows.map((r) => ({
     ...chartRow(r, options),
     m49_id: m49Id(r.m49),
     mechanisms_text: r.mechanisms_detail ?? ([...r.mechanisms].sort(compareText).join(', ') || 'none'),
-    paragraphs_text: formatCited(r.paragraphs ?? [], r.sources, options),
+    paragraphs_text: citedOf(r),
     themes_text: options.themeCount ? `${r.n_themes} of ${options.themeCount}` : String(r.n_themes),
   })).sort((a, b) => compareText(a.m49_id, b.m49_id));
   const notDrawn = values.filter((v) => !ids.has(v.m49_id)).map((v) => v.name).sort(compareText);
