@@ -11,7 +11,7 @@
  * tables' key order, as the runner gives them, so the quotes are the same.
  */
 import type { TableName } from '../catalog/rows.ts';
-import type { Db } from '../core/db.ts';
+import { query, type Db } from '../core/db.ts';
 import { readTables, type PartialRead } from '../core/read-tables.ts';
 import type { InputTables } from '../core/stage.ts';
 import { CAVEAT_PARA } from './briefing/model.ts';
@@ -47,7 +47,31 @@ const PARTIAL: Record<string, PartialRead> = {
 /**
  * Each input table's rows the report needs, ordered by the table's key. The rows of a table
  * read in part carry only the columns its readers use (evidence: EVIDENCE_COLUMNS).
+ *
+ * A table read whole has its lists read as JSON text and parsed here: JSON.parse builds the
+ * arrays in a third of the time DuckDB's value conversion takes (at 1,000 documents the lists
+ * of the coverage tables hold five million entries), and gives the same values.
  */
-export function readReportInputs<const I extends readonly TableName[]>(db: Db, names: I): Promise<InputTables<I>> {
-  return readTables(db, names, PARTIAL);
+export async function readReportInputs<const I extends readonly TableName[]>(db: Db, names: I): Promise<InputTables<I>> {
+  const lists = await listColumns(db, names.filter((n) => !PARTIAL[n]));
+  const asJson: Record<string, PartialRead> = Object.fromEntries([...lists].map(([name, columns]) => [name, (orderBy) => ({
+    sql: `SELECT * REPLACE (${columns.map((c) => `to_json("${c}")::VARCHAR AS "${c}"`).join(', ')}) FROM "${name}" ORDER BY ${orderBy}`,
+  })]));
+  const t = await readTables(db, names, { ...asJson, ...PARTIAL });
+  for (const [name, columns] of lists) {
+    for (const row of t[name as I[number]] as Record<string, unknown>[]) {
+      for (const c of columns) if (row[c] !== null) row[c] = JSON.parse(row[c] as string);
+    }
+  }
+  return t;
+}
+
+/** The list columns of each table that has any. */
+async function listColumns(db: Db, names: readonly string[]): Promise<Map<string, string[]>> {
+  const rows = await query<{ table_name: string; column_name: string }>(db, `SELECT table_name, column_name FROM information_schema.columns
+    WHERE table_schema = 'main' AND data_type LIKE '%[]' AND list_contains(from_json($names, '["VARCHAR"]'), table_name)
+    ORDER BY table_name, ordinal_position`, { names: JSON.stringify(names) });
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.table_name, [...(out.get(r.table_name) ?? []), r.column_name]);
+  return out;
 }

@@ -42,7 +42,7 @@ export function workbookStage(upstream: readonly Stage[]): TsStage {
   const tables = workbookTables(upstream);
   const run = async (_t: unknown, ctx: StageContext<never>) => {
     // exceljs and DuckDB load only when the stage runs: a no-change rebuild loads neither
-    const { workbookBytes, tablesThatFit } = await import('./workbook.ts');
+    const { workbookBytes, tablesThatFit, sheetColumns } = await import('./workbook.ts');
     const { query } = await import('../core/db.ts');
     const counts = [];
     for (const name of tables) counts.push({ name, rows: Number((await query<{ n: bigint }>(ctx.db, `SELECT count(*) AS n FROM "${name}"`))[0].n) });
@@ -50,8 +50,8 @@ export function workbookStage(upstream: readonly Stage[]): TsStage {
     const sheets = [];
     for (const { name, rows } of counts) {
       const spec = CATALOG.find((s) => s.name === name)!;
-      // rows as the exports order them (the key, in DuckDB's order)
-      sheets.push(fit.has(name) ? { spec, rows: await query(ctx.db, orderedSelect(spec)) } : { spec, rows: null, nRows: rows });
+      // rows as the exports order them (the key, in DuckDB's order), lists joined and text cut in SQL
+      sheets.push(fit.has(name) ? { spec, rows: await query(ctx.db, orderedSelect(spec, sheetColumns(spec))) } : { spec, rows: null, nRows: rows });
     }
     const documents = await documentsOf(ctx.db, tables);
     const result = await workbookBytes(sheets, {

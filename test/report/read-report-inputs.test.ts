@@ -40,6 +40,14 @@ describe('readReportInputs', () => {
     expect(t.documents).toEqual([{ doc_id: 'd1', symbol: 'A/1' }, { doc_id: 'd2', symbol: 'B/2' }]);
   });
 
+  it('reads lists (parsed from DuckDB\'s JSON) as the runner reads them', async () => {
+    await exec(db, `CREATE TABLE redress (mechanism_id VARCHAR, paragraphs INTEGER[], sources STRUCT(doc_id VARCHAR, para_no INTEGER)[], names VARCHAR[]);
+      INSERT INTO redress VALUES ('b', NULL, [], ['x"y\\z', 'é\u000b😀', NULL]), ('a', [88, NULL, 3], [{'doc_id': 'd1', 'para_no': 88}], NULL)`);
+    const t = await readReportInputs(db, ['redress']);
+    expect(t.redress).toEqual(await query(db, 'SELECT * FROM redress ORDER BY mechanism_id'));
+    expect(t.redress![0]!.paragraphs).toEqual([88, null, 3]);
+  });
+
   it('reads only the actor evidence of cited paragraphs, each with its document, in key order', async () => {
     const t = await readReportInputs(db, ['evidence']);
     expect(Object.keys(t.evidence![0]!).sort()).toEqual(['doc_id', 'mechanism_id', 'para_no', 'quote', 'role', 'theme_id', 'theme_source']);

@@ -5,9 +5,11 @@
  */
 import { describe, it, expect, vi, afterEach } from 'vitest';
 import ExcelJS from 'exceljs';
-import { col, type TableSpec } from '../../pipelines/catalog/types.ts';
+import { CITES, col, type TableSpec } from '../../pipelines/catalog/types.ts';
+import { createTableSql, exec, openDb, query } from '../../pipelines/core/db.ts';
+import { orderedSelect } from '../../pipelines/core/sql.ts';
 import {
-  cellValue, dictionaryRows, fitCell, leftOutNote, sheetNames, tablesThatFit, workbookBytes, EXCEL_MAX_CELL_CHARS, README_SHEET,
+  cellValue, dictionaryRows, fitCell, leftOutNote, sheetColumns, sheetNames, tablesThatFit, workbookBytes, EXCEL_MAX_CELL_CHARS, README_SHEET,
   DICTIONARY_HEADER, WORKBOOK_MAX_ROWS,
 } from '../../pipelines/report/workbook.ts';
 import { dosDateTime, zipBytes } from '../../pipelines/report/zip-writer.ts';
@@ -67,6 +69,40 @@ describe('cell values', () => {
     expect(f.cut).toBe(true);
     expect(f.text).toHaveLength(EXCEL_MAX_CELL_CHARS);
     expect(f.text).toMatch(/the whole text is in tables\/documents\.csv\]$/);
+  });
+});
+
+describe('sheetColumns', () => {
+  it('reads from DuckDB the cells cellValue and fitCell make of the whole values: lists joined, long ones cut the same', async () => {
+    const spec = {
+      name: 'cells', layer: 'reporting', description: 'Fixture.', grain: 'One row per id.', key: ['id'],
+      columns: [
+        col('id', 'INTEGER', 'Id'), col('text', 'VARCHAR', 'Text', { nullable: true }), col('names', 'VARCHAR[]', 'Names', { nullable: true }),
+        col('paras', 'INTEGER[]', 'Paragraphs', { nullable: true }), col('sources', CITES, 'Sources', { nullable: true }), col('n', 'BIGINT', 'A count'),
+      ],
+    } as const satisfies TableSpec;
+    const db = await openDb();
+    try {
+      await exec(db, createTableSql(spec));
+      // long lists and texts past the limit (one of astral characters, two UTF-16 units each), NULL items, empty lists, NULLs
+      await exec(db, `INSERT INTO cells VALUES
+        (1, 'short', ['a', NULL, 'b'], [3, NULL, 1], [{'doc_id': 'd1', 'para_no': 5}], 7),
+        (2, repeat('x', 40000), [], [], [], 8),
+        (3, repeat('😀', 20000), list_transform(range(20000), i -> 'm' || i), list_transform(range(20000), i -> i::INTEGER),
+          list_transform(range(20000), i -> {'doc_id': 'a-hrc-14-32', 'para_no': i::INTEGER}), 9),
+        (4, NULL, NULL, NULL, NULL, 10),
+        (5, repeat('😀', 16384), [repeat('y', 32767)], list_transform(range(10923), i -> 1), NULL, 11)`);
+      const cells = (rows: Record<string, unknown>[]) => rows.map((r) => spec.columns.map((c) => {
+        const v = cellValue(r[c.name], c.type);
+        return typeof v === 'string' ? fitCell(v, spec.name) : v;
+      }));
+      const whole = cells(await query(db, orderedSelect(spec)));
+      expect(cells(await query(db, orderedSelect(spec, sheetColumns(spec))))).toEqual(whole);
+      expect(whole.flat().filter((c) => (c as { cut?: boolean } | null)?.cut).length).toBe(6);
+      expect(whole[0]!.slice(2, 5)).toEqual([{ text: 'a, , b', cut: false }, { text: '3, , 1', cut: false }, { text: 'd1 5', cut: false }]);
+    } finally {
+      db.close();
+    }
   });
 });
 

@@ -184,26 +184,38 @@ export function inputId(tables: Readonly<Record<string, readonly unknown[] | und
     const rows = tables[name];
     if (!rows) continue;
     hash.update(`${name}\n`);
+    const rowJson = rowWriter();
     for (const r of rows) hash.update(`${rowJson(r)}\n`);
   }
   return hash.digest('hex').slice(0, 12);
 }
 
 /**
- * A row as JSON with its columns in name order, so the id does not depend on column order.
+ * Writes a row as JSON with its columns in name order, so the id does not depend on column order.
+ * A table's rows share their columns, so the sorted names are kept while a row has the same names
+ * as the one before (at 1,000 documents the inputs are 140 MB of JSON).
  * Each value goes through the native JSON.stringify (a struct's fields come in their declared
  * order); only a value holding a BIGINT, which JSON.stringify refuses, is written out here.
  * A per-value replacer would call back into JS for every value of tens of megabytes of rows.
  */
-function rowJson(r: unknown): string {
-  if (!r || typeof r !== 'object' || Array.isArray(r)) return valueJson(r);
-  const o = r as Record<string, unknown>;
-  const parts: string[] = [];
-  for (const k of Object.keys(o).sort()) {
-    const x = o[k];
-    if (x !== undefined && typeof x !== 'function') parts.push(`${JSON.stringify(k)}:${valueJson(x)}`);
-  }
-  return `{${parts.join(',')}}`;
+function rowWriter(): (r: unknown) => string {
+  let names: string[] = [];
+  let sorted: { name: string; key: string }[] = [];
+  return (r) => {
+    if (!r || typeof r !== 'object' || Array.isArray(r)) return valueJson(r);
+    const o = r as Record<string, unknown>;
+    const ks = Object.keys(o);
+    if (ks.length !== names.length || ks.some((k, i) => k !== names[i])) {
+      names = ks;
+      sorted = [...ks].sort().map((k) => ({ name: k, key: `${JSON.stringify(k)}:` }));
+    }
+    let json = '';
+    for (const { name, key } of sorted) {
+      const x = o[name];
+      if (x !== undefined && typeof x !== 'function') json += `${json ? ',' : ''}${key}${valueJson(x)}`;
+    }
+    return `{${json}}`;
+  };
 }
 
 function valueJson(v: unknown): string {

@@ -163,30 +163,38 @@ export function quotesForFinding(finding: FindingRef, evidence: readonly Evidenc
   if (finding.kind === 'thin_region') narrow((e) => mech.get(e.mechanism_id)?.region === finding.subject);
   else if (named.size) narrow((e) => named.has(e.mechanism_id));
 
-  const candidates = rows.map((e) => {
-    const text = namingSentence(e.quote, names.get(e.mechanism_id) ?? [], cue);
-    return { e, text, cued: !!cue && cue.test(text), heading: e.theme_source === 'heading' };
-  });
-  const pool = candidates.some((c) => c.cued) ? candidates.filter((c) => c.cued) : candidates;
-  pool.sort((a, b) => Number(b.heading) - Number(a.heading) || compareText(a.e.doc_id, b.e.doc_id) || a.e.para_no - b.e.para_no
-    || compareText(a.e.mechanism_id, b.e.mechanism_id));
+  // Passages under a thematic heading first, then by document, paragraph and mechanism. A row's sentence is
+  // looked for only when the picking reaches it: a finding of a large corpus cites thousands of rows and quotes one or two.
+  const heading = (e: EvidenceRow) => e.theme_source === 'heading';
+  const ordered = [...rows].sort((a, b) => Number(heading(b)) - Number(heading(a)) || compareText(a.doc_id, b.doc_id) || a.para_no - b.para_no
+    || compareText(a.mechanism_id, b.mechanism_id));
+  const texts = new Map<EvidenceRow, string>();
+  const textOf = (e: EvidenceRow) => {
+    let text = texts.get(e);
+    if (text === undefined) texts.set(e, text = namingSentence(e.quote, names.get(e.mechanism_id) ?? [], cue));
+    return text;
+  };
+  const cued = (e: EvidenceRow) => !!cue && cue.test(textOf(e));
+  // Sentences with the kind's cue words, when there are any.
+  const onlyCued = ordered.some(cued);
 
   const out: FindingQuote[] = [];
   const seenText = new Set<string>();
-  const pick = (ok: (c: (typeof pool)[number]) => boolean) => {
-    for (const c of pool) {
+  const pick = (ok: (e: EvidenceRow) => boolean) => {
+    for (const e of ordered) {
       if (out.length >= max) return;
-      if (seenText.has(c.text) || !ok(c)) continue;
-      seenText.add(c.text);
-      const symbol = ctx.symbols?.[c.e.doc_id] ?? c.e.doc_id;
+      if ((onlyCued && !cued(e)) || !ok(e) || seenText.has(textOf(e))) continue;
+      const text = textOf(e);
+      seenText.add(text);
+      const symbol = ctx.symbols?.[e.doc_id] ?? e.doc_id;
       out.push({
-        text: clipWords(c.text), mechanism_id: c.e.mechanism_id, acronym: mech.get(c.e.mechanism_id)?.acronym ?? c.e.mechanism_id,
-        doc_id: c.e.doc_id, para_no: c.e.para_no, citation: `${symbol}, para. ${c.e.para_no}`,
+        text: clipWords(text), mechanism_id: e.mechanism_id, acronym: mech.get(e.mechanism_id)?.acronym ?? e.mechanism_id,
+        doc_id: e.doc_id, para_no: e.para_no, citation: `${symbol}, para. ${e.para_no}`,
       });
     }
   };
-  pick((c) => !out.some((q) => q.mechanism_id === c.e.mechanism_id || (q.doc_id === c.e.doc_id && q.para_no === c.e.para_no)));
-  pick((c) => !out.some((q) => q.mechanism_id === c.e.mechanism_id));
+  pick((e) => !out.some((q) => q.mechanism_id === e.mechanism_id || (q.doc_id === e.doc_id && q.para_no === e.para_no)));
+  pick((e) => !out.some((q) => q.mechanism_id === e.mechanism_id));
   pick(() => true);
   return out;
 }

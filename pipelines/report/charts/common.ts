@@ -43,18 +43,35 @@ export function isCorpus(o: BaseOptions | undefined): boolean {
 export function formatSources(sources: readonly CitedParagraph[] | null | undefined, documents: Readonly<Record<string, string>>): string {
   const byDoc = sourcesBySymbol(sources, documents);
   if (byDoc.length === 0) return 'no paragraph';
-  return byDoc.map(([symbol, ps]) => formatCitation(symbol, ps)).join('; ');
+  return byDoc.map(([symbol, paras]) => formatCitation(symbol, paras())).join('; ');
 }
 
-/** Each cited document's symbol with its paragraph numbers, symbols sorted. */
-function sourcesBySymbol(sources: readonly CitedParagraph[] | null | undefined, documents: Readonly<Record<string, string>>): [string, number[]][] {
-  const byDoc = new Map<string, number[]>();
-  for (const s of sources ?? []) {
-    const symbol = documents[s.doc_id] ?? s.doc_id;
-    const ps = byDoc.get(symbol);
-    if (ps) ps.push(s.para_no); else byDoc.set(symbol, [s.para_no]);
+/**
+ * Each cited document's symbol with its paragraph numbers, symbols sorted. A list runs to tens of
+ * thousands at 1,000 documents, mostly in runs of one document, and a tooltip shows five of them:
+ * the runs are found first (the map looked up once a run), and a symbol's numbers read when asked for.
+ */
+function sourcesBySymbol(sources: readonly CitedParagraph[] | null | undefined, documents: Readonly<Record<string, string>>): [string, () => number[]][] {
+  const list = sources ?? [];
+  const runs = new Map<string, number[]>(); // symbol → [from, to, from, to, …] of its runs in the list
+  let doc: string | undefined;
+  let at: number[] = [];
+  for (let i = 0; i < list.length; i++) {
+    if (list[i]!.doc_id === doc) continue;
+    if (doc !== undefined) at.push(i);
+    doc = list[i]!.doc_id;
+    const symbol = documents[doc] ?? doc;
+    at = runs.get(symbol) ?? [];
+    runs.set(symbol, at);
+    at.push(i);
   }
-  return [...byDoc].sort((a, b) => compareText(a[0], b[0]));
+  if (doc !== undefined) at.push(list.length);
+  const parasOf = (ranges: number[]) => () => {
+    const ps: number[] = [];
+    for (let r = 0; r < ranges.length; r += 2) for (let i = ranges[r]!; i < ranges[r + 1]!; i++) ps.push(list[i]!.para_no);
+    return ps;
+  };
+  return [...runs].sort((a, b) => compareText(a[0], b[0])).map(([symbol, ranges]) => [symbol, parasOf(ranges)]);
 }
 
 /** Documents a tooltip names before "and N more documents": the tables' cited columns have them all. */
@@ -84,7 +101,7 @@ export function tooltipSources(sources: readonly CitedParagraph[] | null | undef
   const byDoc = sourcesBySymbol(sources, documents);
   if (byDoc.length === 0) return 'no paragraph';
   if (byDoc.some(([symbol]) => symbol.includes('; '))) return tooltipCitation(formatSources(sources, documents));
-  const shown = byDoc.slice(0, TOOLTIP_DOCUMENTS).map(([symbol, ps]) => formatCitation(symbol, ps)).join('; ');
+  const shown = byDoc.slice(0, TOOLTIP_DOCUMENTS).map(([symbol, paras]) => formatCitation(symbol, paras())).join('; ');
   return byDoc.length <= TOOLTIP_DOCUMENTS ? shown : withMore(shown, byDoc.length - TOOLTIP_DOCUMENTS);
 }
 
@@ -106,15 +123,57 @@ export function formatRegistryParas(paras: readonly number[] | null | undefined,
 
 /** Cited paragraphs once each, by document then paragraph. */
 export function uniqueSources(xs: readonly CitedParagraph[]): CitedParagraph[] {
-  // Sorted by comparison, not by building a string key for each: a mechanism's list runs to
-  // hundreds of thousands at 1,000 documents. Same order as the key doc_id, NUL, zero-padded para_no.
-  const sorted = [...xs].sort((a, b) => compareText(a.doc_id, b.doc_id) || a.para_no - b.para_no);
+  // Sorted by comparison, not by building a string key for each (same order as the key doc_id, NUL,
+  // zero-padded para_no), and only when out of order: the tables' lists come sorted.
+  const sorted = isSorted(xs, compareSources) ? xs : [...xs].sort(compareSources);
   const out: CitedParagraph[] = [];
   for (const x of sorted) {
     const last = out[out.length - 1];
     if (!last || last.doc_id !== x.doc_id || last.para_no !== x.para_no) out.push({ doc_id: x.doc_id, para_no: x.para_no });
   }
   return out;
+}
+
+function compareSources(a: CitedParagraph, b: CitedParagraph): number {
+  // one comparison of the ids where they are the same, as they mostly are in a merge
+  if (a.doc_id === b.doc_id) return a.para_no - b.para_no;
+  return a.doc_id < b.doc_id ? -1 : 1;
+}
+
+/**
+ * The union of lists each ordered and once (uniqueSources), ordered and once: merged pairwise,
+ * where sorting their concatenation would compare each of a mechanism's thousands of paragraphs again.
+ */
+export function mergeSources(lists: readonly (readonly CitedParagraph[])[]): CitedParagraph[] {
+  if (lists.length <= 1) return [...(lists[0] ?? [])];
+  let merged = lists;
+  while (merged.length > 1) {
+    const next: (readonly CitedParagraph[])[] = [];
+    for (let i = 0; i < merged.length; i += 2) next.push(i + 1 < merged.length ? mergeTwo(merged[i]!, merged[i + 1]!) : merged[i]!);
+    merged = next;
+  }
+  return merged[0] as CitedParagraph[];
+}
+
+function mergeTwo(a: readonly CitedParagraph[], b: readonly CitedParagraph[]): CitedParagraph[] {
+  const out: CitedParagraph[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const c = compareSources(a[i]!, b[j]!);
+    out.push(c <= 0 ? a[i]! : b[j]!);
+    if (c <= 0) i++;
+    if (c >= 0) j++;
+  }
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
+}
+
+/** True when `xs` is in `compare`'s order (ties allowed): one pass, cheaper than a sort. */
+function isSorted<T>(xs: readonly T[], compare: (a: T, b: T) => number): boolean {
+  for (let i = 1; i < xs.length; i++) if (compare(xs[i - 1]!, xs[i]!) > 0) return false;
+  return true;
 }
 
 /** "para. 85", "paras. 85, 88, 89", or "no paragraph" for an empty list. */
@@ -247,7 +306,10 @@ export function slim<T extends object>(row: T, o: BaseOptions | undefined): T {
     && k !== 'paragraphs' && !k.endsWith('_paragraphs'))) as T;
 }
 
-/** Deep copy of rows (so a spec never shares arrays with its input). */
-export function copyRows<T>(rows: readonly T[]): T[] {
-  return rows.map((r) => structuredClone(r));
+/**
+ * A row as a chart's data holds it (slim), deep-copied so a spec never shares arrays with its input.
+ * Slimmed before the copy: in a corpus the lists it drops (hundreds of thousands of entries) are not copied.
+ */
+export function chartRow<T extends object>(row: T, o: BaseOptions | undefined): T {
+  return structuredClone(slim(row, o));
 }

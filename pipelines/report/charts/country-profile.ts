@@ -13,8 +13,8 @@ import type { coverage_mechanism_theme } from '../../catalog/coverage.ts';
 import type { country_coverage, country_mechanisms } from '../../catalog/country.ts';
 import type { RowOf } from '../../catalog/types.ts';
 import {
-  type BaseOptions, type VegaLiteSpec, compareText, copyRows, docOf, citedText, formatRegistryParas, plural, specBase, titleBlock,
-  uniqueSorted, wrapLabel, slim,
+  type BaseOptions, type VegaLiteSpec, compareText, chartRow, docOf, citedText, formatRegistryParas, plural, specBase, titleBlock,
+  uniqueSorted, wrapLabel,
 } from './common.ts';
 import { INDICATOR_YEAR, indicatorSourceLines, scoresText, tierText } from './indicators.ts';
 import { COVERED, NOT_COVERED } from './mechanism-theme-matrix.ts';
@@ -72,6 +72,8 @@ export function countryProfileRows(input: {
   const cov = new Map(input.country_coverage.map((c) => [c.iso3, c]));
   const cells = new Map<string, RowOf<typeof coverage_mechanism_theme>[]>();
   for (const r of input.coverage_mechanism_theme) cells.set(r.mechanism_id, [...(cells.get(r.mechanism_id) ?? []), r]);
+  // A cell's paragraphs sorted once, not once for each member country (a list runs to thousands at 1,000 documents).
+  const paragraphsOf = new Map(input.coverage_mechanism_theme.map((t) => [t, uniqueSorted(t.paragraphs)]));
   const out: CountryProfileRow[] = [];
   for (const m of input.country_mechanisms) {
     if (iso3 !== undefined && m.iso3 !== iso3) continue;
@@ -80,7 +82,7 @@ export function countryProfileRows(input: {
       out.push({
         iso3: m.iso3, country_name: m.country_name, mechanism_id: m.mechanism_id, acronym: m.acronym,
         mechanism_region: m.mechanism_region, theme_id: t.theme_id, theme_label: t.theme_label, pillar: t.pillar,
-        covered: t.covered, paragraphs: uniqueSorted(t.paragraphs), n_paragraphs: t.n_paragraphs, cited: t.cited,
+        covered: t.covered, paragraphs: [...paragraphsOf.get(t)!], n_paragraphs: t.n_paragraphs, cited: t.cited,
         member_paragraphs: uniqueSorted(m.paragraphs ?? []),
         tip_tier_2010: c?.tip_tier_2010 ?? null, p_2010: c?.p_2010 ?? null, prosecution_2010: c?.prosecution_2010 ?? null,
         prevention_2010: c?.prevention_2010 ?? null, protection_2010: c?.protection_2010 ?? null,
@@ -119,8 +121,8 @@ export function countryProfile(rows: readonly CountryProfileRow[], options: Coun
   const themes = themeLabelOrder(mine.map((r) => ({ ...r, n_mechanisms: r.covered ? 1 : 0 })), options.themeOrder);
   const coveredThemes = new Set(mine.filter((r) => r.covered).map((r) => r.theme_id));
   const allThemes = new Set(mine.map((r) => r.theme_id));
-  const values = copyRows(mine).map((r) => ({
-    ...slim(r, options),
+  const values = mine.map((r) => ({
+    ...chartRow(r, options),
     covered_text: r.covered ? COVERED : NOT_COVERED,
     cell_text: r.covered ? String(r.n_paragraphs ?? r.paragraphs.length) : '',
     paragraphs_text: citedText(r.paragraphs, r.cited, options),

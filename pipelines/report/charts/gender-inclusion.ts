@@ -7,7 +7,7 @@
 import type { gender_inclusion } from '../../catalog/coverage.ts';
 import type { RowOf } from '../../catalog/types.ts';
 import {
-  type VegaLiteSpec, capitalize, copyRows, docOf, citedText, plural, regionsOf, specBase, titleBlock, slim,
+  type VegaLiteSpec, capitalize, chartRow, docOf, citedText, plural, regionsOf, specBase, titleBlock,
 } from './common.ts';
 import {
   type MechanismGridOptions, mechanismOrder, regionHeader, splitGridRows, withoutEvidenceLines,
@@ -40,8 +40,8 @@ export function genderInclusion(allRows: readonly GenderRow[], options: Mechanis
   const { rows, left } = splitGridRows(allRows, options, (r) => GENDER_MEASURES.every(([m]) => !isYes(r[m])));
   const regions = regionsOf(rows);
   const mechanisms = mechanismOrder(rows);
-  const values = copyRows(rows).map((r) => ({
-    ...slim(r, options),
+  const values = rows.map((r) => ({
+    ...chartRow(r, options),
     region_label: capitalize(r.region),
     personal_scope_text: `${r.personal_scope} (${citedText(r.personal_scope_paragraphs, r.personal_scope_cited, options)})`,
     main_instrument_text: r.main_instrument ?? 'not recorded',

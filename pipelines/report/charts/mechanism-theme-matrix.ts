@@ -6,8 +6,8 @@
 import type { coverage_mechanism_theme } from '../../catalog/coverage.ts';
 import type { RowOf } from '../../catalog/types.ts';
 import {
-  type VegaLiteSpec, capitalize, compareRegions, compareText, copyRows, docOf, citedText, plural,
-  regionsOf, specBase, titleBlock, slim,
+  type VegaLiteSpec, capitalize, compareRegions, compareText, chartRow, docOf, citedText, plural,
+  regionsOf, specBase, titleBlock,
 } from './common.ts';
 import { themeLabelOrder } from './region-theme-heatmap.ts';
 import { COLORS, SIZES } from './theme.ts';
@@ -45,8 +45,8 @@ export function mechanismThemeMatrix(allRows: readonly MechanismThemeRow[], opti
   const mechanisms = [...new Map(rows.map((r) => [r.mechanism_id, r])).values()]
     .sort((a, b) => compareRegions(a.region, b.region) || compareText(a.acronym, b.acronym))
     .map((r) => r.acronym);
-  const values = copyRows(rows).map((r) => ({
-    ...slim(r, options),
+  const values = rows.map((r) => ({
+    ...chartRow(r, options),
     region_label: capitalize(r.region),
     pillar_label: capitalize(r.pillar),
     covered_text: r.covered ? COVERED : NOT_COVERED,

@@ -8,8 +8,8 @@ import type { coverage_mechanism_theme } from '../../catalog/coverage.ts';
 import type { countries, mechanism_members, mechanisms } from '../../catalog/registry.ts';
 import type { RowOf } from '../../catalog/types.ts';
 import {
-  type BaseOptions, type VegaLiteSpec, compareText, copyRows, docOf, formatCited, plural, specBase, titleBlock, uniqueSources, type CitedParagraph,
-  uniqueSorted, wrapNote, slim,
+  type BaseOptions, type VegaLiteSpec, compareText, chartRow, docOf, formatCited, plural, specBase, titleBlock, mergeSources, uniqueSources, type CitedParagraph,
+  uniqueSorted, wrapNote,
 } from './common.ts';
 import { COLORS, SCHEMES, SIZES } from './theme.ts';
 
@@ -66,41 +66,49 @@ export function memberMapRows(input: {
   // mechanisms' lists instead of every theme's (lists that run to thousands at 1,000 documents).
   const themesOf = new Map<string, Set<string>>();
   const parasOf = new Map<string, number[]>();
-  const sourcesOf = new Map<string, CitedParagraph[]>();
+  const sourcesOf = new Map<string, CitedParagraph[][]>();
   for (const r of input.coverage_mechanism_theme) {
     if (!r.covered) continue;
     themesOf.set(r.mechanism_id, (themesOf.get(r.mechanism_id) ?? new Set()).add(r.theme_id));
     const paras = parasOf.get(r.mechanism_id) ?? parasOf.set(r.mechanism_id, []).get(r.mechanism_id)!;
     for (const p of r.paragraphs) paras.push(p);
     const sources = sourcesOf.get(r.mechanism_id) ?? sourcesOf.set(r.mechanism_id, []).get(r.mechanism_id)!;
-    for (const x of r.sources ?? []) sources.push(x);
+    sources.push(uniqueSources(r.sources ?? []));
   }
   for (const [id, ps] of parasOf) parasOf.set(id, uniqueSorted(ps));
-  for (const [id, xs] of sourcesOf) sourcesOf.set(id, uniqueSources(xs));
+  const mechanismSources = new Map([...sourcesOf].map(([id, lists]) => [id, mergeSources(lists)]));
   const byCountry = new Map<string, Set<string>>();
   for (const m of input.mechanism_members) byCountry.set(m.iso3, (byCountry.get(m.iso3) ?? new Set()).add(m.mechanism_id));
   const country = new Map(input.countries.map((c) => [c.iso3, c]));
+  // Countries in the same mechanisms (201 countries, 77 sets at 1,000 documents) share their merged lists
+  // (read-only), so the map formats each one's citation once.
+  const merged = new Map<string, { paragraphs: number[]; sources: CitedParagraph[] }>();
+  const mergedOf = (mechs: Set<string>) => {
+    const key = [...mechs].sort(compareText).join('\n');
+    const known = merged.get(key);
+    if (known) return known;
+    const lists = { paragraphs: uniqueSorted([...mechs].flatMap((id) => parasOf.get(id) ?? [])), sources: mergeSources([...mechs].map((id) => mechanismSources.get(id) ?? [])) };
+    merged.set(key, lists);
+    return lists;
+  };
   const out: MemberMapRow[] = [];
   for (const [iso3, mechs] of byCountry) {
     const c = country.get(iso3);
     if (!c) continue;
     const themes = new Set<string>();
-    const paras: number[] = [];
-    const sources: CitedParagraph[] = [];
     const detail: [string, number][] = [];
     for (const id of mechs) {
       const t = themesOf.get(id) ?? new Set<string>();
       for (const theme of t) themes.add(theme);
-      for (const p of parasOf.get(id) ?? []) paras.push(p);
-      for (const x of sourcesOf.get(id) ?? []) sources.push(x);
       detail.push([label.get(id) ?? id, t.size]);
     }
     detail.sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]));
+    const lists = mergedOf(mechs);
     out.push({
       m49: c.m49, iso3, name: c.name, n_themes: themes.size,
       mechanisms: detail.map(([l]) => l).sort(compareText),
-      paragraphs: uniqueSorted(paras),
-      sources: mechs.size === 1 ? [...sources] : uniqueSources(sources),
+      paragraphs: lists.paragraphs,
+      sources: lists.sources,
       mechanisms_detail: detail.map(([l, n]) => `${l}: ${plural(n, 'theme')}`).join('; '),
     });
   }
@@ -123,12 +131,19 @@ export function memberMapTitle(rows: readonly MemberMapRow[], themeCount?: numbe
 export function memberMap(rows: readonly MemberMapRow[], options: MemberMapOptions): VegaLiteSpec {
   const doc = docOf(options);
   const ids = new Set(options.topology.objects.countries.geometries.map((g) => g.id).filter((x): x is string => !!x));
-  // Slimmed before the copy: in a corpus the rows' paragraph lists are dropped, so they are not cloned either.
+  // Countries in the same mechanisms share their lists (memberMapRows): each pair of lists is formatted once.
+  const cited = new Map<unknown, Map<unknown, string>>();
+  const citedOf = (r: MemberMapRow) => {
+    const byParagraphs = cited.get(r.sources) ?? cited.set(r.sources, new Map()).get(r.sources)!;
+    let text = byParagraphs.get(r.paragraphs);
+    if (text === undefined) byParagraphs.set(r.paragraphs, text = formatCited(r.paragraphs ?? [], r.sources, options));
+    return text;
+  };
   const values = rows.map((r) => ({
-    ...copyRows([slim(r, options)])[0]!,
+    ...chartRow(r, options),
     m49_id: m49Id(r.m49),
     mechanisms_text: r.mechanisms_detail ?? ([...r.mechanisms].sort(compareText).join(', ') || 'none'),
-    paragraphs_text: formatCited(r.paragraphs ?? [], r.sources, options),
+    paragraphs_text: citedOf(r),
     themes_text: options.themeCount ? `${r.n_themes} of ${options.themeCount}` : String(r.n_themes),
   })).sort((a, b) => compareText(a.m49_id, b.m49_id));
   const notDrawn = values.filter((v) => !ids.has(v.m49_id)).map((v) => v.name).sort(compareText);

@@ -13,8 +13,8 @@ import type { country_coverage } from '../../catalog/country.ts';
 import type { countries, mechanisms } from '../../catalog/registry.ts';
 import type { RowOf } from '../../catalog/types.ts';
 import {
-  type BaseOptions, type VegaLiteSpec, compareText, copyRows, docOf, formatMechanisms, citedText, plural, specBase,
-  titleBlock, uniqueSorted, wrapLabel, slim,
+  type BaseOptions, type VegaLiteSpec, compareText, chartRow, docOf, formatMechanisms, citedText, plural, specBase,
+  titleBlock, uniqueSorted, wrapLabel,
 } from './common.ts';
 import { INDICATOR_YEAR, indicatorSourceLines, scoresText, tierText } from './indicators.ts';
 import { type CountriesTopology, m49Id } from './member-map.ts';
@@ -90,8 +90,8 @@ export function protectionMap(rows: readonly ProtectionMapRow[], options: Protec
   const doc = docOf(options);
   const year = options.year ?? INDICATOR_YEAR;
   const ids = new Set(options.topology.objects.countries.geometries.map((g) => g.id).filter((x): x is string => !!x));
-  const values = copyRows(rows).map((r) => ({
-    ...slim(r, options),
+  const values = rows.map((r) => ({
+    ...chartRow(r, options),
     m49_id: m49Id(r.m49),
     status: r.protection === null ? NO_SCORE : 'scored',
     protection_text: r.protection === null ? `no ${year} score` : `${r.protection} of 5`,

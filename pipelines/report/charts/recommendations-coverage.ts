@@ -6,8 +6,8 @@
 import type { recommendation_coverage } from '../../catalog/coverage.ts';
 import type { RowOf } from '../../catalog/types.ts';
 import {
-  type BaseOptions, type VegaLiteSpec, copyRows, docOf, formatMechanisms, citedText, plural, REGISTRY_SYMBOL, specBase, titleBlock,
-  wrapLabel, slim,
+  type BaseOptions, type VegaLiteSpec, chartRow, docOf, formatMechanisms, citedText, plural, REGISTRY_SYMBOL, specBase, titleBlock,
+  wrapLabel,
 } from './common.ts';
 import { COLORS } from './theme.ts';
 
@@ -34,9 +34,9 @@ export function askLabel(r: { ask_id: string; ask_text: string }): string[] {
 
 export function recommendationsCoverage(rows: readonly RecommendationRow[], options: BaseOptions = {}): VegaLiteSpec {
   const doc = docOf(options);
-  const sorted = copyRows(rows).sort((a, b) => a.sort_order - b.sort_order);
+  const sorted = [...rows].sort((a, b) => a.sort_order - b.sort_order);
   const values = sorted.map((r) => ({
-    ...slim(r, options),
+    ...chartRow(r, options),
     label: r.ask_id,
     status: r.n_mechanisms > 0 ? COVERED : UNCOVERED,
     bar_text: r.n_mechanisms > 0 ? String(r.n_mechanisms) : 'none',

@@ -6,7 +6,7 @@
 import { REDRESS_ELEMENTS, type redress } from '../../catalog/coverage.ts';
 import type { RowOf } from '../../catalog/types.ts';
 import {
-  type VegaLiteSpec, capitalize, copyRows, docOf, citedText, plural, regionsOf, specBase, titleBlock, slim,
+  type VegaLiteSpec, capitalize, chartRow, docOf, citedText, plural, regionsOf, specBase, titleBlock,
 } from './common.ts';
 import {
   type MechanismGridOptions, mechanismOrder, regionHeader, splitGridRows, withoutEvidenceLines,
@@ -39,8 +39,8 @@ export function redressElements(allRows: readonly RedressRow[], options: Mechani
   const { rows, left } = splitGridRows(allRows, options, (r) => !r.addresses_redress);
   const regions = regionsOf(rows);
   const mechanisms = mechanismOrder(rows);
-  const values = copyRows(rows).map((r) => ({
-    ...slim(r, options),
+  const values = rows.map((r) => ({
+    ...chartRow(r, options),
     region_label: capitalize(r.region),
     n_elements_text: `${r.n_elements} of ${REDRESS_ELEMENTS.length}`,
     ...Object.fromEntries(REDRESS_ELEMENTS.map((e) => [`${e}_paragraphs_text`, citedText(r[`${e}_paragraphs`], r[`${e}_cited`], options)])),

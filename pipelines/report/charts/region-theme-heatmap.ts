@@ -5,8 +5,8 @@
 import type { coverage_region_theme } from '../../catalog/coverage.ts';
 import type { RowOf } from '../../catalog/types.ts';
 import {
-  type BaseOptions, type VegaLiteSpec, compareText, copyRows, docOf, formatMechanisms, citedText, plural,
-  capitalize, regionsOf, specBase, titleBlock, wrapLabelExpr, slim,
+  type BaseOptions, type VegaLiteSpec, compareText, chartRow, docOf, formatMechanisms, citedText, plural,
+  capitalize, regionsOf, specBase, titleBlock, wrapLabelExpr,
 } from './common.ts';
 import { SIZES, countColors } from './theme.ts';
 
@@ -58,8 +58,8 @@ export function regionThemeHeatmap(rows: readonly RegionThemeRow[], options: Reg
   const regions = regionsOf(rows);
   const themes = themeLabelOrder(rows, options.themeOrder);
   const max = Math.max(1, ...rows.map((r) => r.n_mechanisms));
-  const values = copyRows(rows).map((r) => ({
-    ...slim(r, options),
+  const values = rows.map((r) => ({
+    ...chartRow(r, options),
     region_label: capitalize(r.region),
     pillar_label: capitalize(r.pillar),
     mechanisms_text: formatMechanisms(r.mechanisms, options.mechanismLabels),

@@ -39,8 +39,9 @@ export interface RequestGroupRow {
 export function groupRequests(rows: readonly DataRequestRow[], options: BaseOptions = {}): RequestGroupRow[] {
   const groups = new Map<string, DataRequestRow[]>();
   for (const r of rows) {
-    const k = JSON.stringify([r.region, r.responded]);
-    groups.set(k, [...(groups.get(k) ?? []), r]);
+    const k = `${r.responded}:${r.region}`;
+    const g = groups.get(k);
+    if (g) g.push(r); else groups.set(k, [r]);
   }
   const perRegion = new Map<string, number>();
   for (const r of rows) perRegion.set(r.region, (perRegion.get(r.region) ?? 0) + 1);

@@ -7,7 +7,7 @@ import type { coverage_mechanism_theme } from '../../catalog/coverage.ts';
 import type { RowOf } from '../../catalog/types.ts';
 import {
   type BaseOptions, type VegaLiteSpec, capitalize, compareText, docOf, formatMechanisms, formatCited, plural, specBase,
-  titleBlock, uniqueSorted, uniqueSources, type CitedParagraph, slim,
+  titleBlock, mergeSources, uniqueSorted, uniqueSources, type CitedParagraph, slim,
 } from './common.ts';
 import { COLORS, SIZES } from './theme.ts';
 
@@ -52,10 +52,10 @@ export function themesTitle(ranked: readonly ThemeRankRow[], threshold: number):
 /** One row per theme with the mechanisms (acronyms) and paragraphs behind its count, ranked. */
 export function rankThemes(rows: readonly MechanismThemeRow[], threshold = 2, themeOrder?: readonly string[], options?: BaseOptions): ThemeRankRow[] {
   const total = new Set(rows.map((r) => r.mechanism_id)).size;
-  const by = new Map<string, { label: string; pillar: string; mechs: Set<string>; paras: number[]; sources: CitedParagraph[] }>();
+  const by = new Map<string, { label: string; pillar: string; mechs: Set<string>; paras: number[]; sources: CitedParagraph[][] }>();
   for (const r of rows) {
     const t = by.get(r.theme_id) ?? { label: r.theme_label, pillar: r.pillar, mechs: new Set<string>(), paras: [], sources: [] };
-    if (r.covered) { t.mechs.add(r.acronym); t.paras.push(...r.paragraphs); t.sources.push(...(r.sources ?? [])); }
+    if (r.covered) { t.mechs.add(r.acronym); t.paras.push(...r.paragraphs); t.sources.push(uniqueSources(r.sources ?? [])); }
     by.set(r.theme_id, t);
   }
   const rank = (id: string) => { const i = themeOrder?.indexOf(id) ?? -1; return i < 0 ? Number.MAX_SAFE_INTEGER : i; };
@@ -63,7 +63,7 @@ export function rankThemes(rows: readonly MechanismThemeRow[], threshold = 2, th
     const n = t.mechs.size;
     const thin = n <= threshold;
     const paragraphs = uniqueSorted(t.paras);
-    const sources = uniqueSources(t.sources);
+    const sources = mergeSources(t.sources);
     return {
       theme_id: id, theme_label: t.label, pillar: t.pillar, pillar_label: capitalize(t.pillar), n_mechanisms: n, n_mechanisms_total: total,
       mechanisms: [...t.mechs].sort(compareText), paragraphs, sources, thin,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   GROUPING_RULE, HEADLINE_ORDER, type BriefingDoc, type BriefingTables, type DataGapRow, type Finding, briefingModel, citedStatement, formatDate,
@@ -85,6 +86,10 @@ describe('citations, headlines, date and build id', () => {
     expect(inputId({ x: [{ a: 1n, s: [{ c: 'x', d: 2n }], u: undefined }] })).toBe(inputId({ x: [{ s: [{ c: 'x', d: 2n }], a: 1n }] }));
     expect(inputId({ x: [{ s: [{ c: 'x', d: 2n }] }] })).not.toBe(inputId({ x: [{ s: [{ c: 'x', d: 3n }] }] }));
     expect(inputId({ x: [{ s: [{ c: 'x', d: 2 }] }] })).not.toBe(inputId({ x: [{ s: [{ c: 'y', d: 2 }] }] }));
+    // Each row's columns in name order, whatever the row before had: the hash of the JSON lines themselves.
+    const lines = 'x\n{"a":1,"b":2}\n{"a":4,"b":3}\n{"a":5}\n{"a":6,"c":[{"doc_id":"d","para_no":7}]}\n';
+    expect(inputId({ x: [{ a: 1, b: 2 }, { b: 3, a: 4 }, { a: 5 }, { c: [{ doc_id: 'd', para_no: 7 }], a: 6 }] }))
+      .toBe(createHash('sha256').update(lines).digest('hex').slice(0, 12));
     const changed = { ...tables, data_gaps: tables.data_gaps.map((r, i) => (i === 0 ? { ...r, value: r.value + 1 } : r)) };
     expect(briefingModel(changed).buildId).not.toBe(a);
   });

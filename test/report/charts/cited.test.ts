@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { citedText, formatCited, formatRegistryParas, formatSources, tooltipCitation, tooltipSources, uniqueSources } from '../../../pipelines/report/charts/common.ts';
+import {
+  chartRow, citedText, formatCited, formatRegistryParas, formatSources, mergeSources, tooltipCitation, tooltipSources, uniqueSorted, uniqueSources,
+} from '../../../pipelines/report/charts/common.ts';
 
 const one = { documents: { 'a-hrc-14-32': 'A/HRC/14/32' } };
 const corpus = { documents: { 'a-hrc-14-32': 'A/HRC/14/32', 'svn-3': 'A/HRC/WG.6/20/SVN/3' } };
@@ -64,5 +66,32 @@ describe('uniqueSources', () => {
     fc.assert(fc.property(fc.array(source, { maxLength: 80 }), (xs) => {
       expect(uniqueSources(xs)).toEqual(byKey(xs));
     }), { numRuns: 300, seed: 15 });
+  });
+});
+
+describe('mergeSources', () => {
+  it('gives what uniqueSources gives for the lists put together', () => {
+    const source = fc.record({ doc_id: fc.constantFrom('a', 'ab', 'b', 'B', 'a-1', 'é'), para_no: fc.integer({ min: 0, max: 50 }) });
+    fc.assert(fc.property(fc.array(fc.array(source, { maxLength: 30 }), { maxLength: 6 }), (lists) => {
+      expect(mergeSources(lists.map(uniqueSources))).toEqual(uniqueSources(lists.flat()));
+    }), { numRuns: 300, seed: 15 });
+  });
+
+  it('keeps sorted lists as they come, once each, and sorts the others', () => {
+    expect(uniqueSources([{ doc_id: 'a', para_no: 1 }, { doc_id: 'a', para_no: 1 }, { doc_id: 'b', para_no: 0 }]))
+      .toEqual([{ doc_id: 'a', para_no: 1 }, { doc_id: 'b', para_no: 0 }]);
+    expect(uniqueSources([{ doc_id: 'b', para_no: 0 }, { doc_id: 'a', para_no: 2 }, { doc_id: 'a', para_no: 1 }]))
+      .toEqual([{ doc_id: 'a', para_no: 1 }, { doc_id: 'a', para_no: 2 }, { doc_id: 'b', para_no: 0 }]);
+    expect(uniqueSorted([5, 3, 5, 1])).toEqual([1, 3, 5]);
+  });
+});
+
+describe('chartRow', () => {
+  it('copies a row whole with one document, and without its lists and cited text in a corpus', () => {
+    const row = { id: 'x', paragraphs: [1, 2], sources: [{ doc_id: 'a-hrc-14-32', para_no: 1 }], cited: 'A/HRC/14/32, paras. 1, 2', n: 2 };
+    const whole = chartRow(row, one);
+    expect(whole).toEqual(row);
+    expect(whole.paragraphs).not.toBe(row.paragraphs);
+    expect(chartRow(row, corpus)).toEqual({ id: 'x', n: 2 });
   });
 });
