@@ -43,8 +43,8 @@ function takeMarkers(pieces: readonly Piece[], para: number | null, where: strin
 export interface BuildContext {
   file: string;
   docId: string;
-  /** Every line of the intermediate, for compound words. */
-  lines: readonly string[];
+  /** Every line of the intermediate, for compound words (read only if a line ends in a hyphen). */
+  lines: readonly { text: string }[];
   pos: Position;
   at: (no: number) => string;
   profile: Profile | null;
@@ -57,7 +57,7 @@ export interface BuildContext {
 export function buildRows(a: Assembled, ctx: BuildContext): ReportTables {
   const { file, docId, pos, at } = ctx;
   let compoundSet: Set<string> | null = null;
-  const compounds = () => (compoundSet ??= hyphenatedWords(ctx.lines));
+  const compounds = () => (compoundSet ??= hyphenatedWords(ctx.lines.map((l) => l.text)));
   const plainText = (pieces: readonly string[]) => collapseWhitespace(stripMarkup(joinPieces(pieces, compounds)));
   // A truncated file explains every later symptom (missing footnotes, …): check it first.
   const last = a.paragraphs[a.paragraphs.length - 1];
@@ -80,12 +80,18 @@ export function buildRows(a: Assembled, ctx: BuildContext): ReportTables {
     };
   });
   const labelOf = (h: HeadingBuild) => labels.get(h) ?? '';
-  // Paragraphs under the same headings have the same part: derived once per heading path.
+  // Paragraphs under the same headings have the same part: derived once per heading path, and
+  // a paragraph under the headings of the one before takes its part without building the key.
   const parts = new Map<string, ReturnType<typeof derivePart>>();
-  const partUnder = (hs: readonly HeadingBuild[]) => {
+  // (Under no heading no label names a part: the first "under" is right.)
+  let under: { chapter?: HeadingBuild; section?: HeadingBuild; subsection?: HeadingBuild; part: ReturnType<typeof derivePart> } = { part: null };
+  const partUnder = (chapter?: HeadingBuild, section?: HeadingBuild, subsection?: HeadingBuild) => {
+    if (under.chapter === chapter && under.section === section && under.subsection === subsection) return under.part;
+    const hs = [subsection, section, chapter].filter((h): h is HeadingBuild => !!h);
     const key = hs.map((h) => h.id).join('\u0000');
     let part = parts.get(key);
     if (part === undefined) parts.set(key, part = derivePart(hs.map(labelOf)));
+    under = { chapter, section, subsection, part };
     return part;
   };
 
@@ -99,7 +105,7 @@ export function buildRows(a: Assembled, ctx: BuildContext): ReportTables {
     const own = clean ? p.pieces.map((x) => x.text) : takeMarkers(p.pieces, p.no, where, markers);
     const joinedOwn = joinPieces(own, compounds);
     const [, chapter, section, subsection, theme, cluster] = p.active;
-    const part = partUnder([subsection, section, chapter].filter((h): h is HeadingBuild => !!h));
+    const part = partUnder(chapter, section, subsection);
     const itemTexts = p.items.map((it: ItemBuild) => {
       const text = plainText(takeMarkers(it.pieces, p.no, `${where}, item ${it.label}`, markers));
       const at0 = pos(it.line);

@@ -54,7 +54,7 @@ export function parseSourceLines(src: readonly SourceLine[], opts: ParseOptions)
   try {
     const lines = classifyLines(src);
     const assembled = assemble(lines, file, at);
-    return buildRows(assembled, { file, docId, lines: src.map((l) => l.text), pos, at, profile: opts.profile ?? null, repeatedMarkers: opts.repeatedMarkers ?? false,
+    return buildRows(assembled, { file, docId, lines: src, pos, at, profile: opts.profile ?? null, repeatedMarkers: opts.repeatedMarkers ?? false,
       stateNames: opts.stateNames ?? null,
     });
   } catch (e) {
