@@ -195,3 +195,15 @@ export function detectLanguage(text: string, maxChars = 200_000): LanguageGuess 
   scan(text, Math.min(text.length, maxChars), c);
   return verdict(c);
 }
+
+/** detectLanguage of the lines joined by LF, without joining them (an LF is no letter and ends a word). */
+export function detectLanguageOfLines(lines: readonly string[], maxChars = 200_000): LanguageGuess {
+  const c = noCounts();
+  let left = maxChars;
+  for (let k = 0; k < lines.length && left > 0; k++) {
+    const n = Math.min(lines[k].length, left);
+    scan(lines[k], n, c);
+    left -= n + 1;
+  }
+  return verdict(c);
+}

@@ -15,9 +15,9 @@ import { fail } from './fail.ts';
 import type { Profile } from './profiles.ts';
 import { describeLine, textToSourceLines, type SourceLine } from './source-lines.ts';
 
-export { decodeReport } from './decode.ts';
+export { decodeReport, decodeReportLines } from './decode.ts';
 export { detectProfile, isProfile, PROFILES, type Profile } from './profiles.ts';
-export { textToSourceLines, type SourceLine } from './source-lines.ts';
+export { linesToSourceLines, textToSourceLines, type SourceLine } from './source-lines.ts';
 export type { ReportTables, ParagraphRow, HeadingRow, FootnoteRow, TocRow, ItemRow, BlockRow } from './build-rows.ts';
 
 export interface ParseOptions {
