@@ -30,6 +30,12 @@ export interface ReportTables {
   blocks: BlockRow[];
 }
 
+/** Does no piece need the clean-up (needsCleaning)? */
+function allPlain(pieces: readonly Piece[]): boolean {
+  for (const p of pieces) if (needsCleaning(p.text)) return false;
+  return true;
+}
+
 /** Markers of each piece recorded in `out`; returns the pieces' text without markers. */
 function takeMarkers(pieces: readonly Piece[], para: number | null, where: string, out: MarkerSeen[]): string[] {
   return pieces.map((p) => {
@@ -98,16 +104,19 @@ export function buildRows(a: Assembled, ctx: BuildContext): ReportTables {
   const itemRows: ItemRow[] = [];
   const paragraphRows: ParagraphRow[] = a.paragraphs.map((p) => {
     const first = markers.length;
-    const where = `paragraph ${p.no}`;
     // Most paragraphs are plain: no marker, no markup, one space between words. One regex test
     // a piece finds them, and their joined text is already what the clean-up below would give.
-    const clean = p.pieces.every((x) => !needsCleaning(x.text));
-    const own = clean ? p.pieces.map((x) => x.text) : takeMarkers(p.pieces, p.no, where, markers);
+    const clean = allPlain(p.pieces);
+    const own = clean ? p.pieces.map((x) => x.text) : takeMarkers(p.pieces, p.no, `paragraph ${p.no}`, markers);
     const joinedOwn = joinPieces(own, compounds);
-    const [, chapter, section, subsection, theme, cluster] = p.active;
+    const chapter = p.active[1];
+    const section = p.active[2];
+    const subsection = p.active[3];
+    const theme = p.active[4];
+    const cluster = p.active[5];
     const part = partUnder(chapter, section, subsection);
     const itemTexts = p.items.map((it: ItemBuild) => {
-      const text = plainText(takeMarkers(it.pieces, p.no, `${where}, item ${it.label}`, markers));
+      const text = plainText(takeMarkers(it.pieces, p.no, `paragraph ${p.no}, item ${it.label}`, markers));
       const at0 = pos(it.line);
       itemRows.push({
         doc_id: docId, para_no: p.no, item_no: it.no, label: it.label, text,

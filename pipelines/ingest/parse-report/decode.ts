@@ -198,14 +198,14 @@ export function decodeReport(bytes: Uint8Array, file: string): string {
   return text;
 }
 
-/** A byte of 0x80 and above, in the Latin-1 reading of the bytes. */
-const NON_ASCII = /[\u0080-\u00ff]/g;
+/** In the Latin-1 reading of the bytes: a control byte but tab and LF (CONTROL_CHAR), or a byte of 0x80 and above. */
+const CONTROL_OR_NON_ASCII = /[\u0000-\u0008\u000B-\u001F\u007F-\u00FF]/g;
 const C1_OR_BOM = /[\u0080-\u009F\uFEFF]/g;
 
-/** Offset of the first non-ASCII byte at or after `from` in the Latin-1 reading, or -1. */
-function nonAsciiFrom(latin1: string, from: number): number {
-  NON_ASCII.lastIndex = from;
-  return NON_ASCII.exec(latin1)?.index ?? -1;
+/** Offset of the first control or non-ASCII byte at or after `from` in the Latin-1 reading, or -1. */
+function specialFrom(latin1: string, from: number): number {
+  CONTROL_OR_NON_ASCII.lastIndex = from;
+  return CONTROL_OR_NON_ASCII.exec(latin1)?.index ?? -1;
 }
 
 /**
@@ -224,9 +224,7 @@ export function decodeReportLines(bytes: Uint8Array, file: string): string[] {
   const body = bytes.subarray(start);
   const buf = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  // the bytes as Latin-1 (a native copy), where the control bytes, LFs and non-ASCII bytes are searched
-  const latin1 = buf.length > 0 && !utf16 && isUtf8(buf) ? buf.toString('latin1') : null;
-  const lines = latin1 === null || CONTROL_CHAR.test(latin1) ? null : cleanLines(buf, latin1);
+  const lines = buf.length > 0 && !utf16 && isUtf8(buf) ? cleanLines(buf) : null;
   if (lines === null) return decodeReport(bytes, file).split('\n');
   if (lines.every((l) => l.trim() === '')) {
     throw fail(file, 1, 'the file holds only whitespace', 'check that the seed file was copied completely');
@@ -234,10 +232,15 @@ export function decodeReportLines(bytes: Uint8Array, file: string): string[] {
   return lines;
 }
 
-/** The lines of a clean body (see decodeReportLines), or null when a line is too long. */
-function cleanLines(buf: Buffer, latin1: string): string[] | null {
-  /** The first non-ASCII byte at or after the line's start, or -1. */
-  let next = nonAsciiFrom(latin1, 0);
+/**
+ * The lines of valid UTF-8, or null when it is not clean (see
+ * decodeReportLines). The bytes are read as Latin-1 (a native copy), where
+ * LFs and, in one pass, control and non-ASCII bytes are searched.
+ */
+function cleanLines(buf: Buffer): string[] | null {
+  const latin1 = buf.toString('latin1');
+  /** The first control or non-ASCII byte at or after the line's start, or -1. */
+  let next = specialFrom(latin1, 0);
   const spaces = next >= 0 && hasNonBreakingSpace(buf);
   const c1OrBom = next >= 0 && hasC1OrBom(buf);
   const out: string[] = [];
@@ -245,9 +248,11 @@ function cleanLines(buf: Buffer, latin1: string): string[] | null {
     const lf = latin1.indexOf('\n', from);
     const end = lf < 0 ? latin1.length : lf;
     if (end - from > MAX_LINE_BYTES) return null;
-    if (next >= 0 && next < from) next = nonAsciiFrom(latin1, from);
+    if (next >= 0 && next < from) next = specialFrom(latin1, from);
     if (next < 0 || next >= end) out.push(buf.toString('latin1', from, end));
     else {
+      // control bytes are ASCII: the Latin-1 reading has them where the text would
+      if (latin1.charCodeAt(next) < 0x80 || CONTROL_CHAR.test(latin1.slice(next, end))) return null;
       // decodeReport's steps, in its order, on this line
       let line = buf.toString('utf8', from, end);
       if (c1OrBom && from === 0) line = line.replace(/^\uFEFF/, '');

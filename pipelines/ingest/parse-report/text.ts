@@ -181,6 +181,7 @@ export function hyphenatedWords(lines: readonly string[]): Set<string> {
 const SUSPENDED = new Set(['and', 'or', 'to', 'nor']);
 
 export function joinPieces(pieces: readonly string[], compounds: () => Set<string>): string {
+  if (pieces.length === 1) return pieces[0].trim(); // most paragraphs of a text file: one line
   const parts: string[] = [];
   for (let k = 0; k < pieces.length; k++) {
     const cur = pieces[k].trim();

@@ -33,6 +33,10 @@ describe('decodeReportLines gives the lines of decodeReport', () => {
     for (const s of ['Comu\u0301n\nplain', '\uFEFF\uFEFFa\nb', 'a\u00A0b\u202Fc\u2007d\ne', 'x\u0085y\n\uFEFFz', '\n \n\u00A0', 'only ascii\n\n']) same(new Uint8Array(enc(s)));
   });
 
+  it('on a control byte before, on or after a line with other bytes (the text is then decoded whole)', () => {
+    for (const s of ['a\u000b\né', 'é\u000bb\nc', 'é\nb\r\n', 'é b\u0000']) same(new Uint8Array(enc(s)));
+  });
+
   it('on arbitrary bytes and text pieces (CR, NUL, controls, BOMs, NFD, non-breaking spaces, C1, invalid UTF-8)', () => {
     const piece = fc.oneof(
       fc.constantFrom(enc('a'), enc('word '), enc('\n'), enc('\r'), enc('\r\n'), enc('\t'), [0], [0x0b], [0x0c], [0x7f], enc('\uFEFF'), [0xef, 0xbb, 0xbf],

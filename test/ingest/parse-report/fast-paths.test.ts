@@ -2,14 +2,14 @@
  * The parser's shortcuts give what their definitions give: endsSentence and
  * looksLikeHeading decide most lines from the last character kept without the
  * clean-up, stripMarkup finds runs of `*` without a lookbehind, inlineItems
- * returns at once without an "(a)", and the numbered line keeps its text as the
- * full pattern captured it.
+ * returns at once without an "(a)", joinPieces returns one piece trimmed, and
+ * the numbered line keeps its text as the full pattern captured it.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifyLine } from '../../../pipelines/ingest/parse-report/classify-lines.ts';
 import { inlineItems } from '../../../pipelines/ingest/parse-report/inline-items.ts';
-import { endsSentence, lastKept, looksLikeHeading, plain, stripMarkup } from '../../../pipelines/ingest/parse-report/text.ts';
+import { endsSentence, joinPieces, lastKept, looksLikeHeading, plain, stripMarkup } from '../../../pipelines/ingest/parse-report/text.ts';
 import { seedText } from './helpers.ts';
 
 /** The definitions, written without the shortcuts. */
@@ -73,6 +73,12 @@ describe('shortcuts agree with their definitions', () => {
     fc.assert(fc.property(text, (s) => {
       if (!s.includes('(a)')) expect(inlineItems(s)).toEqual([]);
     }), { numRuns: 2000 });
+  });
+
+  it('joinPieces of one piece is what the loop over pieces gives', () => {
+    fc.assert(fc.property(text, (s) => {
+      expect(joinPieces([s], () => new Set())).toBe(joinPieces(['', s], () => new Set()));
+    }), { numRuns: 1000 });
   });
 
   it('a numbered line keeps all its text after the number', () => {
