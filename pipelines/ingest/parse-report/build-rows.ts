@@ -17,6 +17,7 @@ import { recommendingStates } from './recommending-states.ts';
 import { inlineItems } from './inline-items.ts';
 import {
   collapseWhitespace, findMarkers, hyphenatedWords, isMostlyBold, joinPieces, needsCleaning, plain, removeMarkers, stripMarkup,
+  SUPERSCRIPT_RUN,
 } from './text.ts';
 
 export type { BlockRow, FootnoteRow, HeadingRow, ItemRow, ParagraphRow, TocRow };
@@ -42,7 +43,7 @@ function takeMarkers(pieces: readonly Piece[], para: number | null, where: strin
     const found = findMarkers(p.text);
     if (found.length === 0) return p.text;
     for (const m of found) out.push({ note: m.note, line: p.line, para, where });
-    return removeMarkers(p.text);
+    return p.text.replace(SUPERSCRIPT_RUN, ''); // (removeMarkers would first search for a marker again)
   });
 }
 
