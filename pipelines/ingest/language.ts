@@ -116,10 +116,18 @@ function scan(t: string, end: number, c: Counts): void {
       const start = i;
       let key = (ch | 32) - 96;
       let d = 0;
-      for (i++; i < end; i++) {
+      // the letters that make the key, then the rest of a longer word
+      const keyEnd = Math.min(end, start + ASCII_KEY_LETTERS);
+      for (i++; i < keyEnd; i++) {
         d = t.charCodeAt(i);
         if (((d | 32) - 97) >>> 0 >= 26) break;
-        if (i - start < ASCII_KEY_LETTERS) key = key * 32 + ((d | 32) - 96);
+        key = key * 32 + ((d | 32) - 96);
+      }
+      if (i === keyEnd) {
+        for (; i < end; i++) {
+          d = t.charCodeAt(i);
+          if (((d | 32) - 97) >>> 0 >= 26) break;
+        }
       }
       if (i < end && d >= 128) { i = otherRun(t, start, end, c); continue; }
       c.letters += i - start;
