@@ -202,6 +202,16 @@ export function decodeReport(bytes: Uint8Array, file: string): string {
 const CONTROL_OR_NON_ASCII = /[\u0000-\u0008\u000B-\u001F\u007F-\u00FF]/g;
 const C1_OR_BOM = /[\u0080-\u009F\uFEFF]/g;
 
+/** Characters up to a control byte (CONTROL_CHAR) or a line end. */
+const UP_TO_CONTROL = /[^\u0000-\u0008\u000A-\u001F\u007F]*/y;
+
+/** Is there a control byte in latin1[from, end), the rest of a line? (Read to the line's end, no further.) */
+function hasControlBefore(latin1: string, from: number, end: number): boolean {
+  UP_TO_CONTROL.lastIndex = from;
+  UP_TO_CONTROL.exec(latin1);
+  return UP_TO_CONTROL.lastIndex < end;
+}
+
 /** Offset of the first control or non-ASCII byte at or after `from` in the Latin-1 reading, or -1. */
 function specialFrom(latin1: string, from: number): number {
   CONTROL_OR_NON_ASCII.lastIndex = from;
@@ -252,7 +262,7 @@ function cleanLines(buf: Buffer): string[] | null {
     if (next < 0 || next >= end) out.push(buf.toString('latin1', from, end));
     else {
       // control bytes are ASCII: the Latin-1 reading has them where the text would
-      if (latin1.charCodeAt(next) < 0x80 || CONTROL_CHAR.test(latin1.slice(next, end))) return null;
+      if (latin1.charCodeAt(next) < 0x80 || hasControlBefore(latin1, next, end)) return null;
       // decodeReport's steps, in its order, on this line
       let line = buf.toString('utf8', from, end);
       if (c1OrBom && from === 0) line = line.replace(/^\uFEFF/, '');
