@@ -56,7 +56,7 @@ async function plan(path: string, opts: AddOptions, listed: SeedDoc[], planned: 
   if (same) return { file: path, status: 'unchanged', entry: same, particulars: null, counts: null, source: file, bytes };
 
   const doc = await readDocument(bytes, path);
-  checkLanguage(path, doc.lines.map((l) => l.text).join('\n'), 'en', STAGE);
+  checkLanguage(path, doc.lines.map((l) => l.text), 'en', STAGE);
   const about = describeDocument(doc, path);
   const symbol = single && opts.symbol ? opts.symbol : about.symbol;
   if (!symbol) {

@@ -7,7 +7,7 @@
  */
 import { basename, extname } from 'node:path';
 import { SYMBOL } from './pdf/furniture.ts';
-import { detectLanguage, type Language } from './language.ts';
+import { detectLanguageOfLines, type Language } from './language.ts';
 import type { DocumentText } from './read-document.ts';
 
 export interface DocumentParticulars {
@@ -142,7 +142,7 @@ export function describeDocument(doc: DocumentText, file: string): DocumentParti
     if (date) break;
   }
   const { body, title } = bodyAndTitle(doc.front, doc.route);
-  const lang = detectLanguage(doc.lines.map((l) => l.text).join('\n'));
+  const lang = detectLanguageOfLines(doc.lines.map((l) => l.text));
   return {
     symbol: fromMasthead ?? fromName,
     symbolFrom: fromMasthead ? 'masthead' : fromName ? 'file name' : null,

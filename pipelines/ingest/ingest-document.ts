@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { AtlasError } from '../core/errors.ts';
-import { detectLanguage, LANGUAGE_NAMES, type Language } from './language.ts';
+import { detectLanguageOfLines, LANGUAGE_NAMES, type Language } from './language.ts';
 import { readVerifiedSeed, MANIFEST_FILE, type SeedDoc } from './seed-manifest.ts';
 import type { PdfLimits } from './pdf/load-pdf.ts';
 import { detectProfile, parseSourceLines, type Profile, type ReportTables } from './parse-report/index.ts';
@@ -32,14 +32,14 @@ export interface IngestOptions {
 /** The only language the registry, the cues and the mention patterns are written for. */
 export const READ_LANGUAGE: Language = 'en';
 
-/** Refuse a text in another language than English, whatever the manifest says. */
-export function checkLanguage(file: string, text: string, listed: string, stage = 'ingest-report'): void {
+/** Refuse a text (its lines) in another language than English, whatever the manifest says. */
+export function checkLanguage(file: string, lines: readonly string[], listed: string, stage = 'ingest-report'): void {
   const where = { file, stage };
   const hint = 'add the English version of the document (the UN publishes each document in its six official languages; ODS file names end in -EN or _en)';
   if (listed !== READ_LANGUAGE) {
     throw new AtlasError(`the manifest lists the document as ${LANGUAGE_NAMES[listed as Language] ?? listed} (${listed}); Mechanism Atlas reads English documents only`, { ...where, hint });
   }
-  const guess = detectLanguage(text);
+  const guess = detectLanguageOfLines(lines);
   if (guess.language !== null && guess.language !== READ_LANGUAGE) {
     throw new AtlasError(`the text is in ${LANGUAGE_NAMES[guess.language]}, not English (${(guess.score * 100).toFixed(0)}% of ${guess.sample} words are common ${LANGUAGE_NAMES[guess.language]} words)`, { ...where, hint });
   }
@@ -58,7 +58,7 @@ export async function ingestDocument(d: SeedDoc, opts: IngestOptions): Promise<I
 /** A listed document's text → its rows, after the language and (for a PDF) the masthead's symbol are checked. */
 export function parseListedDocument(d: SeedDoc, doc: DocumentText, opts: IngestOptions): IngestedDocument {
   const file = join(opts.seedsDir, d.file);
-  checkLanguage(file, doc.text ?? doc.lines.map((l) => l.text).join('\n'), d.language);
+  checkLanguage(file, doc.lines.map((l) => l.text), d.language);
   if (doc.route === 'pdf') {
     const printed = describeDocument(doc, file);
     if (printed.symbolFrom === 'masthead' && printed.symbol !== d.symbol) {

@@ -56,98 +56,162 @@ function asciiKey(w: string): number {
   for (let i = 0; i < w.length; i++) k = k * 32 + ((w.charCodeAt(i) | 32) - 96);
   return k;
 }
-const ASCII_FUNCTION_WORD_BITS = new Map<number, number>();
+
+/**
+ * The ASCII function words by key, in an open-addressed table (a Map lookup a
+ * word was a third of the scan): slot = hash of the key, probed linearly; a
+ * key of 0 (no word) marks an empty slot.
+ */
+const KEY_SLOTS = 256;
+const slotKeys = new Int32Array(KEY_SLOTS);
+const slotBits = new Uint8Array(KEY_SLOTS);
+const slotOf = (key: number) => Math.imul(key, 0x9e3779b1) >>> 24;
 for (const [w, bits] of FUNCTION_WORD_BITS) {
-  if (/^[a-z]+$/.test(w)) {
-    if (w.length > ASCII_KEY_LETTERS) throw new Error(`function word "${w}" is longer than ${ASCII_KEY_LETTERS} letters`);
-    ASCII_FUNCTION_WORD_BITS.set(asciiKey(w), bits);
+  if (!/^[a-z]+$/.test(w)) continue;
+  if (w.length > ASCII_KEY_LETTERS) throw new Error(`function word "${w}" is longer than ${ASCII_KEY_LETTERS} letters`);
+  let h = slotOf(asciiKey(w));
+  while (slotKeys[h] !== 0) h = (h + 1) & (KEY_SLOTS - 1);
+  slotKeys[h] = asciiKey(w);
+  slotBits[h] = bits;
+}
+
+/** The languages (bits) of the ASCII word with this key, or 0. */
+function asciiWordBits(key: number): number {
+  for (let h = slotOf(key); slotKeys[h] !== 0; h = (h + 1) & (KEY_SLOTS - 1)) if (slotKeys[h] === key) return slotBits[h];
+  return 0;
+}
+
+/** What the scan counts, summed over the pieces of a text. */
+interface Counts {
+  /** Letters outside the three scripts below. */
+  letters: number;
+  ru: number;
+  ar: number;
+  zh: number;
+  words: number;
+  en: number;
+  fr: number;
+  es: number;
+}
+
+function addWord(c: Counts, bits: number): void {
+  c.words++;
+  if (bits & 1) c.en++;
+  if (bits & 2) c.fr++;
+  if (bits & 4) c.es++;
+}
+
+/**
+ * Count the letters and words of t[0, end) into c. Most words are ASCII: a
+ * run of ASCII letters is taken in a tight loop and looked up by its key; a
+ * run that holds any other letter goes through the definition (code points,
+ * lower-casing, `/\p{L}+/gu`).
+ */
+function scan(t: string, end: number, c: Counts): void {
+  let i = 0;
+  while (i < end) {
+    const ch = t.charCodeAt(i);
+    if (ch < 128) {
+      if (((ch | 32) - 97) >>> 0 >= 26) { i++; continue; }
+      const start = i;
+      let key = (ch | 32) - 96;
+      let d = 0;
+      // the letters that make the key, then the rest of a longer word
+      const keyEnd = Math.min(end, start + ASCII_KEY_LETTERS);
+      for (i++; i < keyEnd; i++) {
+        d = t.charCodeAt(i);
+        if (((d | 32) - 97) >>> 0 >= 26) break;
+        key = key * 32 + ((d | 32) - 96);
+      }
+      if (i === keyEnd) {
+        for (; i < end; i++) {
+          d = t.charCodeAt(i);
+          if (((d | 32) - 97) >>> 0 >= 26) break;
+        }
+      }
+      if (i < end && d >= 128) { i = otherRun(t, start, end, c); continue; }
+      c.letters += i - start;
+      addWord(c, i - start <= ASCII_KEY_LETTERS ? asciiWordBits(key) : 0);
+      continue;
+    }
+    i = otherRun(t, i, end, c);
   }
 }
 
 /**
- * Guess the language of a text; null when the sample is too small to tell.
- * The definition: letters (\p{L}) and the letters of each script, counted by
- * code point; words are the runs of letters of the lower-cased text
- * (`/\p{L}+/gu`). One charCodeAt pass computes both: lower-casing keeps every
- * non-letter a non-letter and every letter a letter except U+0130 (İ → i +
- * a combining dot), so a run of ASCII letters is one word as it stands and a
- * run holding other letters is lower-cased and split by the regex. Only runs
- * short enough to be a function word become strings. (A regex per character
- * and an array of every word made this the slowest step of text ingest.)
+ * From t[i], which is not an ASCII letter but may start a run of letters, or
+ * an ASCII run that goes on with another letter: count code points to the end
+ * of the run (or the one non-letter at i), words by the definition. Returns
+ * where the scan goes on.
  */
-export function detectLanguage(text: string, maxChars = 200_000): LanguageGuess {
-  const t = text.length > maxChars ? text.slice(0, maxChars) : text;
-  let letters = 0;
-  const scripts = { ru: 0, ar: 0, zh: 0 };
-  let words = 0;
-  const hits = { en: 0, fr: 0, es: 0 };
-  const count = (bits: number | undefined) => {
-    if (bits === undefined) return;
-    if (bits & 1) hits.en++;
-    if (bits & 2) hits.fr++;
-    if (bits & 4) hits.es++;
-  };
-  let start = -1;
+function otherRun(t: string, i: number, end: number, c: Counts): number {
+  const start = i;
   let ascii = true;
-  /** asciiKey of the run so far, while it is ASCII and short enough. */
-  let key = 0;
-  const n = t.length;
-  for (let i = 0; i <= n;) {
-    const c = i < n ? t.charCodeAt(i) : -1;
-    if (start < 0 && ((c | 32) - 97) >>> 0 < 26) {
-      // most words are ASCII: take the run's ASCII letters in a tight loop (what follows is seen below)
-      let j = i + 1;
-      let k = (c | 32) - 96;
-      for (; j < n; j++) {
-        const d = t.charCodeAt(j);
-        if (((d | 32) - 97) >>> 0 >= 26) break;
-        if (j - i < ASCII_KEY_LETTERS) k = k * 32 + ((d | 32) - 96);
-      }
-      letters += j - i;
-      start = i;
-      ascii = true;
-      key = k;
-      i = j;
+  while (i < end) {
+    const ch = t.charCodeAt(i);
+    if (ch < 128) {
+      if (((ch | 32) - 97) >>> 0 >= 26) break;
+      c.letters++;
+      i++;
       continue;
     }
+    let cp = ch;
     let step = 1;
-    let letter: boolean;
-    if (c < 0) letter = false;
-    else if (c < 128) {
-      letter = ((c | 32) - 97) >>> 0 < 26;
-      if (letter) letters++;
-    } else {
-      let cp = c;
-      if (c >= 0xd800 && c <= 0xdbff) {
-        const d = t.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) { cp = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000; step = 2; }
-      }
-      letter = isLetter(cp);
-      if (cp >= 0x0400 && cp <= 0x04ff) scripts.ru++;
-      else if (cp >= 0x0600 && cp <= 0x06ff) scripts.ar++;
-      else if (cp >= 0x4e00 && cp <= 0x9fff) scripts.zh++;
-      else if (letter) letters++;
+    if (ch >= 0xd800 && ch <= 0xdbff && i + 1 < end) {
+      const d = t.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) { cp = (ch - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000; step = 2; }
     }
-    if (letter) {
-      if (start < 0) { start = i; ascii = true; key = 0; }
-      if (c >= 128) ascii = false;
-      else if (i - start < ASCII_KEY_LETTERS) key = key * 32 + ((c | 32) - 96);
-    } else if (start >= 0) {
-      if (ascii) {
-        words++;
-        if (i - start <= ASCII_KEY_LETTERS) count(ASCII_FUNCTION_WORD_BITS.get(key));
-      } else {
-        for (const m of t.slice(start, i).toLowerCase().matchAll(LETTERS)) { words++; count(FUNCTION_WORD_BITS.get(m[0])); }
-      }
-      start = -1;
-    }
+    const letter = isLetter(cp);
+    // a non-letter that ends a run is counted when the scan comes back to it
+    if (!letter && i > start) break;
+    if (cp >= 0x0400 && cp <= 0x04ff) c.ru++;
+    else if (cp >= 0x0600 && cp <= 0x06ff) c.ar++;
+    else if (cp >= 0x4e00 && cp <= 0x9fff) c.zh++;
+    else if (letter) c.letters++;
+    if (!letter) return i + step;
+    ascii = false;
     i += step;
   }
-  const total = letters + scripts.ru + scripts.ar + scripts.zh;
+  if (ascii) addWord(c, i - start <= ASCII_KEY_LETTERS ? asciiWordBits(asciiKey(t.slice(start, i))) : 0);
+  else for (const m of t.slice(start, i).toLowerCase().matchAll(LETTERS)) addWord(c, FUNCTION_WORD_BITS.get(m[0]) ?? 0);
+  return i;
+}
+
+function verdict(c: Counts): LanguageGuess {
+  const total = c.letters + c.ru + c.ar + c.zh;
   for (const lang of ['ru', 'ar', 'zh'] as const) {
-    if (total > 0 && scripts[lang] / total > 0.3) return { language: lang, score: scripts[lang] / total, sample: total };
+    if (total > 0 && c[lang] / total > 0.3) return { language: lang, score: c[lang] / total, sample: total };
   }
-  if (words < 30) return { language: null, score: 0, sample: words };
-  const best = WORD_LANGUAGES.reduce((a, b) => (hits[b] > hits[a] ? b : a));
-  return { language: hits[best] === 0 ? null : best, score: hits[best] / words, sample: words };
+  if (c.words < 30) return { language: null, score: 0, sample: c.words };
+  const best = WORD_LANGUAGES.reduce((a, b) => (c[b] > c[a] ? b : a));
+  return { language: c[best] === 0 ? null : best, score: c[best] / c.words, sample: c.words };
+}
+
+const noCounts = (): Counts => ({ letters: 0, ru: 0, ar: 0, zh: 0, words: 0, en: 0, fr: 0, es: 0 });
+
+/**
+ * Guess the language of a text; null when the sample is too small to tell.
+ * The definition: letters (\p{L}) and the letters of each script, counted by
+ * code point in the first maxChars UTF-16 units; words are the runs of letters
+ * of the lower-cased text (`/\p{L}+/gu`). Lower-casing keeps every non-letter
+ * a non-letter and every letter a letter except U+0130 (İ → i + a combining
+ * dot), so a run of ASCII letters is one word as it stands and a run holding
+ * other letters is lower-cased and split by the regex.
+ */
+export function detectLanguage(text: string, maxChars = 200_000): LanguageGuess {
+  const c = noCounts();
+  scan(text, Math.min(text.length, maxChars), c);
+  return verdict(c);
+}
+
+/** detectLanguage of the lines joined by LF, without joining them (an LF is no letter and ends a word). */
+export function detectLanguageOfLines(lines: readonly string[], maxChars = 200_000): LanguageGuess {
+  const c = noCounts();
+  let left = maxChars;
+  for (let k = 0; k < lines.length && left > 0; k++) {
+    const n = Math.min(lines[k].length, left);
+    scan(lines[k], n, c);
+    left -= n + 1;
+  }
+  return verdict(c);
 }

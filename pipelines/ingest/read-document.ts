@@ -1,12 +1,12 @@
 /**
  * One document's bytes → the parser's intermediate, by route: a PDF through
- * pdfjs (pipelines/ingest/pdf), a text through decodeReport. Both give the same
+ * pdfjs (pipelines/ingest/pdf), a text through decodeReportLines. Both give the same
  * shape, plus the lines of the first page for the document's particulars.
  */
 import { extname } from 'node:path';
 import { looksLikePdf, type PdfLimits } from './pdf/load-pdf.ts';
 import { readPdfReport, type FrontLine, type PdfReport } from './pdf/read-pdf-report.ts';
-import { decodeReport, textToSourceLines, type SourceLine } from './parse-report/index.ts';
+import { decodeReportLines, linesToSourceLines, type SourceLine } from './parse-report/index.ts';
 
 export interface DocumentText {
   route: 'pdf' | 'text';
@@ -19,8 +19,6 @@ export interface DocumentText {
   front: FrontLine[];
   /** Milliseconds spent reading (pdfjs and layout, or decoding). */
   readMs: number;
-  /** The lines' texts joined by LF (the text as decoded, or the PDF reader's bodyText). */
-  text?: string;
 }
 
 /** Lines of a text seed read as its "first page". */
@@ -37,13 +35,11 @@ export async function readDocument(bytes: Uint8Array, file: string, limits?: Pdf
   const t0 = performance.now();
   if (isPdfFile(file, bytes)) {
     const r = await readPdf(bytes, file, limits);
-    return { route: 'pdf', lines: r.lines, pages: r.pages, masthead: r.masthead, front: r.frontPage, readMs: r.ms.pdfjs + r.ms.layout, text: r.bodyText };
+    return { route: 'pdf', lines: r.lines, pages: r.pages, masthead: r.masthead, front: r.frontPage, readMs: r.ms.pdfjs + r.ms.layout };
   }
-  const text = decodeReport(bytes, file);
-  const lines = textToSourceLines(text);
+  const lines = linesToSourceLines(decodeReportLines(bytes, file));
   const head = lines.slice(0, TEXT_HEAD).map((l) => l.text.trim());
   const front: FrontLine[] = head.map((text, i) => ({ text, size: 10, bold: /^\*\*.*\*\*$/.test(text), opensBlock: i === 0 || head[i - 1] === '' }))
     .filter((l) => l.text !== '');
-  // the decoded text has LF line ends only (decodeReport rewrites CR), so it is its lines joined by LF
-  return { route: 'text', lines, pages: null, masthead: head.filter((t) => t !== ''), front, readMs: performance.now() - t0, text };
+  return { route: 'text', lines, pages: null, masthead: head.filter((t) => t !== ''), front, readMs: performance.now() - t0 };
 }

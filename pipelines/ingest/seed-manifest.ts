@@ -72,8 +72,12 @@ export function readSeedManifest(seedsDir: string): SeedDoc[] {
 /** Read a listed document's bytes (inside the seeds folder, within the size limit) and refuse them if the hash differs. */
 export function readVerifiedSeed(seedsDir: string, d: SeedDoc): Uint8Array {
   const file = inputPath(seedsDir, d.file, { file: join(seedsDir, MANIFEST_FILE), record: `document ${d.doc_id}`, field: 'file' });
-  if (!existsSync(file)) throw new AtlasError('document listed in the manifest is missing', { file, record: `document ${d.doc_id}` });
-  const st = statSync(file);
+  let st;
+  try {
+    st = statSync(file);
+  } catch {
+    throw new AtlasError('document listed in the manifest is missing', { file, record: `document ${d.doc_id}` });
+  }
   if (!st.isFile()) throw new AtlasError('the manifest names a folder or device, not a document file', { file, record: `document ${d.doc_id}`, field: 'file' });
   const size = st.size;
   if (size > LIMITS.maxDocumentBytes) {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectLanguage, type LanguageGuess } from '../../pipelines/ingest/language.ts';
+import { detectLanguage, detectLanguageOfLines, type LanguageGuess } from '../../pipelines/ingest/language.ts';
 
 const FUNCTION_WORDS = {
   en: new Set(['the', 'and', 'of', 'to', 'in', 'that', 'is', 'for', 'with', 'on', 'by', 'as', 'which', 'its', 'was', 'were', 'has', 'have', 'this', 'from']),
@@ -72,5 +72,14 @@ describe('detectLanguage', () => {
       const text = parts.join('');
       expect(detectLanguage(text)).toEqual(reference(text));
     }), { numRuns: 400 });
+  });
+
+  it('of lines, gives what it gives for the lines joined by LF, within maxChars', () => {
+    const line = fc.array(fc.oneof(fc.constantFrom('the ', 'The', 'été ', 'le ', 'y ', 'Ж', 'ع', '中', '𝐀', '\ud800', ' ', '—'), fc.string({ maxLength: 6 })), { maxLength: 12 })
+      .map((xs) => xs.join('').replace(/\n/g, ' '));
+    fc.assert(fc.property(fc.array(line, { maxLength: 40 }), fc.integer({ min: 0, max: 200 }), (lines, max) => {
+      expect(detectLanguageOfLines(lines, max)).toEqual(detectLanguage(lines.join('\n'), max));
+      expect(detectLanguageOfLines(lines)).toEqual(detectLanguage(lines.join('\n')));
+    }), { numRuns: 1000 });
   });
 });

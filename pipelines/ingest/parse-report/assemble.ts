@@ -683,7 +683,8 @@ class Assembler {
   }
 
   private newPara(n: number, rest: string, line: number, group?: readonly number[]): void {
-    const p: ParaBuild = { no: n, line, pieces: [{ text: rest, line }], items: [], active: this.stack.slice(), ...(group ? { group: [...group] } : {}) };
+    const p: ParaBuild = { no: n, line, pieces: [{ text: rest, line }], items: [], active: this.stack.slice() };
+    if (group) p.group = [...group];
     for (let l = 1; l <= 5; l++) {
       const h = this.stack[l];
       if (h) { h.first ??= n; h.last = n; }

@@ -17,6 +17,7 @@ import { recommendingStates } from './recommending-states.ts';
 import { inlineItems } from './inline-items.ts';
 import {
   collapseWhitespace, findMarkers, hyphenatedWords, isMostlyBold, joinPieces, needsCleaning, plain, removeMarkers, stripMarkup,
+  SUPERSCRIPT_RUN,
 } from './text.ts';
 
 export type { BlockRow, FootnoteRow, HeadingRow, ItemRow, ParagraphRow, TocRow };
@@ -30,21 +31,27 @@ export interface ReportTables {
   blocks: BlockRow[];
 }
 
+/** Does no piece need the clean-up (needsCleaning)? */
+function allPlain(pieces: readonly Piece[]): boolean {
+  for (const p of pieces) if (needsCleaning(p.text)) return false;
+  return true;
+}
+
 /** Markers of each piece recorded in `out`; returns the pieces' text without markers. */
 function takeMarkers(pieces: readonly Piece[], para: number | null, where: string, out: MarkerSeen[]): string[] {
   return pieces.map((p) => {
     const found = findMarkers(p.text);
     if (found.length === 0) return p.text;
     for (const m of found) out.push({ note: m.note, line: p.line, para, where });
-    return removeMarkers(p.text);
+    return p.text.replace(SUPERSCRIPT_RUN, ''); // (removeMarkers would first search for a marker again)
   });
 }
 
 export interface BuildContext {
   file: string;
   docId: string;
-  /** Every line of the intermediate, for compound words. */
-  lines: readonly string[];
+  /** Every line of the intermediate, for compound words (read only if a line ends in a hyphen). */
+  lines: readonly { text: string }[];
   pos: Position;
   at: (no: number) => string;
   profile: Profile | null;
@@ -57,7 +64,7 @@ export interface BuildContext {
 export function buildRows(a: Assembled, ctx: BuildContext): ReportTables {
   const { file, docId, pos, at } = ctx;
   let compoundSet: Set<string> | null = null;
-  const compounds = () => (compoundSet ??= hyphenatedWords(ctx.lines));
+  const compounds = () => (compoundSet ??= hyphenatedWords(ctx.lines.map((l) => l.text)));
   const plainText = (pieces: readonly string[]) => collapseWhitespace(stripMarkup(joinPieces(pieces, compounds)));
   // A truncated file explains every later symptom (missing footnotes, …): check it first.
   const last = a.paragraphs[a.paragraphs.length - 1];
@@ -80,28 +87,37 @@ export function buildRows(a: Assembled, ctx: BuildContext): ReportTables {
     };
   });
   const labelOf = (h: HeadingBuild) => labels.get(h) ?? '';
-  // Paragraphs under the same headings have the same part: derived once per heading path.
+  // Paragraphs under the same headings have the same part: derived once per heading path, and
+  // a paragraph under the headings of the one before takes its part without building the key.
   const parts = new Map<string, ReturnType<typeof derivePart>>();
-  const partUnder = (hs: readonly HeadingBuild[]) => {
+  // (Under no heading no label names a part: the first "under" is right.)
+  let under: { chapter?: HeadingBuild; section?: HeadingBuild; subsection?: HeadingBuild; part: ReturnType<typeof derivePart> } = { part: null };
+  const partUnder = (chapter?: HeadingBuild, section?: HeadingBuild, subsection?: HeadingBuild) => {
+    if (under.chapter === chapter && under.section === section && under.subsection === subsection) return under.part;
+    const hs = [subsection, section, chapter].filter((h): h is HeadingBuild => !!h);
     const key = hs.map((h) => h.id).join('\u0000');
     let part = parts.get(key);
     if (part === undefined) parts.set(key, part = derivePart(hs.map(labelOf)));
+    under = { chapter, section, subsection, part };
     return part;
   };
 
   const itemRows: ItemRow[] = [];
   const paragraphRows: ParagraphRow[] = a.paragraphs.map((p) => {
     const first = markers.length;
-    const where = `paragraph ${p.no}`;
     // Most paragraphs are plain: no marker, no markup, one space between words. One regex test
     // a piece finds them, and their joined text is already what the clean-up below would give.
-    const clean = p.pieces.every((x) => !needsCleaning(x.text));
-    const own = clean ? p.pieces.map((x) => x.text) : takeMarkers(p.pieces, p.no, where, markers);
+    const clean = allPlain(p.pieces);
+    const own = clean ? p.pieces.map((x) => x.text) : takeMarkers(p.pieces, p.no, `paragraph ${p.no}`, markers);
     const joinedOwn = joinPieces(own, compounds);
-    const [, chapter, section, subsection, theme, cluster] = p.active;
-    const part = partUnder([subsection, section, chapter].filter((h): h is HeadingBuild => !!h));
+    const chapter = p.active[1];
+    const section = p.active[2];
+    const subsection = p.active[3];
+    const theme = p.active[4];
+    const cluster = p.active[5];
+    const part = partUnder(chapter, section, subsection);
     const itemTexts = p.items.map((it: ItemBuild) => {
-      const text = plainText(takeMarkers(it.pieces, p.no, `${where}, item ${it.label}`, markers));
+      const text = plainText(takeMarkers(it.pieces, p.no, `paragraph ${p.no}, item ${it.label}`, markers));
       const at0 = pos(it.line);
       itemRows.push({
         doc_id: docId, para_no: p.no, item_no: it.no, label: it.label, text,

@@ -65,8 +65,8 @@ const BULLET = /^[•▪◦]\s*(\S[\s\S]*)$/;
 const TOC_PAGE_ONLY = /(?:\.{4,}|…{2,}|(?:\. ){4,})\s*\d{1,4}$/;
 /** Numbers printed together, `5., 6., 7., 8., 9. Slovenia accepts …`. */
 const NUMBER_GROUP = /^(\d{1,9})\.((?:,\s?\d{1,9}\.){1,50})\s+(\S[\s\S]*)$/;
-/** `12. Text`, `106 **Text`, `12.**Text**` (the number is bounded: 9 digits). */
-const NUMBERED = /^(\d{1,9})(\.?)(?:\s+|(?=\*\*))(\S[\s\S]*)$/;
+/** `12. Text`, `106 **Text`, `12.**Text**` (the number is bounded: 9 digits); the text is what follows the match. */
+const NUMBERED = /^(\d{1,9})(\.?)(?:\s+|(?=\*\*))(?=\S)/;
 
 export function isArtefact(t: string): boolean {
   if (t.length > 120) return false;
@@ -155,7 +155,7 @@ export function classifyLine(raw: string, role?: LineRole): LineKind {
     const d = DOTTED_ITEM.exec(t);
     if (d && /^[\p{Lu}"“(*]/u.test(d[3])) return { kind: 'item', para: Number(d[1]), item: `${d[1]}.${d[2]}`, rest: d[3] };
     const m = NUMBERED.exec(t);
-    if (m) return { kind: 'numbered', number: Number(m[1]), period: m[2] === '.', rest: m[3] };
+    if (m) return { kind: 'numbered', number: Number(m[1]), period: m[2] === '.', rest: t.slice(m[0].length) };
   }
   return TEXT;
 }

@@ -197,3 +197,81 @@ export function decodeReport(bytes: Uint8Array, file: string): string {
   }
   return text;
 }
+
+/** In the Latin-1 reading of the bytes: a control byte but tab and LF (CONTROL_CHAR), or a byte of 0x80 and above. */
+const CONTROL_OR_NON_ASCII = /[\u0000-\u0008\u000B-\u001F\u007F-\u00FF]/g;
+const C1_OR_BOM = /[\u0080-\u009F\uFEFF]/g;
+
+/** Characters up to a control byte (CONTROL_CHAR) or a line end. */
+const UP_TO_CONTROL = /[^\u0000-\u0008\u000A-\u001F\u007F]*/y;
+
+/** Is there a control byte in latin1[from, end), the rest of a line? (Read to the line's end, no further.) */
+function hasControlBefore(latin1: string, from: number, end: number): boolean {
+  UP_TO_CONTROL.lastIndex = from;
+  UP_TO_CONTROL.exec(latin1);
+  return UP_TO_CONTROL.lastIndex < end;
+}
+
+/** Offset of the first control or non-ASCII byte at or after `from` in the Latin-1 reading, or -1. */
+function specialFrom(latin1: string, from: number): number {
+  CONTROL_OR_NON_ASCII.lastIndex = from;
+  return CONTROL_OR_NON_ASCII.exec(latin1)?.index ?? -1;
+}
+
+/**
+ * The lines of decodeReport's text (its split at LF), read line by line in
+ * the common clean case (valid UTF-8, no control byte but tab and LF, no line
+ * over MAX_LINE_BYTES; else decodeReport's text is split). An ASCII line is
+ * read as Latin-1, a one-byte string; only a line holding other bytes is
+ * decoded as UTF-8 and normalised. Normalisation is line by line: an LF
+ * composes with nothing, so NFC of the text is NFC of each line, and the
+ * replacements are per character. (Decoding the whole text as UTF-8 made a
+ * two-byte string of every line of a text with one curly quote, and splitting
+ * it was a second pass.)
+ */
+export function decodeReportLines(bytes: Uint8Array, file: string): string[] {
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const body = bytes.subarray(start);
+  const buf = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const lines = buf.length > 0 && !utf16 && isUtf8(buf) ? cleanLines(buf) : null;
+  if (lines === null) return decodeReport(bytes, file).split('\n');
+  if (lines.every((l) => l.trim() === '')) {
+    throw fail(file, 1, 'the file holds only whitespace', 'check that the seed file was copied completely');
+  }
+  return lines;
+}
+
+/**
+ * The lines of valid UTF-8, or null when it is not clean (see
+ * decodeReportLines). The bytes are read as Latin-1 (a native copy), where
+ * LFs and, in one pass, control and non-ASCII bytes are searched.
+ */
+function cleanLines(buf: Buffer): string[] | null {
+  const latin1 = buf.toString('latin1');
+  /** The first control or non-ASCII byte at or after the line's start, or -1. */
+  let next = specialFrom(latin1, 0);
+  const spaces = next >= 0 && hasNonBreakingSpace(buf);
+  const c1OrBom = next >= 0 && hasC1OrBom(buf);
+  const out: string[] = [];
+  for (let from = 0; ;) {
+    const lf = latin1.indexOf('\n', from);
+    const end = lf < 0 ? latin1.length : lf;
+    if (end - from > MAX_LINE_BYTES) return null;
+    if (next >= 0 && next < from) next = specialFrom(latin1, from);
+    if (next < 0 || next >= end) out.push(buf.toString('latin1', from, end));
+    else {
+      // control bytes are ASCII: the Latin-1 reading has them where the text would
+      if (latin1.charCodeAt(next) < 0x80 || hasControlBefore(latin1, next, end)) return null;
+      // decodeReport's steps, in its order, on this line
+      let line = buf.toString('utf8', from, end);
+      if (c1OrBom && from === 0) line = line.replace(/^\uFEFF/, '');
+      line = line.normalize('NFC');
+      if (spaces) line = line.replace(/[\u00A0\u202F\u2007]/g, ' ');
+      if (c1OrBom) line = line.replace(C1_OR_BOM, ' ');
+      out.push(line);
+    }
+    if (lf < 0) return out;
+    from = lf + 1;
+  }
+}

@@ -15,9 +15,9 @@ import { fail } from './fail.ts';
 import type { Profile } from './profiles.ts';
 import { describeLine, textToSourceLines, type SourceLine } from './source-lines.ts';
 
-export { decodeReport } from './decode.ts';
+export { decodeReport, decodeReportLines } from './decode.ts';
 export { detectProfile, isProfile, PROFILES, type Profile } from './profiles.ts';
-export { textToSourceLines, type SourceLine } from './source-lines.ts';
+export { linesToSourceLines, textToSourceLines, type SourceLine } from './source-lines.ts';
 export type { ReportTables, ParagraphRow, HeadingRow, FootnoteRow, TocRow, ItemRow, BlockRow } from './build-rows.ts';
 
 export interface ParseOptions {
@@ -54,7 +54,7 @@ export function parseSourceLines(src: readonly SourceLine[], opts: ParseOptions)
   try {
     const lines = classifyLines(src);
     const assembled = assemble(lines, file, at);
-    return buildRows(assembled, { file, docId, lines: src.map((l) => l.text), pos, at, profile: opts.profile ?? null, repeatedMarkers: opts.repeatedMarkers ?? false,
+    return buildRows(assembled, { file, docId, lines: src, pos, at, profile: opts.profile ?? null, repeatedMarkers: opts.repeatedMarkers ?? false,
       stateNames: opts.stateNames ?? null,
     });
   } catch (e) {

@@ -15,6 +15,8 @@ export interface InlineItem {
 const LETTER = /\(([a-z])\)\s/g;
 
 export function inlineItems(text: string): InlineItem[] {
+  // a run starts at "(a)": without one there is none (a native search, most paragraphs)
+  if (!text.includes('(a)')) return [];
   type Mark = { letter: string; at: number; end: number };
   let best: Mark[] = [];
   let run: Mark[] = [];

@@ -24,7 +24,11 @@ export interface SourceLine {
 
 /** A text file's lines, each its own block (blank lines separate blocks). */
 export function textToSourceLines(text: string): SourceLine[] {
-  const raw = text.split(/\r\n|\r|\n/);
+  return linesToSourceLines(text.split(/\r\n|\r|\n/));
+}
+
+/** The lines of a text (as decodeReportLines gives them), each its own block. */
+export function linesToSourceLines(raw: readonly string[]): SourceLine[] {
   const out: SourceLine[] = new Array(raw.length);
   for (let i = 0; i < raw.length; i++) out[i] = { text: raw[i], page: null, line: i + 1, endPage: null, endLine: i + 1 };
   return out;

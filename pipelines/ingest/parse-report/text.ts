@@ -42,8 +42,22 @@ export function removeMarkers(s: string): string {
  */
 export function stripMarkup(s: string): string {
   if (s.includes('<')) s = s.replace(/<\/?[A-Za-z][^<>\n]{0,200}>/g, '');
-  if (s.includes('*')) s = s.replace(/\*+(?=\S)|(?<=\S)\*+/g, '');
+  if (s.includes('*')) s = s.replace(STAR_RUN, keepFreeStar);
   return s;
+}
+
+/**
+ * Runs of `*`, each removed but a lone `*` between white space (or the ends):
+ * what `/\*+(?=\S)|(?<=\S)\*+/g` removes, found by a search for `*` alone
+ * (the lookbehind made the engine try every position of the text).
+ */
+const STAR_RUN = /\*+/g;
+function keepFreeStar(run: string, at: number, s: string): string {
+  return run.length === 1 && !isNonSpaceAt(s, at - 1) && !isNonSpaceAt(s, at + 1) ? run : '';
+}
+
+function isNonSpaceAt(s: string, i: number): boolean {
+  return i >= 0 && i < s.length && !isSpaceUnit(s.charCodeAt(i));
 }
 
 /**
@@ -82,12 +96,40 @@ export function labelKey(s: string): string {
 const TAIL = 240;
 
 /**
+ * The code unit s ends with once trailing white space, and a trailing run of
+ * `*` that stripMarkup removes, are skipped; -1 when nothing is left or white
+ * space comes before the removed run. When it is a stop (. , ; : ! ? …) or an
+ * ASCII letter or digit, plain(s) ends with it: the clean-up removes markup,
+ * markers and white space only. (Lines of paragraphs and bold paragraphs,
+ * `**….**`, are told by their end without the clean-up.)
+ */
+export function lastKept(s: string): number {
+  let i = s.length - 1;
+  while (i >= 0 && isSpaceUnit(s.charCodeAt(i))) i--;
+  if (i < 0 || s.charCodeAt(i) !== 42) return i < 0 ? -1 : s.charCodeAt(i);
+  let j = i;
+  while (j >= 0 && s.charCodeAt(j) === 42) j--;
+  if (j >= 0 && !isSpaceUnit(s.charCodeAt(j))) return s.charCodeAt(j);
+  return i - j === 1 ? 42 : -1; // a lone * between white space stays
+}
+
+/** Is the code unit white space for `trim` and `\s` (ASCII controls 9–13, the space, and the Unicode spaces)? */
+function isSpaceUnit(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
  * Does the text end a sentence (., !, ?, :, ;, … possibly followed by closing
  * quotes or brackets)? Looks only at the tail so it is O(1) on long lines.
  */
 export function endsSentence(raw: string): boolean {
-  const tail = plain(raw.length > TAIL ? raw.slice(-TAIL) : raw);
-  return /[.!?:;…]["'”’»)\]]*$/u.test(tail);
+  const tail = raw.length > TAIL ? raw.slice(-TAIL) : raw;
+  // the last character kept decides most pieces without the clean-up
+  const last = lastKept(tail);
+  if (last === 46 || last === 59 || last === 58 || last === 63 || last === 33 || last === 0x2026) return true; // . ; : ? ! …
+  if ((((last | 32) - 97) >>> 0) < 26 || ((last - 48) >>> 0) < 10) return false;
+  return /[.!?:;…]["'”’»)\]]*$/u.test(plain(tail));
 }
 
 const HEADING_MAX_CHARS = 200;
@@ -100,6 +142,9 @@ const HEADING_MAX_WORDS = 25;
  */
 export function looksLikeHeading(raw: string): boolean {
   if (raw.length > HEADING_MAX_CHARS * 2) return false;
+  // most lines asked are paragraphs ending in a stop, which stays last in the plain text
+  const last = lastKept(raw);
+  if (last === 46 || last === 44 || last === 59 || last === 58 || last === 33 || last === 63) return false; // . , ; : ! ?
   const t = plain(raw);
   if (t.length === 0 || t.length > HEADING_MAX_CHARS) return false;
   if (!/^[\p{Lu}\d]/u.test(t)) return false;
@@ -136,6 +181,7 @@ export function hyphenatedWords(lines: readonly string[]): Set<string> {
 const SUSPENDED = new Set(['and', 'or', 'to', 'nor']);
 
 export function joinPieces(pieces: readonly string[], compounds: () => Set<string>): string {
+  if (pieces.length === 1) return pieces[0].trim(); // most paragraphs of a text file: one line
   const parts: string[] = [];
   for (let k = 0; k < pieces.length; k++) {
     const cur = pieces[k].trim();

@@ -26,8 +26,6 @@ export interface PdfReport {
   masthead: string[];
   /** The first page's other lines, top to bottom (body, title, summary), with their type size and the gap above. */
   frontPage: FrontLine[];
-  /** Every printed line of the body (for language detection and the like). */
-  bodyText: string;
   info: Record<string, unknown>;
   /** Milliseconds in pdfjs, and in turning its items into lines and blocks. */
   ms: { pdfjs: number; layout: number };
@@ -60,7 +58,6 @@ export async function readPdfReport(bytes: Uint8Array, file: string, limits: Pdf
       text: l.text, size: l.size, bold: l.bold,
       opensBlock: i === 0 || all[i - 1].y - l.y > 1.5 * Math.max(l.size, all[i - 1].size) || Math.abs(all[i - 1].size - l.size) > 0.6,
     })),
-    bodyText: out.map((l) => l.text).join('\n'),
     info: pdf.info,
     ms: { pdfjs: pdf.ms, layout: performance.now() - t0 },
   };
