@@ -35,12 +35,20 @@ export async function renderReport(ctx: StageContext<'few_mechanisms_max'>, thre
   try {
     const t = await readReportInputs(ctx.db, RENDER_INPUTS);
     const docSymbol = corpusName(t.documents.map((d) => d.symbol));
-    const svgs = new Map<string, ChartSvg>();
-    let svgTold = () => {};
+    // each chart's SVG, as soon as it is known
+    const svgs = new Map<string, { known: Promise<ChartSvg>; tell(svg: ChartSvg): void }>();
+    const svgOf = (name: string) => {
+      if (!svgs.has(name)) {
+        let tell!: (svg: ChartSvg) => void;
+        const known = new Promise<ChartSvg>((resolve) => { tell = resolve; });
+        svgs.set(name, { known, tell });
+      }
+      return svgs.get(name)!;
+    };
     const charts = startCharts(t, {
       write: ctx.write, docSymbol, documents: symbolsById(t.documents), fewMechanismsMax: ctx.params.few_mechanisms_max,
       previousDir: ctx.previousDir, first: Object.values(KIND_CHART), ...(thread ? { thread } : {}),
-      onSvg: (c) => { svgs.set(c.name, c); svgTold(); },
+      onSvg: (svg) => svgOf(svg.name).tell(svg),
     });
     charts.done.catch(() => undefined); // awaited below
     // made while the thread lays the briefing's charts out
@@ -48,14 +56,9 @@ export async function renderReport(ctx: StageContext<'few_mechanisms_max'>, thre
       corpus: docSymbol,
       charts: CHART_NAMES.map((name) => ({ name, title: specTitle(charts.specs[name]), description: specDescription(charts.specs[name]) })),
     });
-    const shown = briefingChartNames(doc);
-    // the HTML and PDF as soon as the charts the briefing shows are laid out (all are, once every chart is rendered)
-    const laidOut = new Promise<void>((resolve) => {
-      svgTold = () => { if (shown.every((n) => svgs.has(n))) resolve(); };
-      svgTold();
-    });
-    await Promise.race([laidOut, charts.done]);
-    started = startBriefing(doc, { write: ctx.write, pdf, printer, charts: shown.map((n) => svgs.get(n)!) });
+    // the HTML and PDF as soon as the charts the briefing shows are laid out (a failed chart stops the wait)
+    const shown = Promise.all(briefingChartNames(doc).map((name) => svgOf(name).known));
+    started = startBriefing(doc, { write: ctx.write, pdf, printer, charts: await Promise.race([shown, charts.done.then(() => shown)]) });
     started.catch(() => undefined); // awaited below, once the charts are written
     const rendered = await charts.done;
     if (rendered.reused.length) ctx.log.info(`render-charts: ${rendered.reused.length} of ${rendered.charts.length} charts unchanged, reused`);
