@@ -2,39 +2,67 @@
  * The render-charts stage's work: read what the charts and the briefing show,
  * render the charts (reusing unchanged ones from the previous build) and write
  * the briefing in its four forms. render-charts.stage.ts declares the stage and imports
- * this only when the stage runs, since rendering loads vega, vega-lite and resvg.
+ * this only when the stage runs.
+ *
+ * The longest chain is the PDF: the briefing's charts laid out, its HTML, Chromium printing it.
+ * So Chromium starts (as does the chart thread, which the stage starts when every chart will be
+ * drawn) before the tables are read; the specs of the charts a briefing can show are built
+ * first and each goes to the thread as soon as it is; the briefing's model (it needs only the
+ * charts' titles) is made while the thread lays them out; and Chromium prints while the other
+ * charts are laid out and every PNG is rasterised.
  */
 import type { StageContext } from '../core/stage.ts';
 import { RENDER_INPUTS } from './chart-tables.ts';
+import { CHART_NAMES } from './charts/index.ts';
 import { corpusName, symbolsById } from '../text/corpus-name.ts';
 import { readReportInputs } from './read-report-inputs.ts';
-import { renderCharts } from './render-charts.ts';
-import { finishBriefing, startBriefing, type StartedBriefing } from './write-briefing.ts';
+import { startCharts, type ChartSvg } from './render-charts.ts';
+import type { ChartThread } from './render/chart-thread.ts';
+import { specDescription, specTitle } from './render/spec-text.ts';
+import { KIND_CHART, briefingModel } from './briefing/model.ts';
+import { briefingChartNames, finishBriefing, startBriefing, type StartedBriefing } from './write-briefing.ts';
 import { CHROMIUM, chromiumAvailable, launchPrinter } from './briefing/print-pdf.ts';
 
-export async function renderReport(ctx: StageContext<'few_mechanisms_max'>): Promise<void> {
-  const t = await readReportInputs(ctx.db, RENDER_INPUTS);
-  const documents = t.documents;
-  const docSymbol = corpusName(documents.map((d) => d.symbol));
+/** `thread`: the chart thread when the stage started one ahead (it closes it). */
+export async function renderReport(ctx: StageContext<'few_mechanisms_max'>, thread?: ChartThread): Promise<void> {
   // Chromium prints the PDF; where it is not installed the other three forms are still written, and the log says so.
   const pdf = chromiumAvailable();
   if (!pdf) ctx.log.warn(`briefing.pdf not written: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set ATLAS_CHROMIUM)`);
-  // Started now, so that Chromium's start-up overlaps the charts.
   const printer = pdf ? launchPrinter() : undefined;
   // Handled here so a failed start is not an unhandled rejection while the charts render; finishBriefing reports it.
   printer?.catch(() => undefined);
-  // The HTML and the PDF need only the charts' SVGs: started as soon as every chart is laid out,
-  // so Chromium prints while resvg still rasterises the PNGs (the Word file waits for those).
   let started: Promise<StartedBriefing> | undefined;
-  const briefing = { write: ctx.write, corpus: docSymbol, pdf, printer };
   try {
-    const charts = await renderCharts(t, {
-      write: ctx.write, docSymbol, documents: symbolsById(documents), fewMechanismsMax: ctx.params.few_mechanisms_max,
-      previousDir: ctx.previousDir,
-      onSvgs: (svgs) => { started = startBriefing(t, { ...briefing, charts: svgs }); started.catch(() => undefined); },
+    const t = await readReportInputs(ctx.db, RENDER_INPUTS);
+    const docSymbol = corpusName(t.documents.map((d) => d.symbol));
+    // each chart's SVG, as soon as it is known
+    const svgs = new Map<string, { known: Promise<ChartSvg>; tell(svg: ChartSvg): void }>();
+    const svgOf = (name: string) => {
+      if (!svgs.has(name)) {
+        let tell!: (svg: ChartSvg) => void;
+        const known = new Promise<ChartSvg>((resolve) => { tell = resolve; });
+        svgs.set(name, { known, tell });
+      }
+      return svgs.get(name)!;
+    };
+    const charts = startCharts(t, {
+      write: ctx.write, docSymbol, documents: symbolsById(t.documents), fewMechanismsMax: ctx.params.few_mechanisms_max,
+      previousDir: ctx.previousDir, first: Object.values(KIND_CHART), ...(thread ? { thread } : {}),
+      onSvg: (svg) => svgOf(svg.name).tell(svg),
     });
-    if (charts.reused.length) ctx.log.info(`render-charts: ${charts.reused.length} of ${charts.charts.length} charts unchanged, reused`);
-    await finishBriefing(await (started ?? startBriefing(t, { ...briefing, charts: charts.charts })), { write: ctx.write, charts: charts.charts });
+    charts.done.catch(() => undefined); // awaited below
+    // made while the thread lays the briefing's charts out
+    const doc = briefingModel(t, {
+      corpus: docSymbol,
+      charts: CHART_NAMES.map((name) => ({ name, title: specTitle(charts.specs[name]), description: specDescription(charts.specs[name]) })),
+    });
+    // the HTML and PDF as soon as the charts the briefing shows are laid out (a failed chart stops the wait)
+    const shown = Promise.all(briefingChartNames(doc).map((name) => svgOf(name).known));
+    started = startBriefing(doc, { write: ctx.write, pdf, printer, charts: await Promise.race([shown, charts.done.then(() => shown)]) });
+    started.catch(() => undefined); // awaited below, once the charts are written
+    const rendered = await charts.done;
+    if (rendered.reused.length) ctx.log.info(`render-charts: ${rendered.reused.length} of ${rendered.charts.length} charts unchanged, reused`);
+    await finishBriefing(await started, { write: ctx.write, charts: rendered.charts });
   } finally {
     // a print started early ends before Chromium is closed
     await started?.then((s) => s.pdf).catch(() => undefined);

@@ -38,14 +38,19 @@ export const BRIEFING_FILES = ['briefing/briefing.html', 'briefing/briefing.pdf'
 /** The briefing with its HTML written and its PDF printing: what needs only the charts' SVGs. */
 export interface StartedBriefing { doc: BriefingDoc; html: string; pdf: Promise<Uint8Array | undefined>; files: string[] }
 
+/** The charts the briefing shows, in the order it shows them: the only SVGs its HTML and PDF need. */
+export function briefingChartNames(doc: BriefingDoc): string[] {
+  return doc.sections.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'chart' ? [b.chart.name] : [])));
+}
+
 /**
- * Build the model, write the HTML and start printing the PDF (Chromium prints in its own process).
- * Charts need only their SVGs here, so the render stage starts this before their PNGs are ready.
+ * Write the HTML and start printing the PDF (Chromium prints in its own process). Charts need
+ * only their SVGs here, so the render stage starts this before their PNGs (and before the charts
+ * the briefing does not show) are ready.
  */
 export async function startBriefing(
-  tables: BriefingTables, opts: Omit<WriteBriefingOptions, 'charts'> & { charts: readonly Omit<RenderedBriefingChart, 'png'>[] },
+  doc: BriefingDoc, opts: Pick<WriteBriefingOptions, 'write' | 'pdf' | 'printer'> & { charts: readonly Omit<RenderedBriefingChart, 'png'>[] },
 ): Promise<StartedBriefing> {
-  const doc = briefingModel(tables, { corpus: opts.corpus, date: opts.date, charts: opts.charts });
   const byName = new Map(opts.charts.map((c) => [c.name, c]));
   const html = renderHtml(doc, byName);
   await opts.write('briefing/briefing.html', html);
@@ -75,5 +80,6 @@ export async function finishBriefing(started: StartedBriefing, opts: Pick<WriteB
 
 /** Build the model and write every form; returns the model and the paths written. */
 export async function writeBriefing(tables: BriefingTables, opts: WriteBriefingOptions): Promise<{ doc: BriefingDoc; files: string[] }> {
-  return finishBriefing(await startBriefing(tables, opts), opts);
+  const doc = briefingModel(tables, { corpus: opts.corpus, date: opts.date, charts: opts.charts });
+  return finishBriefing(await startBriefing(doc, opts), opts);
 }

@@ -1,8 +1,9 @@
 /**
  * A render whose charts are all unchanged since the previous build loads none of
- * the rendering libraries: a child process in which importing vega, vega-lite,
- * resvg or piscina throws renders every chart from the previous build's files,
- * and fails as soon as one chart's data changes.
+ * the rendering libraries and starts no chart thread: a child process in which
+ * importing vega, vega-lite, resvg or the chart thread's module throws
+ * renders every chart from the previous build's files, and fails as soon as one
+ * chart's data changes.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -15,7 +16,7 @@ import { ROOT, TSX } from '../helpers/cli.ts';
 import * as F from '../fixtures/charts/rows.ts';
 
 const BLOCK = `export async function resolve(specifier, context, next) {
-  if (/^(vega|vega-lite|@resvg\\/resvg-js|piscina)$/.test(specifier)) throw new Error('rendering library loaded: ' + specifier);
+  if (/^(vega|vega-lite|@resvg\\/resvg-js)$|chart-thread\\.ts$/.test(specifier)) throw new Error('rendering library loaded: ' + specifier);
   return next(specifier, context);
 }`;
 
@@ -35,7 +36,7 @@ console.log(JSON.stringify(r.reused));
 }
 
 describe('chart reuse', () => {
-  it('renders unchanged charts without loading vega, vega-lite, resvg or the pool', async () => {
+  it('renders unchanged charts without loading vega, vega-lite, resvg or the chart thread', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'charts-prev-'));
     await renderCharts(F.chartTables(), {
       write: async (p, d) => { mkdirSync(dirname(join(dir, p)), { recursive: true }); writeFileSync(join(dir, p), d); },

@@ -59,11 +59,20 @@ export function chromiumAvailable(): boolean {
   return existsSync(CHROMIUM);
 }
 
-export type Printer = CdpBrowser;
+/** Chromium with a blank page open, laid out at the printed width: ready to print one page. */
+export interface Printer {
+  browser: CdpBrowser;
+  targetId: string;
+  /** The page's session (flat mode). */
+  session: string;
+  /** Close Chromium. */
+  close(): Promise<void>;
+}
 
 /**
- * Start Chromium for printing. The render stage starts it before the charts, so its
- * start-up overlaps their rendering; whoever launches it closes it.
+ * Start Chromium and open the page to print into. The render stage starts it before the charts,
+ * so Chromium's start-up and its renderer's (about a quarter of a second until the page takes
+ * its size) overlap their rendering; whoever launches it closes it.
  */
 export async function launchPrinter(): Promise<Printer> {
   if (!existsSync(CHROMIUM)) {
@@ -71,7 +80,24 @@ export async function launchPrinter(): Promise<Printer> {
       stage: 'write-briefing', hint: 'apt-get install -y chromium (or set ATLAS_CHROMIUM to its path)',
     });
   }
-  return launchCdp(CHROMIUM, [...CHROMIUM_ARGS, ...PRINT_ARGS]);
+  const browser = await launchCdp(CHROMIUM, [...CHROMIUM_ARGS, ...PRINT_ARGS]);
+  try {
+    const { targetId } = await browser.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank' });
+    const { sessionId: session } = await browser.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
+    // every request is refused: the page shows exactly the self-contained HTML (data: URLs are never requests)
+    browser.on('Fetch.requestPaused', (p, from) => {
+      if (from === session) browser.send('Fetch.failRequest', { requestId: p.requestId, errorReason: 'BlockedByClient' }, session).catch(() => undefined);
+    });
+    await browser.send('Fetch.enable', { patterns: [{ urlPattern: '*' }] }, session);
+    // Lay the page out at the printed width (A4 less the 14 mm side margins of the page's @page rule).
+    await browser.send('Emulation.setDeviceMetricsOverride', { width: CONTENT_WIDTH_PX, height: CONTENT_HEIGHT_PX, deviceScaleFactor: 1, mobile: false }, session);
+    // print media from the start, so the page is laid out once for print rather than for the screen first
+    await browser.send('Emulation.setEmulatedMedia', { media: 'print' }, session);
+    return { browser, targetId, session, close: () => browser.close() };
+  } catch (e) {
+    await browser.close();
+    throw e;
+  }
 }
 
 /** Evaluate an expression in the page, waiting for the promise it gives; an exception in it rejects. */
@@ -81,26 +107,19 @@ async function evaluate(browser: CdpBrowser, session: string, expression: string
   if (r.exceptionDetails) throw new Error(`in the page: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
 }
 
-/** The PDF of a self-contained HTML page, printed by `printer` (else by a Chromium started and closed here). */
+/**
+ * The PDF of a self-contained HTML page, printed by `printer` (else by a Chromium started and
+ * closed here). A printer prints one page: its page is closed once printed.
+ */
 export async function printPdf(html: string, opts: { footer: string; date: string }, printer?: Printer): Promise<Uint8Array> {
-  const browser = printer ?? await launchPrinter();
+  const { browser, targetId, session: s, close } = printer ?? await launchPrinter();
   try {
-    const { targetId } = await browser.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank' });
-    const { sessionId: s } = await browser.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
-    // every request is refused: the page shows exactly the self-contained HTML (data: URLs are never requests)
-    browser.on('Fetch.requestPaused', (p, session) => {
-      if (session === s) browser.send('Fetch.failRequest', { requestId: p.requestId, errorReason: 'BlockedByClient' }, s).catch(() => undefined);
-    });
-    await browser.send('Fetch.enable', { patterns: [{ urlPattern: '*' }] }, s);
-    // Lay the page out at the printed width (A4 less the 14 mm side margins of the page's @page rule).
-    await browser.send('Emulation.setDeviceMetricsOverride', { width: CONTENT_WIDTH_PX, height: CONTENT_HEIGHT_PX, deviceScaleFactor: 1, mobile: false }, s);
     // the HTML written into the blank page (as playwright's setContent does), then its load awaited
     await evaluate(browser, s, `(async (html) => {
       document.open(); document.write(html); document.close();
       while (document.readyState !== 'complete') await new Promise((r) => setTimeout(r, 5));
       await document.fonts.ready;
     })(${JSON.stringify(html)})`);
-    await browser.send('Emulation.setEmulatedMedia', { media: 'print' }, s);
     await evaluate(browser, s, `(${fitSectionsToPages.toString()})(${CONTENT_HEIGHT_PX})`);
     const { data } = await browser.send<{ data: string }>('Page.printToPDF', {
       ...A4,
@@ -117,6 +136,6 @@ export async function printPdf(html: string, opts: { footer: string; date: strin
     await browser.send('Target.closeTarget', { targetId });
     return fixPdfDates(new Uint8Array(Buffer.from(data, 'base64')), opts.date);
   } finally {
-    if (!printer) await browser.close();
+    if (!printer) await close();
   }
 }

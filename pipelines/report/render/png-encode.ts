@@ -31,9 +31,13 @@ const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
  */
 export function scanlines(premultiplied: Uint8Array, width: number, height: number): Buffer {
   const stride = width * 4;
-  const raw = Buffer.alloc(height * (stride + 1));
+  // not zero-filled (a chart's rows are megabytes): every byte is written below, filter byte and row
+  const raw = Buffer.allocUnsafeSlow(height * (stride + 1));
   const src = Buffer.from(premultiplied.buffer, premultiplied.byteOffset, premultiplied.byteLength);
-  for (let y = 0; y < height; y++) src.copy(raw, y * (stride + 1) + 1, y * stride, (y + 1) * stride);
+  for (let y = 0; y < height; y++) {
+    raw[y * (stride + 1)] = 0;
+    src.copy(raw, y * (stride + 1) + 1, y * stride, (y + 1) * stride);
+  }
   if (!allOpaque(premultiplied)) {
     for (let y = 0; y < height; y++) {
       const row = y * (stride + 1) + 1;

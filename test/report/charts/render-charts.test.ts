@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildChartSpecs, renderCharts, type ChartTables } from '../../../pipelines/report/render-charts.ts';
+import { buildChartSpecs, renderCharts, startCharts, type ChartSvg, type ChartTables } from '../../../pipelines/report/render-charts.ts';
 import { CHART_NAMES } from '../../../pipelines/report/charts/index.ts';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -86,5 +86,31 @@ describe('render-charts stage', () => {
     const fresh = await renderToMemory(changed);
     for (const [p, d] of fresh.files) expect(Buffer.compare(Buffer.from(partial.files.get(p)!), Buffer.from(d)), p).toBe(0);
     expect(readFileSync(join(dir, 'charts/render-keys.json'), 'utf8')).not.toBe(new TextDecoder().decode(partial.files.get('charts/render-keys.json')));
+  });
+
+  it('builds and lays out the charts given first before the others, telling each SVG before the render ends', async () => {
+    const only = ['themes-ranked', 'redress-elements', 'request-responses'] as const;
+    const told: { svg: ChartSvg; settled: boolean }[] = [];
+    let settled = false;
+    const started = startCharts(tables, {
+      only, first: ['request-responses', 'member-map', 'themes-ranked'], write: async () => {},
+      onSvg: (svg) => { told.push({ svg, settled }); },
+    });
+    // every spec is built when startCharts returns
+    expect(Object.keys(started.specs)).toEqual(['request-responses', 'themes-ranked', 'redress-elements']);
+    const result = await started.done.finally(() => { settled = true; });
+    // member-map is not among the charts rendered; the charts come back in their own order
+    expect(told.map((t) => [t.svg.name, t.settled])).toEqual([['request-responses', false], ['themes-ranked', false], ['redress-elements', false]]);
+    expect(result.charts.map((c) => c.name)).toEqual(['themes-ranked', 'redress-elements', 'request-responses']);
+    for (const { svg } of told) expect(svg.svg).toBe(result.charts.find((r) => r.name === svg.name)!.svg);
+    // a reused chart's SVG is told at once
+    const dir = mkdtempSync(join(tmpdir(), 'render-charts-'));
+    const files = new Map<string, Uint8Array>();
+    await renderCharts(tables, { only, write: async (p, d) => { files.set(p, typeof d === 'string' ? new TextEncoder().encode(d) : d); } });
+    for (const [p, d] of files) { mkdirSync(dirname(join(dir, p)), { recursive: true }); writeFileSync(join(dir, p), d); }
+    const atOnce: string[] = [];
+    const again = startCharts(tables, { only, previousDir: dir, write: async () => {}, onSvg: (svg) => { atOnce.push(svg.name); } });
+    expect(atOnce).toEqual([...only]);
+    expect((await again.done).reused).toEqual([...only]);
   });
 });

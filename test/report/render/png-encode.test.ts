@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Resvg } from '@resvg/resvg-js';
-import { encodePng, encodePngSync } from '../../../pipelines/report/render/png-encode.ts';
+import { encodePng, encodePngSync, scanlines } from '../../../pipelines/report/render/png-encode.ts';
 import { svgToPng, svgToPngAsync } from '../../../pipelines/report/render/svg-to-png.ts';
 import { decodePng } from '../../fixtures/charts/png-decode.ts';
 
@@ -36,5 +36,19 @@ describe('encodePng', () => {
     const async_ = await svgToPngAsync(SVG, 2);
     expect(Buffer.compare(Buffer.from(sync.png), Buffer.from(async_.png))).toBe(0);
     expect(Buffer.compare(Buffer.from(decodePng(sync.png).rgba), Buffer.from(decodePng(new Resvg(SVG, { fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: false } }).render().asPng()).rgba))).toBe(0);
+  });
+
+  it('lays every row out as filter byte 0 then the row, in a buffer it writes whole', () => {
+    // opaque pixels are copied as they are; the buffer is not zero-filled first, so each byte must be written
+    const width = 3, height = 4;
+    const px = new Uint8Array(width * height * 4).map((_, i) => (i % 4 === 3 ? 255 : (7 * i + 1) % 256));
+    for (let n = 0; n < 50; n++) Buffer.allocUnsafeSlow(height * (width * 4 + 1)).fill(0xab); // leave dirty memory about
+    const raw = scanlines(px, width, height);
+    expect(raw.length).toBe(height * (width * 4 + 1));
+    for (let y = 0; y < height; y++) {
+      const row = raw.subarray(y * (width * 4 + 1), (y + 1) * (width * 4 + 1));
+      expect(row[0], `row ${y}`).toBe(0);
+      expect([...row.subarray(1)]).toEqual([...px.subarray(y * width * 4, (y + 1) * width * 4)]);
+    }
   });
 });
