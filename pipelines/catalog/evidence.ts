@@ -58,7 +58,7 @@ const CLAIM_WHO = [
 
 export const claim_spans = {
   name: 'claim_spans', layer: 'intermediate', export: false,
-  description: 'The claims as extract-claims finds them, with offsets instead of words: the SQL model claims slices the sentence and the surface from the paragraph text and takes the themes from claim_theme_sets. (Writing 300,000 sentences at 1,000 documents from JavaScript cost more than finding the claims.)',
+  description: 'The claims as extract-claims finds them, with offsets instead of words: the SQL model claims slices the sentence and the surface from the paragraph text and takes the themes from claim_theme_sets; evidence groups these offsets by theme and slices only the quotes it keeps. (Writing 300,000 sentences at 1,000 documents from JavaScript cost more than finding the claims.)',
   grain: 'One row per document × paragraph × mention or continuing sentence × mechanism.',
   key: ['doc_id', 'para_no', 'char_start', 'mechanism_id'],
   columns: [

@@ -1,9 +1,10 @@
 /**
- * The SQL model claims (pipelines/sql/intermediate/claims.sql) puts back the words that
+ * The SQL models claims and evidence (pipelines/sql/intermediate/) put back the words that
  * extract-claims writes as offsets (claim_spans, claim_theme_sets): on the seed's claims, and
  * on a copy of the seed whose paragraphs open with a character outside the Basic Multilingual
- * Plane (UTF-16 counts it twice, DuckDB's substring once), every row equals the claim that
- * JavaScript computed, word for word.
+ * Plane (UTF-16 counts it twice, DuckDB's substring once), every claims row equals the claim
+ * that JavaScript computed, word for word, and every evidence row equals the claims grouped by
+ * theme in JavaScript.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, query, writeRows, type Db } from '../../pipelines/core/db.ts';
@@ -30,6 +31,7 @@ beforeAll(async () => {
   await writeRows(db, tableSpec('claim_theme_sets'), tables.claim_theme_sets as never);
   await createMacros(db);
   await runModel(db, readModel('intermediate', 'claims'));
+  await runModel(db, readModel('intermediate', 'evidence'));
 });
 afterAll(() => db?.close());
 
@@ -69,5 +71,43 @@ describe('claims.sql', () => {
     for (const c of tables.claim_spans) {
       expect(tables.claim_theme_sets[c.theme_set]).toMatchObject({ themes: c.themes, theme_sources: c.theme_sources });
     }
+  });
+});
+
+/**
+ * Evidence as its catalog entry defines it, computed from the claims JavaScript found: one row per
+ * document × mechanism × theme × paragraph × role; the first sentence and its theme source; the
+ * quote, every sentence of the group once, in text order.
+ */
+function expectedEvidence(claims: readonly ClaimRow[]): Record<string, unknown>[] {
+  const groups = new Map<string, { row: Record<string, unknown>; sentences: Map<number, { sentence: string; source: string }> }>();
+  for (const c of claims) {
+    c.themes.forEach((theme_id, i) => {
+      const key = JSON.stringify([c.doc_id, c.mechanism_id, theme_id, c.para_no, c.role]);
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { row: { doc_id: c.doc_id, mechanism_id: c.mechanism_id, theme_id, para_no: c.para_no, role: c.role, part: c.part }, sentences: new Map() }));
+      const had = g.sentences.get(c.sentence_no);
+      // the claims of one sentence give a theme the same source (extract.ts: themes are the sentence's)
+      if (had) expect(had).toEqual({ sentence: c.sentence, source: c.theme_sources[i] });
+      else g.sentences.set(c.sentence_no, { sentence: c.sentence, source: c.theme_sources[i]! });
+    });
+  }
+  return [...groups.values()].map(({ row, sentences }) => {
+    const inOrder = [...sentences.entries()].sort((a, b) => a[0] - b[0]).map(([, v]) => v);
+    return { ...row, theme_source: inOrder[0]!.source, sentence: inOrder[0]!.sentence, quote: inOrder.map((v) => v.sentence).join(' ') };
+  });
+}
+
+describe('evidence.sql', () => {
+  it('groups the claims by theme with the words JavaScript found, after an astral character too', async () => {
+    const rows = await query(db, orderedSelect(tableSpec('evidence')));
+    const cmp = (a: Record<string, unknown>, b: Record<string, unknown>) => JSON.stringify([a.doc_id, a.mechanism_id, a.theme_id, a.para_no, a.role])
+      .localeCompare(JSON.stringify([b.doc_id, b.mechanism_id, b.theme_id, b.para_no, b.role]));
+    const expected = expectedEvidence(tables.claim_spans).sort(cmp);
+    expect(rows.length).toBe(expected.length);
+    expect([...rows].sort(cmp)).toEqual(expected);
+    // several sentences in one quote, and the astral copy's quotes keep the character
+    expect(rows.some((r) => String(r.quote).length > String(r.sentence).length)).toBe(true);
+    expect(rows.some((r) => r.doc_id === 'z-emoji' && String(r.quote).startsWith(EMOJI))).toBe(true);
   });
 });

@@ -1,30 +1,46 @@
 -- Claims by theme: one row per document × mechanism × theme × paragraph × role. The quote is
 -- every sentence of those claims in text order; the sentence and the theme source are those of
 -- the first claim. Only actor rows count toward coverage (int_mechanism_theme).
-with claims as (
-    select * from claims
+-- The claims are grouped by their offsets (claim_spans), not their words: the sentences are sliced
+-- from the paragraph text once the groups are made, so the grouping carries integers, not the
+-- 300,000 sentences of a 1,000-document corpus repeated per theme.
+with spans as (
+    select * from claim_spans
+),
+
+theme_sets as (
+    select * from claim_theme_sets
+),
+
+paragraphs as (
+    select doc_id, para_no, text from paragraphs
 ),
 
 by_theme as (
     select
-        doc_id, mechanism_id, para_no, role, part, sentence_no, sentence,
-        unnest(themes) as theme_id,
-        unnest(theme_sources) as theme_source
-    from claims
+        spans.doc_id, spans.mechanism_id, spans.para_no, spans.role, spans.part, spans.sentence_no,
+        spans.sentence_start, spans.sentence_end, spans.astral,
+        unnest(theme_sets.themes) as theme_id,
+        unnest(theme_sets.theme_sources) as theme_source
+    from spans
+    join theme_sets using (theme_set)
 ),
 
 by_sentence as (
     -- one row per sentence: several mentions of a body in a sentence make one claim on it
+    -- (a sentence's number and offsets go together: min() of each is the sentence's own)
     select
         doc_id, mechanism_id, theme_id, para_no, role, sentence_no,
         any_value(part) as part,
-        any_value(sentence) as sentence,
+        min(sentence_start) as sentence_start,
+        min(sentence_end) as sentence_end,
+        bool_or(astral) as astral,
         any_value(theme_source) as theme_source
     from by_theme
     group by doc_id, mechanism_id, theme_id, para_no, role, sentence_no
 ),
 
-final as (
+grouped as (
     select
         doc_id,
         mechanism_id,
@@ -33,12 +49,26 @@ final as (
         role,
         any_value(part) as part,
         arg_min(theme_source, sentence_no) as theme_source,
-        arg_min(sentence, sentence_no) as sentence,
-        -- sentence_no is unique in a group, so sorting (sentence_no, sentence) pairs orders by it;
-        -- a list sorted once is much cheaper than string_agg(... order by), an ordered aggregate
-        array_to_string(list_transform(list_sort(list({'n': sentence_no, 's': sentence})), x -> x.s), ' ') as quote
+        bool_or(astral) as astral,
+        -- sentence_no is unique in a group, so sorting the structs orders by it
+        list_sort(list({'n': sentence_no, 's': sentence_start, 'e': sentence_end})) as sentences
     from by_sentence
     group by doc_id, mechanism_id, theme_id, para_no, role
+),
+
+final as (
+    select
+        grouped.doc_id,
+        grouped.mechanism_id,
+        grouped.theme_id,
+        grouped.para_no,
+        grouped.role,
+        grouped.part,
+        grouped.theme_source,
+        utf16_slice(paragraphs.text, grouped.astral, grouped.sentences[1].s, grouped.sentences[1].e) as sentence,
+        array_to_string(list_transform(grouped.sentences, x -> utf16_slice(paragraphs.text, grouped.astral, x.s, x.e)), ' ') as quote
+    from grouped
+    join paragraphs using (doc_id, para_no)
 )
 
 select * from final
