@@ -127,11 +127,24 @@ export async function writeFixtureOutput(outDir: string): Promise<string> {
   try {
     await setVariables(db, PARAMS);
     const paras = [...new Set([3, 34, 70, ...CLAIMS.map((e) => e[2]), ...RECOMMENDATIONS.map((r) => r[0])])].sort((a, b) => a - b);
-    const claims = CLAIMS.map(([mechanism_id, theme_id, para_no, role, sentence]) => ({
-      doc_id: D, para_no, part: claimPart(para_no), sentence_no: 1, mechanism_id, role, via: 'mention',
-      surface: MECHANISMS.find((m) => m[0] === mechanism_id)![1], char_start: 10 + MECHANISMS.findIndex((m) => m[0] === mechanism_id), char_end: 20,
-      sentence, themes: [theme_id], theme_sources: ['heading'],
-    }));
+    // the claims as extract-claims writes them (offsets into the paragraph text, theme lists by number);
+    // the SQL models claims and evidence put the words back, as in a build
+    const texts = new Map(paras.map((p) => [p, String(paragraphRow(p).text)]));
+    const themeSets = THEMES.map(([theme_id], theme_set) => ({ theme_set, themes: [theme_id], theme_sources: ['heading'] }));
+    const claimSpans = CLAIMS.map(([mechanism_id, theme_id, para_no, role, sentence]) => {
+      const sentence_start = texts.get(para_no)!.indexOf(sentence);
+      const acronym = MECHANISMS.find((m) => m[0] === mechanism_id)![1];
+      const at = sentence.indexOf(acronym);
+      if (sentence_start < 0 || at < 0) throw new Error(`fixture claim of ${mechanism_id} in para ${para_no}: sentence not in the text or acronym not in the sentence`);
+      return {
+        doc_id: D, para_no, part: claimPart(para_no), sentence_no: 1, mechanism_id, role, via: 'mention',
+        char_start: sentence_start + at, char_end: sentence_start + at + acronym.length,
+        sentence_start, sentence_end: sentence_start + sentence.length,
+        theme_set: THEMES.findIndex((t) => t[0] === theme_id), astral: false,
+      };
+    });
+    // match-cues reads the claims with their words
+    const claims = CLAIMS.map(([, theme_id, , , sentence], i) => ({ ...claimSpans[i]!, sentence, themes: [theme_id], theme_sources: ['heading'] }));
     const asks = RECOMMENDATIONS.flatMap(([para, cluster, list], r) => list.map(([text], k) => ({
       recommendation_id: String(para), ask_id: `${para}.${k + 1}`, cluster: `(${cluster})`, cluster_text: `Fixture cluster (${cluster})`,
       sort_order: r + 1, recommendation_text: `Fixture recommendation ${para}: ${list.map((a) => a[0]).join('; ')}.`, ask_text: text,
@@ -155,8 +168,9 @@ export async function writeFixtureOutput(outDir: string): Promise<string> {
         { instrument_id: 'ecowas-declaration', mechanism_id: 'ecowas', name: 'Fixture ECOWAS Declaration', kind: 'declaration', year: 2001, legally_binding: false, personal_scope: 'all persons, especially women and children', is_main: true, paragraphs: [35] },
       ],
       cues: CUES.map(([measure, family, pattern]) => ({ measure, family, pattern })),
-      claims,
-      // evidence is the SQL model evidence.sql over these claims (run below with the other models)
+      claim_spans: claimSpans,
+      claim_theme_sets: themeSets,
+      // claims and evidence are the SQL models claims.sql and evidence.sql over these spans (run below with the other models)
       recommendation_asks: asks,
       ask_claims: RECOMMENDATIONS.flatMap(([para, , list]) => list.flatMap(([, doers], k) => doers.map(([mechanism_id, para_no]) => ({
         doc_id: D, ask_id: `${para}.${k + 1}`, mechanism_id, para_no,
@@ -174,7 +188,7 @@ export async function writeFixtureOutput(outDir: string): Promise<string> {
       ],
     };
     // the match-cues stage, as the pipeline runs it
-    (inputs as Record<string, unknown[]>).passage_cues = matchCues(inputs.claims as never, inputs.cues as never);
+    (inputs as Record<string, unknown[]>).passage_cues = matchCues(claims as never, inputs.cues as never);
     for (const [name, rows] of Object.entries(inputs)) {
       await writeRows(db, tableSpec(name), rows as never);
       await checkTable(db, tableSpec(name));
