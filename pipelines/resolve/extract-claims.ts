@@ -3,8 +3,9 @@
  * challenges parts, what each sentence says about each mechanism it names or
  * continues (pipelines/resolve/claims/extract.ts). They are written as offsets
  * (claim_spans, claim_theme_sets); the SQL model claims.sql puts the words back,
- * and evidence.sql groups the offsets by theme and then slices the quotes. Only `actor` claims count toward coverage; `lacking`
- * ones are gaps in the report's own words. Recommendations are asks, not claims.
+ * and evidence.sql groups the offsets by theme, then slices the quotes. Only
+ * `actor` claims count toward coverage; `lacking` ones are gaps in the report's
+ * own words. Recommendations are asks, not claims.
  */
 import type { RowOf } from '../catalog/types.ts';
 import type { paragraphs } from '../catalog/report.ts';

@@ -17,6 +17,7 @@ import { tableSpec } from '../../pipelines/catalog/index.ts';
 import { sqlStage } from '../../pipelines/transform/sql-stage.ts';
 import { SQL_MODELS } from '../../pipelines/transform/sql-stages.ts';
 import { matchCues } from '../../pipelines/resolve/match-cues.ts';
+import { claimSpans } from '../sql/claim-spans-fixture.ts';
 import { PARAMS } from '../../pipelines/core/params.ts';
 import { DB_FILE } from '../../pipelines/core/runner.ts';
 import { renderChart } from '../../pipelines/report/render.ts';
@@ -130,21 +131,11 @@ export async function writeFixtureOutput(outDir: string): Promise<string> {
     // the claims as extract-claims writes them (offsets into the paragraph text, theme lists by number);
     // the SQL models claims and evidence put the words back, as in a build
     const texts = new Map(paras.map((p) => [p, String(paragraphRow(p).text)]));
-    const themeSets = THEMES.map(([theme_id], theme_set) => ({ theme_set, themes: [theme_id], theme_sources: ['heading'] }));
-    const claimSpans = CLAIMS.map(([mechanism_id, theme_id, para_no, role, sentence]) => {
-      const sentence_start = texts.get(para_no)!.indexOf(sentence);
-      const acronym = MECHANISMS.find((m) => m[0] === mechanism_id)![1];
-      const at = sentence.indexOf(acronym);
-      if (sentence_start < 0 || at < 0) throw new Error(`fixture claim of ${mechanism_id} in para ${para_no}: sentence not in the text or acronym not in the sentence`);
-      return {
-        doc_id: D, para_no, part: claimPart(para_no), sentence_no: 1, mechanism_id, role, via: 'mention',
-        char_start: sentence_start + at, char_end: sentence_start + at + acronym.length,
-        sentence_start, sentence_end: sentence_start + sentence.length,
-        theme_set: THEMES.findIndex((t) => t[0] === theme_id), astral: false,
-      };
-    });
-    // match-cues reads the claims with their words
-    const claims = CLAIMS.map(([, theme_id, , , sentence], i) => ({ ...claimSpans[i]!, sentence, themes: [theme_id], theme_sources: ['heading'] }));
+    const claims = CLAIMS.map(([mechanism_id, theme_id, para_no, role, sentence]) => ({
+      doc_id: D, para_no, part: claimPart(para_no), sentence_no: 1, mechanism_id, role, via: 'mention', surface: '', char_start: 0, char_end: 0,
+      sentence, themes: [theme_id], theme_sources: ['heading'],
+    }));
+    const spans = claimSpans(claims as never, (c) => texts.get(c.para_no)!, (c) => MECHANISMS.find((m) => m[0] === c.mechanism_id)![1]);
     const asks = RECOMMENDATIONS.flatMap(([para, cluster, list], r) => list.map(([text], k) => ({
       recommendation_id: String(para), ask_id: `${para}.${k + 1}`, cluster: `(${cluster})`, cluster_text: `Fixture cluster (${cluster})`,
       sort_order: r + 1, recommendation_text: `Fixture recommendation ${para}: ${list.map((a) => a[0]).join('; ')}.`, ask_text: text,
@@ -168,8 +159,7 @@ export async function writeFixtureOutput(outDir: string): Promise<string> {
         { instrument_id: 'ecowas-declaration', mechanism_id: 'ecowas', name: 'Fixture ECOWAS Declaration', kind: 'declaration', year: 2001, legally_binding: false, personal_scope: 'all persons, especially women and children', is_main: true, paragraphs: [35] },
       ],
       cues: CUES.map(([measure, family, pattern]) => ({ measure, family, pattern })),
-      claim_spans: claimSpans,
-      claim_theme_sets: themeSets,
+      ...spans,
       // claims and evidence are the SQL models claims.sql and evidence.sql over these spans (run below with the other models)
       recommendation_asks: asks,
       ask_claims: RECOMMENDATIONS.flatMap(([para, , list]) => list.flatMap(([, doers], k) => doers.map(([mechanism_id, para_no]) => ({

@@ -11,6 +11,7 @@ import { sqlStage } from '../../pipelines/transform/sql-stage.ts';
 import { SQL_MODELS } from '../../pipelines/transform/sql-stages.ts';
 import { PARAMS } from '../../pipelines/core/params.ts';
 import { matchCues } from '../../pipelines/resolve/match-cues.ts';
+import { claimSpans } from './claim-spans-fixture.ts';
 
 const D = 'doc';
 const mech = (id: string, region: string, response_status = 'responded') => ({
@@ -33,37 +34,16 @@ const CLAIMS = [
 ];
 
 /**
- * What extract-claims would write for these claims (claim_spans, claim_theme_sets) and the
- * paragraphs they come from: a paragraph's text is its claims' sentences in order, the surface the
- * first occurrence of the mechanism's id in its sentence (any case). Fills in the claims' offsets.
+ * The paragraphs these claims come from (a paragraph's text is its claims' sentences in order) and
+ * what extract-claims would write for them; the surface is the mechanism's id in its sentence.
  */
 function asSpans(claims: ReturnType<typeof claim>[]) {
-  const paragraphs = new Map<number, Map<number, string>>();
-  for (const c of claims) paragraphs.set(c.para_no, (paragraphs.get(c.para_no) ?? new Map()).set(c.sentence_no, c.sentence));
-  const starts = new Map<string, number>();
-  const texts = [...paragraphs].map(([para_no, sentences]) => {
-    let text = '';
-    for (const [n, sentence] of [...sentences].sort((a, b) => a[0] - b[0])) {
-      if (text) text += ' ';
-      starts.set(`${para_no}:${n}`, text.length);
-      text += sentence;
-    }
-    return { doc_id: D, para_no, chapter: null, section: null, subsection: null, heading: null, cluster: null, part: 'achievements',
-      text, is_bold: false, footnote_refs: [], line_start: para_no, line_end: para_no, page_start: null, page_end: null };
-  });
-  const themeSets: { theme_set: number; themes: string[]; theme_sources: string[] }[] = [];
-  const spans = claims.map((c) => {
-    const sentence_start = starts.get(`${c.para_no}:${c.sentence_no}`)!;
-    const at = c.sentence.toLowerCase().indexOf(c.mechanism_id);
-    c.char_start = sentence_start + at;
-    c.char_end = c.char_start + c.mechanism_id.length;
-    c.surface = c.sentence.slice(at, at + c.mechanism_id.length);
-    let set = themeSets.find((t) => JSON.stringify(t.themes) === JSON.stringify(c.themes));
-    if (!set) themeSets.push((set = { theme_set: themeSets.length, themes: c.themes, theme_sources: c.theme_sources }));
-    return { doc_id: c.doc_id, para_no: c.para_no, part: c.part, sentence_no: c.sentence_no, mechanism_id: c.mechanism_id, role: c.role, via: c.via,
-      char_start: c.char_start, char_end: c.char_end, sentence_start, sentence_end: sentence_start + c.sentence.length, theme_set: set.theme_set, astral: false };
-  });
-  return { paragraphs: texts, claim_spans: spans, claim_theme_sets: themeSets };
+  const byPara = new Map<number, Map<number, string>>();
+  for (const c of claims) byPara.set(c.para_no, (byPara.get(c.para_no) ?? new Map()).set(c.sentence_no, c.sentence));
+  const texts = new Map([...byPara].map(([para_no, sentences]) => [para_no, [...sentences].sort((a, b) => a[0] - b[0]).map(([, t]) => t).join(' ')]));
+  const paragraphs = [...texts].map(([para_no, text]) => ({ doc_id: D, para_no, chapter: null, section: null, subsection: null, heading: null,
+    cluster: null, part: 'achievements', text, is_bold: false, footnote_refs: [], line_start: para_no, line_end: para_no, page_start: null, page_end: null }));
+  return { paragraphs, ...claimSpans(claims as never, (c) => texts.get(c.para_no)!, (c) => c.mechanism_id) };
 }
 
 let db: Db;

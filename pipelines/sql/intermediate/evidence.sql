@@ -28,16 +28,14 @@ by_theme as (
 
 by_sentence as (
     -- one row per sentence: several mentions of a body in a sentence make one claim on it
-    -- (a sentence's number and offsets go together: min() of each is the sentence's own)
+    -- (a sentence's offsets go with its number; part and astral with the paragraph)
     select
-        doc_id, mechanism_id, theme_id, para_no, role, sentence_no,
+        doc_id, mechanism_id, theme_id, para_no, role, sentence_no, sentence_start, sentence_end,
         any_value(part) as part,
-        min(sentence_start) as sentence_start,
-        min(sentence_end) as sentence_end,
-        bool_or(astral) as astral,
+        any_value(astral) as astral,
         any_value(theme_source) as theme_source
     from by_theme
-    group by doc_id, mechanism_id, theme_id, para_no, role, sentence_no
+    group by doc_id, mechanism_id, theme_id, para_no, role, sentence_no, sentence_start, sentence_end
 ),
 
 grouped as (
@@ -49,7 +47,7 @@ grouped as (
         role,
         any_value(part) as part,
         arg_min(theme_source, sentence_no) as theme_source,
-        bool_or(astral) as astral,
+        any_value(astral) as astral,
         -- sentence_no is unique in a group, so sorting the structs orders by it
         list_sort(list({'n': sentence_no, 's': sentence_start, 'e': sentence_end})) as sentences
     from by_sentence
