@@ -24,6 +24,12 @@ export interface Column {
   readonly nullable?: boolean;
   /** Closed vocabulary checked by an accepted-values check. */
   readonly accepted?: readonly (string | number | boolean)[];
+  /**
+   * A VARCHAR stored as a DuckDB ENUM of the values it holds: a small code per row instead of a
+   * string, for the few distinct strings of a large intermediate table (claim_spans). Models read
+   * it as VARCHAR after a cast.
+   */
+  readonly dictionary?: boolean;
 }
 
 export type Layer = 'staging' | 'intermediate' | 'primary' | 'reporting';
@@ -41,7 +47,9 @@ export interface TableSpec {
   /**
    * Kept in atlas.duckdb as a view of other tables, not stored (a SQL model only). For the named
    * views, which put names beside another table's ids: stored, they doubled the database's largest
-   * tables and took as long to write as to export. Their exports are the same files.
+   * tables and took as long to write as to export; and for claims, which puts the words back beside
+   * claim_spans' offsets (stored, 1.4 s at 1,000 documents, most of it writing the sentences to
+   * the database file). Their exports are the same files.
    */
   readonly view?: boolean;
 }
@@ -53,7 +61,7 @@ export function col<N extends string, T extends ColumnType, const O extends Colu
   return { name, type, description, ...(opts ?? {}) } as { name: N; type: T; description: string } & O;
 }
 
-export interface ColumnOptions { readonly nullable?: boolean; readonly accepted?: readonly (string | number | boolean)[] }
+export interface ColumnOptions { readonly nullable?: boolean; readonly accepted?: readonly (string | number | boolean)[]; readonly dictionary?: boolean }
 
 type JsOf<T extends ColumnType> =
   T extends 'VARCHAR' | 'DATE' ? string :

@@ -22,6 +22,21 @@ export async function checkTable(db: Db, spec: TableSpec, stage?: string): Promi
   return checkOneByOne(db, spec, stage);
 }
 
+/** The declared columns, as DESCRIBE would list them (a dictionary column as ENUM). */
+function declaredAs(spec: TableSpec): string {
+  return spec.columns.map((c) => `${c.name} ${c.dictionary ? 'ENUM' : c.type}`).join(', ');
+}
+
+/** DESCRIBE's columns, an ENUM's members left out (they are the values a dictionary column holds). */
+function describedAs(cols: readonly { column_name: string; column_type: string }[], spec: TableSpec): string {
+  return cols.map((c, i) => {
+    const dictionary = spec.columns[i]?.dictionary && spec.columns[i].name === c.column_name;
+    // with no rows a dictionary column is a VARCHAR (an ENUM needs members)
+    const type = dictionary && (c.column_type.startsWith('ENUM(') || c.column_type === 'VARCHAR') ? 'ENUM' : c.column_type;
+    return `${c.column_name} ${type}`;
+  }).join(', ');
+}
+
 /** Row count when every check passes, null when one fails (or the table does not have the declared columns). */
 async function checkAllAtOnce(db: Db, spec: TableSpec): Promise<number | null> {
   let cols: { column_name: string; column_type: string }[];
@@ -30,8 +45,7 @@ async function checkAllAtOnce(db: Db, spec: TableSpec): Promise<number | null> {
   } catch {
     return null; // no such table: the detailed checks report it
   }
-  const got = cols.map((c) => `${c.column_name} ${c.column_type}`).join(', ');
-  if (got !== spec.columns.map((c) => `${c.name} ${c.type}`).join(', ')) return null;
+  if (describedAs(cols, spec) !== declaredAs(spec)) return null;
   const counts: string[] = [];
   for (const c of spec.columns) {
     if (!c.nullable) counts.push(`count(*) FILTER (WHERE ${q(c.name)} IS NULL)`);
@@ -58,8 +72,8 @@ async function checkOneByOne(db: Db, spec: TableSpec, stage?: string): Promise<n
   };
 
   const cols = await query<{ column_name: string; column_type: string }>(db, `DESCRIBE ${q(spec.name)}`);
-  const got = cols.map((c) => `${c.column_name} ${c.column_type}`).join(', ');
-  const want = spec.columns.map((c) => `${c.name} ${c.type}`).join(', ');
+  const got = describedAs(cols, spec);
+  const want = declaredAs(spec);
   if (got !== want) fail(`columns do not match the catalog\n  expected: ${want}\n  found:    ${got}`);
 
   for (const c of spec.columns) {

@@ -2,13 +2,9 @@
  * DuckDB access: the only place that talks to the database. Tables are created
  * from their catalog declaration, so a column's type is written once.
  */
-import {
-  DuckDBInstance, DuckDBConnection, DuckDBDataChunk, DuckDBTypeId, JSDuckDBValueConverter, listValue, dateValue,
-  structValue, LIST, STRUCT, INTEGER, VARCHAR, BIGINT, DOUBLE, BOOLEAN, DATE,
-  type DuckDBAppender, type DuckDBType, type DuckDBValue,
-} from '@duckdb/node-api';
-import { CITES, type ColumnType, type TableSpec } from '../catalog/types.ts';
-import { AtlasError } from './errors.ts';
+import { DuckDBInstance, DuckDBConnection, DuckDBTypeId, JSDuckDBValueConverter } from '@duckdb/node-api';
+import type { TableSpec } from '../catalog/types.ts';
+import { appendRows, encodeDictionary, type Dictionaries } from './append-columns.ts';
 import { sqlLiteral } from './sql.ts';
 
 export type Row = Record<string, unknown>;
@@ -41,121 +37,38 @@ export async function openDb(path?: string, opts: { readOnly?: boolean; threads?
   };
 }
 
-/** CREATE TABLE for a catalog declaration (drops any previous table of that name). */
-export function createTableSql(spec: TableSpec): string {
-  const cols = spec.columns.map((c) => `"${c.name}" ${c.type}`).join(', ');
-  return `CREATE OR REPLACE TABLE "${spec.name}" (${cols})`;
+/**
+ * CREATE TABLE for a catalog declaration (drops any previous table of that name). A dictionary
+ * column is an ENUM of the values it will hold (`dictionaries`); with none, a VARCHAR.
+ */
+export function createTableSql(spec: TableSpec, dictionaries: Dictionaries = new Map()): string {
+  const cols = spec.columns.map((c) => {
+    const values = dictionaries.get(c.name)?.values;
+    return `"${c.name}" ${values?.length ? `ENUM(${values.map(sqlLiteral).join(', ')})` : c.type}`;
+  });
+  return `CREATE OR REPLACE TABLE "${spec.name}" (${cols.join(', ')})`;
 }
-
-/** Rows per data chunk: DuckDB's vector size, the most a chunk holds. */
-const CHUNK_ROWS = 2048;
 
 /**
  * Create the table and append the rows with DuckDB's appender, one data chunk
- * (2048 rows) at a time, column by column: much less work per value than
- * appending value by value. A value that does not fit its column stops with an
- * AtlasError naming the first such row and field (in row order).
+ * (2048 rows) at a time, column by column (core/append-columns.ts). A value that
+ * does not fit its column stops with an AtlasError naming the first such row and
+ * field (in row order).
  */
 export async function writeRows(db: Db, spec: TableSpec, rows: readonly Row[]): Promise<void> {
   // One transaction, committed with an awaited statement: the commit (writing and syncing the
   // WAL, 10-25 ms a table here) then runs on DuckDB's thread; closing an appender outside a
   // transaction commits on this one, synchronously.
+  const dictionaries = new Map(spec.columns.filter((c) => c.dictionary).map((c) => [c.name, encodeDictionary(rows, c.name)]));
   await db.conn.run('BEGIN TRANSACTION');
   try {
-    await db.conn.run(createTableSql(spec));
-    if (rows.length > 0) appendRows(await db.conn.createAppender(spec.name), spec, rows);
+    await db.conn.run(createTableSql(spec, dictionaries));
+    if (rows.length > 0) appendRows(await db.conn.createAppender(spec.name), spec, rows, dictionaries);
   } catch (e) {
     await db.conn.run('ROLLBACK');
     throw e;
   }
   await db.conn.run('COMMIT');
-}
-
-function appendRows(appender: DuckDBAppender, spec: TableSpec, rows: readonly Row[]): void {
-  const cols = spec.columns;
-  const types = cols.map((c) => duckdbType(c.type));
-  const convert = cols.map((c) => converterFor(c.type));
-  for (let off = 0; off < rows.length; off += CHUNK_ROWS) {
-    const n = Math.min(CHUNK_ROWS, rows.length - off);
-    const chunk = DuckDBDataChunk.create(types, n);
-    for (let j = 0; j < cols.length; j++) {
-      const name = cols[j].name;
-      const conv = convert[j];
-      const vector = chunk.getColumnVector(j);
-      for (let i = 0; i < n; i++) {
-        const v = rows[off + i][name];
-        if (v === null || v === undefined) { vector.setItem(i, null); continue; }
-        let x: DuckDBValue;
-        try { x = conv(v); } catch { throw firstBadValue(spec, rows, off, convert); }
-        vector.setItem(i, x);
-      }
-      vector.flush();
-    }
-    appender.appendDataChunk(chunk);
-  }
-  appender.closeSync();
-}
-
-/** The error for the first value (in row order) from row `from` on that its column cannot hold. */
-function firstBadValue(spec: TableSpec, rows: readonly Row[], from: number, convert: readonly Convert[]): AtlasError {
-  for (let i = from; i < rows.length; i++) {
-    for (let j = 0; j < spec.columns.length; j++) {
-      const c = spec.columns[j];
-      const v = rows[i][c.name];
-      if (v === null || v === undefined) continue;
-      try { convert[j](v); } catch (e) {
-        return new AtlasError(`cannot store ${JSON.stringify(v)} as ${c.type}: ${(e as Error).message}`,
-          { record: `${spec.name} row ${i + 1}`, field: c.name });
-      }
-    }
-  }
-  return new AtlasError('cannot store a value', { record: spec.name });
-}
-
-type Convert = (v: unknown) => DuckDBValue;
-
-function duckdbType(type: ColumnType): DuckDBType {
-  switch (type) {
-    case 'VARCHAR': return VARCHAR;
-    case 'INTEGER': return INTEGER;
-    case 'BIGINT': return BIGINT;
-    case 'DOUBLE': return DOUBLE;
-    case 'BOOLEAN': return BOOLEAN;
-    case 'DATE': return DATE;
-    case 'VARCHAR[]': return LIST(VARCHAR);
-    case 'INTEGER[]': return LIST(INTEGER);
-    case CITES: return LIST(STRUCT({ doc_id: VARCHAR, para_no: INTEGER }));
-  }
-}
-
-/** JS value → the value the column's vector takes (same conversions as the row-by-row appender had). */
-function converterFor(type: ColumnType): Convert {
-  switch (type) {
-    case 'VARCHAR': return (v) => (typeof v === 'string' ? v : String(v));
-    case 'INTEGER': return checkInt32;
-    case 'BIGINT': return (v) => BigInt(v as number);
-    case 'DOUBLE': return (v) => Number(v);
-    case 'BOOLEAN': return (v) => Boolean(v);
-    case 'DATE': return (v) => {
-      const [year, month, day] = String(v).split('-').map(Number);
-      return dateValue({ year, month, day });
-    };
-    case 'VARCHAR[]': return (v) => listValue((v as unknown[]).map(String));
-    case 'INTEGER[]': return (v) => listValue((v as unknown[]).map(checkInt32));
-    case CITES: return (v) => listValue((v as { doc_id: unknown; para_no: unknown }[])
-      .map((c) => structValue({ doc_id: String(c.doc_id), para_no: checkInt32(c.para_no) })));
-  }
-}
-
-function checkInt(v: unknown): number {
-  if (typeof v !== 'number' || !Number.isInteger(v)) throw new Error('not an integer');
-  return v;
-}
-
-function checkInt32(v: unknown): number {
-  const n = checkInt(v);
-  if (n < -2147483648 || n > 2147483647) throw new Error(`${n} is out of range for INTEGER`);
-  return n;
 }
 
 /** Column types read as they come (the JS value DuckDB's vector gives is already the plain value). */

@@ -28,7 +28,7 @@ describe('runModel', () => {
     }
   });
 
-  it('keeps as views only the named views, which put names beside another table\'s ids', () => {
-    expect(CATALOG.filter((t) => t.view).map((t) => t.name).sort()).toEqual(['ask_claims_named', 'claims_named', 'evidence_named']);
+  it('keeps as views only the named views, which put names beside another table\'s ids, and claims, which puts words beside claim_spans\' offsets', () => {
+    expect(CATALOG.filter((t) => t.view).map((t) => t.name).sort()).toEqual(['ask_claims_named', 'claims', 'claims_named', 'evidence_named']);
   });
 });

@@ -3,7 +3,9 @@
 -- the first claim. Only actor rows count toward coverage (int_mechanism_theme).
 -- The claims are grouped by their offsets (claim_spans), not their words: the sentences are sliced
 -- from the paragraph text once the groups are made, so the grouping carries integers, not the
--- 300,000 sentences of a 1,000-document corpus repeated per theme.
+-- 300,000 sentences of a 1,000-document corpus repeated per theme. claim_spans keeps its strings
+-- as ENUM codes (catalog dictionary columns), which the grouping compares as integers; they are
+-- cast back to VARCHAR at the end.
 with spans as (
     select * from claim_spans
 ),
@@ -56,17 +58,17 @@ grouped as (
 
 final as (
     select
-        grouped.doc_id,
-        grouped.mechanism_id,
+        grouped.doc_id::varchar as doc_id,
+        grouped.mechanism_id::varchar as mechanism_id,
         grouped.theme_id,
         grouped.para_no,
-        grouped.role,
-        grouped.part,
+        grouped.role::varchar as role,
+        grouped.part::varchar as part,
         grouped.theme_source,
         utf16_slice(paragraphs.text, grouped.astral, grouped.sentences[1].s, grouped.sentences[1].e) as sentence,
         array_to_string(list_transform(grouped.sentences, x -> utf16_slice(paragraphs.text, grouped.astral, x.s, x.e)), ' ') as quote
     from grouped
-    join paragraphs using (doc_id, para_no)
+    join paragraphs on paragraphs.doc_id = grouped.doc_id and paragraphs.para_no = grouped.para_no
 )
 
 select * from final
