@@ -2,15 +2,19 @@
  * Entry of the chart thread (chart-thread.ts). The rendering packages are imported first, before
  * any TypeScript loader: through tsx's loader hooks, which see every module a package imports,
  * they took about 0.5 s of CPU to load, and 0.2 s without (the thread's code then finds them
- * loaded). The thread's own code is TypeScript: where the thread can already load it (a
- * TypeScript-aware loader in place), it is imported as it is; else (under tsx, whose loader
+ * loaded). The thread's own code is TypeScript: in a build it comes from the build's bundle
+ * (core/bundle.ts, folder in ATLAS_BUNDLE); else, where the thread can already load TypeScript
+ * (a TypeScript-aware loader in place), it is imported as it is; else (under tsx, whose loader
  * threads do not inherit, or under plain node) tsx's loader is registered first. Plain .mjs,
  * because it must load before any TypeScript loader is in place.
  */
+import { pathToFileURL } from 'node:url';
+
 await Promise.all([import('vega'), import('vega-lite'), import('@resvg/resvg-js')]);
 let thread;
+const bundle = process.env.ATLAS_BUNDLE; // the build's bundle of the project's code (core/bundle.ts)
 try {
-  thread = await import('./chart-thread-serve.ts');
+  thread = await import(bundle ? `${pathToFileURL(bundle).href}/chart-thread-serve.mjs` : './chart-thread-serve.ts');
 } catch (e) {
   if (e?.code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw e;
   const { register } = await import('tsx/esm/api');

@@ -1,0 +1,129 @@
+/**
+ * The build runs from a bundle of the pipeline's own code (esbuild), under plain node, in a child
+ * process. Under tsx every module a package imports goes through tsx's loader hooks, a message to
+ * its loader thread each: a cold seed build spent about 2 s of its 12 s there, and 4 CPU-seconds
+ * (vega, vega-lite, DuckDB, Arrow, pdf.js and the project's 200 modules).
+ *
+ * The bundle is made once per version of the code: its folder under node_modules/.cache is named
+ * by a hash of every file under pipelines/ and of esbuild's version, so a change to any of them
+ * makes a new one (0.3 s). Packages stay outside (node resolves them from node_modules as
+ * before). Each module's `import.meta.url` is replaced by the URL of its source file, so whatever
+ * is found relative to a module (SQL files, the stages' fingerprints, the worker entries) is found
+ * as when the sources run. Threads (the chart thread, the PDF pool) load their code from the
+ * bundle too: their .mjs entries read the folder from ATLAS_BUNDLE.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const SOURCES = join(ROOT, 'pipelines');
+const CACHE = join(ROOT, 'node_modules', '.cache', 'mechanism-atlas-bundle');
+/** Bundles kept (the newest): a build of an older version of the code may still be running. */
+const KEEP = 3;
+
+/** The bundle's entries: the command, and the modules threads load. Output name → source. */
+export const BUNDLE_ENTRIES: Readonly<Record<string, string>> = {
+  'build-cli': 'pipelines/build-cli.ts',
+  'chart-thread-serve': 'pipelines/report/render/chart-thread-serve.ts',
+  'read-pdf-task': 'pipelines/ingest/pdf/read-pdf-task.ts',
+};
+
+/** The environment variable naming the bundle's folder, for the threads' entries. */
+export const BUNDLE_ENV = 'ATLAS_BUNDLE';
+
+/** Run `entry` (a key of BUNDLE_ENTRIES) from the bundle with these arguments; resolves to its exit code. */
+export async function runBundled(entry: string, args: readonly string[]): Promise<number> {
+  const dir = await ensureBundle();
+  const child = spawn(process.execPath, ['--enable-source-maps', join(dir, `${entry}.mjs`), ...args], {
+    stdio: 'inherit', env: { ...process.env, [BUNDLE_ENV]: dir },
+  });
+  const relay = (signal: NodeJS.Signals) => () => child.kill(signal);
+  for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(s, relay(s));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve(code ?? 128 + (signal ? signalNumber(signal) : 0)));
+  });
+}
+
+/** The folder of the bundle of the current code, made if there is none. */
+export async function ensureBundle(): Promise<string> {
+  const { version } = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'esbuild', 'package.json'), 'utf8')) as { version: string };
+  const key = sourceKey(SOURCES, version);
+  const dir = join(CACHE, key);
+  if (existsSync(join(dir, 'done'))) return dir;
+  mkdirSync(CACHE, { recursive: true });
+  const tmp = join(CACHE, `${key}.${process.pid}.tmp`);
+  rmSync(tmp, { recursive: true, force: true });
+  await bundle(tmp);
+  try {
+    renameSync(tmp, dir);
+  } catch {
+    // another build made it first: use theirs
+    rmSync(tmp, { recursive: true, force: true });
+    if (!existsSync(join(dir, 'done'))) throw new Error(`could not make the bundle of the pipeline in ${dir}`);
+  }
+  pruneOld(key);
+  return dir;
+}
+
+/** Hash of every file under `dir` (pipelines/: path and bytes) and of esbuild's version. */
+export function sourceKey(dir: string, esbuildVersion: string): string {
+  const h = createHash('sha256').update(`esbuild ${esbuildVersion}\n`);
+  for (const file of filesUnder(dir)) h.update(`${relative(dir, file)}\n`).update(readFileSync(file)).update('\n');
+  return h.digest('hex').slice(0, 16);
+}
+
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) out.push(...filesUnder(path));
+    else out.push(path);
+  }
+  return out;
+}
+
+async function bundle(outdir: string): Promise<void> {
+  const esbuild = await import('esbuild');
+  await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints: BUNDLE_ENTRIES as Record<string, string>,
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    outExtension: { '.js': '.mjs' },
+    sourcemap: 'linked',
+    logLevel: 'silent',
+    plugins: [sourceUrls],
+  });
+  writeFileSync(join(outdir, 'done'), '');
+}
+
+/** Each project module's import.meta.url, the URL of its source file (see the header). */
+const sourceUrls = {
+  name: 'source-import-meta-url',
+  setup(build: import('esbuild').PluginBuild) {
+    build.onLoad({ filter: /\.(ts|mjs|js)$/ }, (a) => {
+      if (!a.path.startsWith(SOURCES)) return undefined;
+      const text = readFileSync(a.path, 'utf8').replaceAll('import.meta.url', JSON.stringify(pathToFileURL(a.path).href));
+      return { contents: text, loader: a.path.endsWith('.ts') ? 'ts' : 'js' };
+    });
+  },
+};
+
+function pruneOld(current: string): void {
+  const dirs = readdirSync(CACHE).filter((d) => d !== current && !d.endsWith('.tmp'))
+    .map((d) => ({ d, t: statSync(join(CACHE, d)).mtimeMs })).sort((a, b) => b.t - a.t);
+  for (const { d } of dirs.slice(KEEP - 1)) rmSync(join(CACHE, d), { recursive: true, force: true });
+}
+
+function signalNumber(signal: NodeJS.Signals): number {
+  return ({ SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 } as Record<string, number>)[signal] ?? 0;
+}
