@@ -51,20 +51,21 @@ export function claimTables(paras: readonly ParagraphInput[], mentions: readonly
  */
 export class ThemeSets {
   readonly rows: ThemeSetRow[] = [];
-  private byObject = new Map<readonly string[], number>();
+  /** By the sources list object, the themes list object it came with and their number. */
+  private byObject = new Map<readonly string[], { themes: readonly string[]; n: number }>();
   private byContent = new Map<string, number>();
 
   numberOf(themes: string[], sources: string[]): number {
-    let n = this.byObject.get(sources);
-    if (n !== undefined && this.rows[n].themes === themes) return n;
+    const known = this.byObject.get(sources);
+    if (known !== undefined && known.themes === themes) return known.n;
     const key = JSON.stringify([themes, sources]);
-    n = this.byContent.get(key);
+    let n = this.byContent.get(key);
     if (n === undefined) {
       n = this.rows.length;
       this.byContent.set(key, n);
       this.rows.push({ theme_set: n, themes, theme_sources: sources });
     }
-    this.byObject.set(sources, n);
+    this.byObject.set(sources, { themes, n });
     return n;
   }
 }
