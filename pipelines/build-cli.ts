@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { runBuild } from './core/runner.ts';
 import { PIPELINE } from './pipeline.ts';
 import { AtlasError, OutputFolderError } from './core/errors.ts';
+import { stopWithLauncher } from './core/bundle.ts';
 
 const program = new Command()
   .name('tsx pipelines/build.ts')
@@ -42,4 +43,5 @@ async function main(): Promise<number> {
   }
 }
 
+stopWithLauncher();
 process.exitCode = await main();

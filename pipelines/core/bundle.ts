@@ -46,8 +46,9 @@ export const BUNDLE_ENV = 'ATLAS_BUNDLE';
 /** Run `entry` (a key of BUNDLE_ENTRIES) from the bundle with these arguments; resolves to its exit code. */
 export async function runBundled(entry: string, args: readonly string[]): Promise<number> {
   const dir = await ensureBundle();
+  // a channel to the child, which it watches: if this process is killed, the build stops too (stopWithLauncher)
   const child = spawn(process.execPath, [...NODE_FLAGS, join(dir, `${entry}.mjs`), ...args], {
-    stdio: 'inherit', env: { ...process.env, [BUNDLE_ENV]: dir },
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: { ...process.env, [BUNDLE_ENV]: dir },
   });
   const relay = (signal: NodeJS.Signals) => () => child.kill(signal);
   for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(s, relay(s));
@@ -55,6 +56,21 @@ export async function runBundled(entry: string, args: readonly string[]): Promis
     child.on('error', reject);
     child.on('exit', (code, signal) => resolve(code ?? 128 + (signal ? signalNumber(signal) : 0)));
   });
+}
+
+/**
+ * In the bundled command: stop at once if the process that started it (runBundled) goes, even
+ * killed with SIGKILL, as the build would have stopped with it when they were one process. The
+ * build's output is replaced atomically, so a build stopped anywhere leaves the previous output.
+ */
+export function stopWithLauncher(): void {
+  // not started by runBundled: no bundle named, or no channel at all (process.connected undefined)
+  if (!process.env[BUNDLE_ENV] || process.connected === undefined) return;
+  const stop = () => process.kill(process.pid, 'SIGKILL');
+  // gone while this process was loading: the channel is closed already (and process.channel null)
+  if (process.connected === false) stop();
+  process.on('disconnect', stop);
+  process.channel?.unref();
 }
 
 /** The folder of the bundle of the current code, made if there is none. */

@@ -15,8 +15,9 @@ import { sha256, listFiles } from '../../pipelines/core/io.ts';
 
 const KILLS = 20;
 const MAX_RUNS = 40;
-// one process (node with the tsx loader), so SIGKILL leaves no child behind that could finish the build
-const build = (out: string) => spawn(process.execPath, ['--import', 'tsx', BUILD, '--out', out, '--force'], { cwd: ROOT, stdio: 'ignore' });
+// node with the tsx loader, which runs the build from its bundle in a child process (core/bundle.ts),
+// in a process group of its own: the kill takes the group, as a terminal's or a CI job's kill does
+const build = (out: string) => spawn(process.execPath, ['--import', 'tsx', BUILD, '--out', out, '--force'], { cwd: ROOT, stdio: 'ignore', detached: true });
 
 /** Asserts that out is a complete build; returns its manifest's identity. */
 function verifyComplete(out: string): string {
@@ -58,7 +59,7 @@ describe('interrupted builds', () => {
       const delay = 30 + random() * shortest * 0.95; // almost always mid-build
       const code = await Promise.race([exited, sleep(delay).then(() => 'timeout' as const)]);
       if (code === 'timeout') {
-        child.kill('SIGKILL'); await exited; killed++;
+        process.kill(-child.pid!, 'SIGKILL'); await exited; killed++;
       } else {
         expect(code).toBe(0); completed++;
         shortest = Math.min(shortest, performance.now() - started);
@@ -74,4 +75,23 @@ describe('interrupted builds', () => {
     expect(readdirSync(join(root, '.output-builds'))).toHaveLength(1);
     expect(readdirSync(root).sort()).toEqual(['.output-builds', 'output']);
   }, 600_000);
+
+  it('stop when the launcher alone is killed: the bundled build in its child process goes with it', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'atlas-kill-launcher-'));
+    const launcher = spawn(process.execPath, ['--import', 'tsx', BUILD, '--out', join(root, 'output'), '--force'], { cwd: ROOT, stdio: 'ignore' });
+    const exited = new Promise<void>((resolve) => launcher.on('exit', () => resolve()));
+    // the build's process starts once the bundle is made (esbuild's own process may come first): wait for it
+    const isBuild = (pid: string) => { try { return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('build-cli.mjs'); } catch { return false; } };
+    let child: string | undefined;
+    for (let i = 0; i < 200 && child === undefined; i++) {
+      await sleep(50);
+      child = readFileSync(`/proc/${launcher.pid}/task/${launcher.pid}/children`, 'utf8').trim().split(' ').find(isBuild);
+    }
+    expect(child, 'the launcher started no child').toBeDefined();
+    launcher.kill('SIGKILL');
+    await exited;
+    const alive = () => { try { return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${child}/stat`, 'utf8')); } catch { return false; } };
+    for (let i = 0; i < 40 && alive(); i++) await sleep(50);
+    expect(alive(), 'the build went on without its launcher').toBe(false);
+  }, 60_000);
 });

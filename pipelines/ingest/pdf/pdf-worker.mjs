@@ -11,7 +11,8 @@ import { pathToFileURL } from 'node:url';
 let task;
 const bundle = process.env.ATLAS_BUNDLE; // the build's bundle of the project's code (core/bundle.ts)
 try {
-  task = await import(bundle ? `${pathToFileURL(bundle).href}/read-pdf-task.mjs` : './read-pdf-task.ts');
+  // the literal import of the source stays: the build's keys read the code a stage runs from it
+  task = bundle ? await import(`${pathToFileURL(bundle).href}/read-pdf-task.mjs`) : await import('./read-pdf-task.ts');
 } catch (e) {
   if (e?.code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw e;
   const { register } = await import('tsx/esm/api');

@@ -14,7 +14,8 @@ await Promise.all([import('vega'), import('vega-lite'), import('@resvg/resvg-js'
 let thread;
 const bundle = process.env.ATLAS_BUNDLE; // the build's bundle of the project's code (core/bundle.ts)
 try {
-  thread = await import(bundle ? `${pathToFileURL(bundle).href}/chart-thread-serve.mjs` : './chart-thread-serve.ts');
+  // the literal import of the source stays: the build's keys read the code a stage runs from it
+  thread = bundle ? await import(`${pathToFileURL(bundle).href}/chart-thread-serve.mjs`) : await import('./chart-thread-serve.ts');
 } catch (e) {
   if (e?.code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw e;
   const { register } = await import('tsx/esm/api');
