@@ -22,13 +22,18 @@ export type Dictionaries = ReadonlyMap<string, Dictionary>;
 export function encodeDictionary(rows: readonly Row[], name: string): Dictionary {
   const seen = new Map<string, number>();
   const codes = new Int32Array(rows.length);
+  // rows in a run share a value (a document, a part): the last one is checked before the map
+  let last: unknown;
+  let lastCode = -1;
   for (let i = 0; i < rows.length; i++) {
     const v = rows[i][name];
-    if (v === null || v === undefined) { codes[i] = -1; continue; }
+    if (v === last) { codes[i] = lastCode; continue; }
+    last = v;
+    if (v === null || v === undefined) { codes[i] = lastCode = -1; continue; }
     const s = typeof v === 'string' ? v : String(v);
     let code = seen.get(s);
     if (code === undefined) seen.set(s, (code = seen.size));
-    codes[i] = code;
+    codes[i] = lastCode = code;
   }
   const values = [...seen.keys()].sort();
   const rank = new Int32Array(values.length);

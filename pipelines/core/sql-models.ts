@@ -6,7 +6,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { query, type Db } from './db.ts';
+// the type only: declaring the SQL stages (which reads their files) does not load DuckDB
+import type { Db } from './db.ts';
 import { sqlString } from './sql.ts';
 import { AtlasError } from './errors.ts';
 
@@ -55,8 +56,8 @@ export function modelInputs(model: SqlModel, known: ReadonlySet<string>): string
 export async function runModel(db: Db, model: SqlModel, kind: 'TABLE' | 'VIEW' = 'TABLE'): Promise<void> {
   const body = model.sql.trim().replace(/;\s*$/, '');
   try {
-    const [other] = await query<{ kind: string }>(db, `SELECT table_type AS kind FROM information_schema.tables WHERE table_name = ${sqlString(model.name)} AND table_type <> ${sqlString(kind === 'VIEW' ? 'VIEW' : 'BASE TABLE')}`);
-    if (other) await db.conn.run(`DROP ${kind === 'VIEW' ? 'TABLE' : 'VIEW'} "${model.name}"`);
+    const other = await db.conn.runAndReadAll(`SELECT table_type FROM information_schema.tables WHERE table_name = ${sqlString(model.name)} AND table_type <> ${sqlString(kind === 'VIEW' ? 'VIEW' : 'BASE TABLE')}`);
+    if (other.currentRowCount > 0) await db.conn.run(`DROP ${kind === 'VIEW' ? 'TABLE' : 'VIEW'} "${model.name}"`);
     await db.conn.run(`CREATE OR REPLACE ${kind} "${model.name}" AS (\n${body}\n)`);
   } catch (e) {
     throw new AtlasError(`SQL model failed: ${(e as Error).message}`, { file: model.file, record: model.name });
