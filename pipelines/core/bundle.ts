@@ -45,7 +45,15 @@ export const BUNDLE_ENV = 'ATLAS_BUNDLE';
 
 /** Run `entry` (a key of BUNDLE_ENTRIES) from the bundle with these arguments; resolves to its exit code. */
 export async function runBundled(entry: string, args: readonly string[]): Promise<number> {
-  const dir = await ensureBundle();
+  let dir: string;
+  try {
+    dir = await ensureBundle();
+  } catch (e) {
+    // the bundle sits under node_modules so that node finds the packages beside it: it cannot go elsewhere
+    process.stderr.write(`error: could not make the bundle the build runs from, in ${CACHE}: ${(e as Error).message}\n`
+      + 'node_modules/.cache must be writable (npm ci makes it so); nothing was built and nothing was changed\n');
+    return 2;
+  }
   // a channel to the child, which it watches: if this process is killed, the build stops too (stopWithLauncher)
   const child = spawn(process.execPath, [...NODE_FLAGS, join(dir, `${entry}.mjs`), ...args], {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: { ...process.env, [BUNDLE_ENV]: dir },
