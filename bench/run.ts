@@ -29,7 +29,6 @@
  *   --engines           also compare coverage in DuckDB, danfojs and TypeScript on the largest corpus (slow)
  */
 import { execFile } from 'node:child_process';
-import { ensureBundle } from '../pipelines/core/bundle.ts';
 import { mkdirSync, rmSync, writeFileSync, lstatSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -44,6 +43,7 @@ import { fmtGB, fmtN, fmtS } from './format.ts';
 import { benchEngines } from './coverage-engines.ts';
 import type { ClaimsAlone } from './claims-alone.ts';
 import { figure, markdown, targetValues, type CorpusResult, type Figure, type RealResult, type Results } from './report.ts';
+import { ensureBundle } from '../pipelines/core/bundle.ts';
 
 // ---------------------------------------------------------------- options
 

@@ -98,10 +98,15 @@ function flat(name: string, type: DuckDBType, convert: Convert, make: (n: number
         if (v === null || v === undefined) return byValue.fill(chunk, j, rows, off, n);
         try { data[i] = value(v); } catch { return false; }
       }
-      duckdb.copy_data_to_vector(duckdb.data_chunk_get_vector(chunk.chunk, j), 0, data.buffer as ArrayBuffer, data.byteOffset, data.byteLength);
+      copyInto(chunk, j, data);
       return true;
     },
   };
+}
+
+/** Copy a typed array of n values into column j of the chunk, in one call. */
+function copyInto(chunk: DuckDBDataChunk, j: number, data: Flat): void {
+  duckdb.copy_data_to_vector(duckdb.data_chunk_get_vector(chunk.chunk, j), 0, data.buffer as ArrayBuffer, data.byteOffset, data.byteLength);
 }
 
 /** A dictionary column: its codes, in the width DuckDB gives an ENUM of that many members (as the node API's ENUM picks it). */
@@ -116,7 +121,7 @@ function codes(name: string, { values, codes }: Dictionary): ColumnWriter {
       if (piece.includes(-1)) return byValue.fill(chunk, j, rows, off, n);
       const data = new Codes(n);
       data.set(piece);
-      duckdb.copy_data_to_vector(duckdb.data_chunk_get_vector(chunk.chunk, j), 0, data.buffer as ArrayBuffer, data.byteOffset, data.byteLength);
+      copyInto(chunk, j, data);
       return true;
     },
   };

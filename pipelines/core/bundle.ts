@@ -15,7 +15,9 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { listFiles } from './io.ts';
+import { constants } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -62,7 +64,7 @@ export async function runBundled(entry: string, args: readonly string[]): Promis
   for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(s, relay(s));
   return new Promise((resolve, reject) => {
     child.on('error', reject);
-    child.on('exit', (code, signal) => resolve(code ?? 128 + (signal ? signalNumber(signal) : 0)));
+    child.on('exit', (code, signal) => resolve(code ?? 128 + (signal ? constants.signals[signal] : 0)));
   });
 }
 
@@ -105,18 +107,8 @@ export async function ensureBundle(): Promise<string> {
 /** Hash of every file under `dir` (pipelines/: path and bytes) and of esbuild's version. */
 export function sourceKey(dir: string, esbuildVersion: string): string {
   const h = createHash('sha256').update(`esbuild ${esbuildVersion}\n`);
-  for (const file of filesUnder(dir)) h.update(`${relative(dir, file)}\n`).update(readFileSync(file)).update('\n');
+  for (const file of listFiles(dir)) h.update(`${file}\n`).update(readFileSync(join(dir, file))).update('\n');
   return h.digest('hex').slice(0, 16);
-}
-
-function filesUnder(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) out.push(...filesUnder(path));
-    else out.push(path);
-  }
-  return out;
 }
 
 async function bundle(outdir: string): Promise<void> {
@@ -155,8 +147,4 @@ function pruneOld(current: string): void {
   const dirs = readdirSync(CACHE).filter((d) => d !== current && !d.endsWith('.tmp'))
     .map((d) => ({ d, t: statSync(join(CACHE, d)).mtimeMs })).sort((a, b) => b.t - a.t);
   for (const { d } of dirs.slice(KEEP - 1)) rmSync(join(CACHE, d), { recursive: true, force: true });
-}
-
-function signalNumber(signal: NodeJS.Signals): number {
-  return ({ SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 } as Record<string, number>)[signal] ?? 0;
 }

@@ -59,7 +59,7 @@ export async function runStages(stages: readonly Stage[], opts: RunStagesOptions
     if (s.kind === 'sql') {
       macros ??= createMacros(db);
       await macros;
-      await runModel(db, s.model, tableSpec(s.outputs[0]).view ? 'VIEW' : 'TABLE');
+      await runModel(db, s.model);
       counts[s.outputs[0]] = await checkTable(db, tableSpec(s.outputs[0]), s.name);
       opts.onTable?.(s.outputs[0], counts[s.outputs[0]]!);
     } else {

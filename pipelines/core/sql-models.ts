@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Db } from './db.ts';
 import { sqlString } from './sql.ts';
 import { AtlasError } from './errors.ts';
+import { isTableName, tableSpec } from '../catalog/index.ts';
 
 export const SQL_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'sql');
 /** Macros every model may call, created before the first model runs. */
@@ -49,11 +50,11 @@ export function modelInputs(model: SqlModel, known: ReadonlySet<string>): string
 }
 
 /**
- * Materialise a model as a table, or create it as a view (TableSpec.view). An object of the other
- * kind by that name (from a previous build's database) is dropped first: DuckDB will not replace one
- * kind with the other.
+ * Materialise a model as a table, or create it as a view (by default as the catalog declares it:
+ * TableSpec.view). An object of the other kind by that name (from a previous build's database) is
+ * dropped first: DuckDB will not replace one kind with the other.
  */
-export async function runModel(db: Db, model: SqlModel, kind: 'TABLE' | 'VIEW' = 'TABLE'): Promise<void> {
+export async function runModel(db: Db, model: SqlModel, kind: 'TABLE' | 'VIEW' = declaredKind(model.name)): Promise<void> {
   const body = model.sql.trim().replace(/;\s*$/, '');
   try {
     const other = await db.conn.runAndReadAll(`SELECT table_type FROM information_schema.tables WHERE table_name = ${sqlString(model.name)} AND table_type <> ${sqlString(kind === 'VIEW' ? 'VIEW' : 'BASE TABLE')}`);
@@ -72,4 +73,8 @@ export async function createMacros(db: Db): Promise<void> {
   } catch (e) {
     throw new AtlasError(`SQL macros failed: ${(e as Error).message}`, { file });
   }
+}
+
+function declaredKind(name: string): 'TABLE' | 'VIEW' {
+  return isTableName(name) && tableSpec(name).view ? 'VIEW' : 'TABLE';
 }
