@@ -49,7 +49,8 @@ export interface TableSpec {
    * views, which put names beside another table's ids: stored, they doubled the database's largest
    * tables and took as long to write as to export; and for claims, which puts the words back beside
    * claim_spans' offsets (stored, 1.4 s at 1,000 documents, most of it writing the sentences to
-   * the database file). Their exports are the same files.
+   * the database file). Their exports are the same files. An exported view is checked on its
+   * Parquet file as it is exported, not when its model runs (core/checks.ts checkedAtExport).
    */
   readonly view?: boolean;
 }
