@@ -18,8 +18,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb, writeRows } from '../pipelines/core/db.ts';
 import { readTables } from '../pipelines/core/read-tables.ts';
-import { checkedAtExport, checkTable, countRows, parquetRows } from '../pipelines/core/checks.ts';
-import { orderedSelect } from '../pipelines/core/sql.ts';
+import { checkedAtExport, checkModelOutput, checkTable, parquetRows } from '../pipelines/core/checks.ts';
+import { writeParquet } from '../pipelines/core/export.ts';
 import { createMacros, runModel } from '../pipelines/core/sql-models.ts';
 import { tableSpec, isTableName } from '../pipelines/catalog/index.ts';
 import { PIPELINE } from '../pipelines/pipeline.ts';
@@ -55,13 +55,13 @@ export async function runOnce(dbFile: string): Promise<ClaimsAlone> {
       const t1 = performance.now();
       await runModel(db, model.model);
       const spec = tableSpec(model.outputs[0]);
-      const claims = checkedAtExport(spec) ? await countRows(db, spec) : await checkTable(db, spec, model.name);
+      const claims = await checkModelOutput(db, spec, model.name);
       const t2 = performance.now();
       // the check the build makes of claims when it exports it (a step of the export, not of the stages)
       let exportCheckMs = 0;
       if (checkedAtExport(spec)) {
         const file = join(work, `${spec.name}.parquet`);
-        await db.conn.run(`COPY (${orderedSelect(spec)}) TO '${file}' (FORMAT parquet, COMPRESSION zstd)`);
+        await writeParquet(db.conn, spec, file);
         const t3 = performance.now();
         await checkTable(db, spec, 'export', parquetRows(file));
         exportCheckMs = performance.now() - t3;

@@ -44,8 +44,9 @@ export function parquetRows(file: string): CheckedRows {
   return { sql: `read_parquet(${lit(file)})`, file };
 }
 
-/** A table's row count, unchecked (an exported view's, when its model has run: checkedAtExport). */
-export async function countRows(db: Db, spec: TableSpec): Promise<number> {
+/** A SQL model's table once its model has run: checked, or only counted if it is checked at export; returns its row count. */
+export async function checkModelOutput(db: Db, spec: TableSpec, stage?: string): Promise<number> {
+  if (!checkedAtExport(spec)) return checkTable(db, spec, stage);
   const [{ n }] = await query<{ n: bigint }>(db, `SELECT count(*) AS n FROM ${q(spec.name)}`);
   return Number(n);
 }

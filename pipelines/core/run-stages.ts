@@ -17,7 +17,7 @@
  */
 import { isTableName, tableSpec } from '../catalog/index.ts';
 import { writeRows, type Db, type Row } from './db.ts';
-import { checkedAtExport, checkTable, countRows } from './checks.ts';
+import { checkModelOutput, checkTable } from './checks.ts';
 import { readTables } from './read-tables.ts';
 import { runModel, createMacros } from './sql-models.ts';
 import type { ConnectionPool } from './connection-pool.ts';
@@ -62,8 +62,7 @@ export async function runStages(stages: readonly Stage[], opts: RunStagesOptions
       macros ??= createMacros(db);
       await macros;
       await runModel(db, s.model);
-      const spec = tableSpec(s.outputs[0]);
-      counts[s.outputs[0]] = checkedAtExport(spec) ? await countRows(db, spec) : await checkTable(db, spec, s.name);
+      counts[s.outputs[0]] = await checkModelOutput(db, tableSpec(s.outputs[0]), s.name);
       opts.onTable?.(s.outputs[0], counts[s.outputs[0]]!);
     } else {
       const input: Tables = {};
