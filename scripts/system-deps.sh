@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Debian packages the tests need: Chromium (browser tests), poppler (the briefing PDF test reads
+# Debian packages the tests need: Chromium's headless shell (the briefing PDF, browser tests), poppler (the briefing PDF test reads
 # the PDF with pdfinfo, pdftotext and pdftoppm) and Jupyter (notebook tests).
 # Installs what is missing when run as root; otherwise prints the exact command and fails.
 set -euo pipefail
 need=()
-[ -x /usr/bin/chromium ] || need+=(chromium)
+[ -x /usr/bin/chromium-headless-shell ] || need+=(chromium-headless-shell)
 command -v pdfinfo >/dev/null && command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null || need+=(poppler-utils)
 [ -x /usr/bin/jupyter ] && /usr/bin/jupyter nbconvert --version >/dev/null 2>&1 || need+=(jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel)
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)

@@ -27,7 +27,7 @@ import { CHROMIUM, chromiumAvailable, launchPrinter } from './briefing/print-pdf
 export async function renderReport(ctx: StageContext<'few_mechanisms_max'>, thread?: ChartThread): Promise<void> {
   // Chromium prints the PDF; where it is not installed the other three forms are still written, and the log says so.
   const pdf = chromiumAvailable();
-  if (!pdf) ctx.log.warn(`briefing.pdf not written: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set ATLAS_CHROMIUM)`);
+  if (!pdf) ctx.log.warn(`briefing.pdf not written: no Chromium at ${CHROMIUM} (apt-get install -y chromium-headless-shell, or set ATLAS_CHROMIUM)`);
   const printer = pdf ? launchPrinter() : undefined;
   // Handled here so a failed start is not an unhandled rejection while the charts render; finishBriefing reports it.
   printer?.catch(() => undefined);

@@ -10,7 +10,7 @@ export interface Watch { consoleErrors: string[]; pageErrors: string[]; dialogs:
 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}; the browser tests need it: run \`apt-get install -y chromium\``);
+    throw new Error(`Chromium is not installed at ${CHROMIUM}; the browser tests need it: run \`apt-get install -y chromium-headless-shell\``);
   }
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }

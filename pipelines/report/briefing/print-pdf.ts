@@ -10,7 +10,16 @@ import { AtlasError } from '../../core/errors.ts';
 import { launchCdp, type CdpBrowser } from './cdp-pipe.ts';
 import { escapeHtml } from '../render/html-escape.ts';
 
-export const CHROMIUM = process.env.ATLAS_CHROMIUM ?? '/usr/bin/chromium';
+/**
+ * The Chromium that prints (and that the browser tests drive): $ATLAS_CHROMIUM, else Debian's
+ * chromium-headless-shell, else Debian's chromium. The headless shell is Chromium's headless
+ * browser without the desktop browser around it: a cold seed build took 2.5-2.9 s less with it
+ * (two alternating runs each: 11.9, 12.1 s against 9.0, 9.6 s; Chromium had been about a quarter
+ * of the build's CPU), and the PDF's pages rasterise to the same pixels (pdftoppm); only the
+ * PDF's Creator field differs.
+ */
+export const CHROMIUM_CANDIDATES = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'] as const;
+export const CHROMIUM = process.env.ATLAS_CHROMIUM ?? CHROMIUM_CANDIDATES.find((path) => existsSync(path)) ?? CHROMIUM_CANDIDATES[1];
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -77,7 +86,7 @@ export interface Printer {
 export async function launchPrinter(): Promise<Printer> {
   if (!existsSync(CHROMIUM)) {
     throw new AtlasError(`Chromium is not installed at ${CHROMIUM}; the briefing PDF is printed with it`, {
-      stage: 'write-briefing', hint: 'apt-get install -y chromium (or set ATLAS_CHROMIUM to its path)',
+      stage: 'write-briefing', hint: 'apt-get install -y chromium-headless-shell (or chromium; or set ATLAS_CHROMIUM to its path)',
     });
   }
   const browser = await launchCdp(CHROMIUM, [...CHROMIUM_ARGS, ...PRINT_ARGS]);
