@@ -24,7 +24,7 @@ import type { ConnectionPool } from './connection-pool.ts';
 import type { Logger } from './log.ts';
 import { orderedLog } from './ordered-log.ts';
 import type { Params } from './params.ts';
-import type { ParamName, Stage, StageContext, Tables } from './stage.ts';
+import type { ParamName, Stage, StageContext, Tables, WarmStart } from './stage.ts';
 
 export interface RunStagesOptions {
   /** Context every stage shares; each gets its own `db` (a leased connection), logger and parameters. */
@@ -55,6 +55,20 @@ export async function runStages(stages: readonly Stage[], opts: RunStagesOptions
   }
   let macros: Promise<void> | undefined; // made once, by the first SQL model to run
   let stopped = false;
+  // What stale stages start ahead (Stage.warmUp), now, while the stages before them run. A failed
+  // start fails its stage when it runs; whatever was started is closed once its stage has run.
+  const warm = new Map<number, Promise<WarmStart | undefined>>();
+  stages.forEach((s, i) => {
+    if (s.kind !== 'ts' || !s.warmUp || fresh.has(s.name)) return;
+    const started = s.warmUp({ ...(ctx.previousDir ? { previousDir: ctx.previousDir } : {}) });
+    started.catch(() => undefined); // reported by the stage, which awaits it
+    warm.set(i, started);
+  });
+  const closeWarm = async (i: number) => {
+    const started = warm.get(i);
+    warm.delete(i);
+    await started?.then((w) => w?.close(), () => undefined);
+  };
 
   const runOne = async (s: Stage, i: number, db: Db, slog: Logger) => {
     const t = performance.now();
@@ -75,7 +89,8 @@ export async function runStages(stages: readonly Stage[], opts: RunStagesOptions
           if (left <= 0) memo.delete(name);
         }
       }
-      const out = await s.run(input, { ...ctx, db, log: slog, params: pick(ctx.params, s.params) });
+      const started = await warm.get(i);
+      const out = await s.run(input, { ...ctx, db, log: slog, params: pick(ctx.params, s.params), ...(started ? { warm: started } : {}) });
       for (const name of s.outputs.filter((o) => !o.startsWith('files:'))) {
         const spec = tableSpec(name);
         if (!out[name]) throw new Error(`stage ${s.name} did not return its declared output ${name}`);
@@ -112,6 +127,7 @@ export async function runStages(stages: readonly Stage[], opts: RunStagesOptions
           await runOne(s, i, lease.db, slog);
         } finally {
           lease.release();
+          await closeWarm(i);
         }
       } catch (e) {
         stopped = true;
@@ -122,6 +138,8 @@ export async function runStages(stages: readonly Stage[], opts: RunStagesOptions
     })());
   }
   const settled = await Promise.allSettled(done);
+  // started for stages that did not run (the build failed before them)
+  await Promise.all([...warm.keys()].map(closeWarm));
   const failed = settled.find((r) => r.status === 'rejected');
   if (failed) throw (failed as PromiseRejectedResult).reason;
   return counts;

@@ -38,6 +38,17 @@ export interface StageContext<P extends ParamName = ParamName> extends SourceDir
   previousDir?: string;
 }
 
+/**
+ * What a stage starts ahead, as the build starts (its `warmUp`): something slow to start that
+ * needs none of the stage's inputs, such as a thread loading its libraries or a browser. It loads
+ * while the stages before it run, on a core they leave idle. The runner closes it once the stage
+ * has run, or when the build ends without running it.
+ */
+export interface WarmStart { close(): Promise<void> }
+
+/** Where a stage's warmUp looks: the previous build's folder, if any (none with --force). */
+export interface WarmUpContext { previousDir?: string }
+
 /** A folder (or file) of the build a stage writes, rather than a table. */
 export type FilesOutput = `files:${string}`;
 export type StageOutput = TableName | FilesOutput;
@@ -67,12 +78,14 @@ interface StageBase {
 export interface TsStage extends StageBase {
   kind: 'ts';
   /** `ctx.params` holds only the declared parameters (the runner picks them), so the key hashes what the stage can read. */
-  run(input: Tables, ctx: StageContext<never>): Promise<Tables> | Tables;
+  run(input: Tables, ctx: StageContext<never> & { warm?: WarmStart }): Promise<Tables> | Tables;
   /**
    * The runner does not load the inputs into `input`: the stage reads what it needs from
    * ctx.db (they stay inputs for the order of stages and the build cache).
    */
   readsOwnInputs?: boolean;
+  /** Called as the build starts when the stage will run; what it starts reaches `run` as `ctx.warm`. */
+  warmUp?(ctx: WarmUpContext): Promise<WarmStart | undefined>;
 }
 
 export interface SqlStage extends StageBase {
@@ -83,7 +96,7 @@ export interface SqlStage extends StageBase {
 
 export type Stage = TsStage | SqlStage;
 
-export interface StageDeclaration<I extends readonly TableName[], O extends readonly StageOutput[], P extends readonly ParamName[]> {
+export interface StageDeclaration<I extends readonly TableName[], O extends readonly StageOutput[], P extends readonly ParamName[], W extends WarmStart = WarmStart> {
   name: string;
   /** `import.meta.url` of the declaring file. */
   module: string;
@@ -92,16 +105,20 @@ export interface StageDeclaration<I extends readonly TableName[], O extends read
   params?: P;
   sources?(dirs: SourceDirs): string[];
   readsOwnInputs?: boolean;
-  run(input: InputTables<I>, ctx: StageContext<P[number]>): Promise<OutputTables<O>> | OutputTables<O>;
+  /** Start, as the build starts, what `run` will need and is slow to start (WarmStart); `run` gets it as `ctx.warm`. */
+  warmUp?(ctx: WarmUpContext): Promise<W | undefined>;
+  run(input: InputTables<I>, ctx: StageContext<P[number]> & { warm?: W }): Promise<OutputTables<O>> | OutputTables<O>;
 }
 
 /** Declare a TypeScript stage. */
-export function defineStage<const I extends readonly TableName[], const O extends readonly StageOutput[], const P extends readonly ParamName[] = readonly []>(
-  d: StageDeclaration<I, O, P>,
-): TsStage {
+export function defineStage<
+  const I extends readonly TableName[], const O extends readonly StageOutput[], const P extends readonly ParamName[] = readonly [],
+  W extends WarmStart = WarmStart,
+>(d: StageDeclaration<I, O, P, W>): TsStage {
   return {
     kind: 'ts', name: d.name, module: fileURLToPath(d.module), files: [], inputs: d.inputs, outputs: d.outputs,
-    params: d.params ?? [], sources: (dirs) => d.sources?.(dirs) ?? [], run: d.run,
+    params: d.params ?? [], sources: (dirs) => d.sources?.(dirs) ?? [], run: d.run as TsStage['run'],
     ...(d.readsOwnInputs ? { readsOwnInputs: true } : {}),
+    ...(d.warmUp ? { warmUp: d.warmUp } : {}),
   };
 }

@@ -4,9 +4,15 @@
  * build cache still reads those imports), and vega, vega-lite and resvg only in the chart thread
  * (render/chart-thread.ts). The stage reads its own inputs: of the two big tables it needs only
  * the rows the briefing quotes.
+ *
+ * What is slow to start starts as the build starts (warmUp), on a core the stages before leave
+ * idle: Chromium, which prints the PDF, and, when every chart will be drawn (no previous build, or
+ * --force), the chart thread, which loads vega. Otherwise the charts start a thread only if a chart
+ * is stale (render-charts.ts).
  */
-import { defineStage } from '../core/stage.ts';
+import { defineStage, type WarmStart } from '../core/stage.ts';
 import { RENDER_INPUTS } from './chart-tables.ts';
+import type { ReportStarts } from './render-report.ts';
 
 export const renderChartsStage = defineStage({
   name: 'render-charts',
@@ -15,18 +21,22 @@ export const renderChartsStage = defineStage({
   outputs: ['files:charts', 'files:briefing'],
   params: ['few_mechanisms_max'],
   readsOwnInputs: true,
-  run: async (_t, ctx) => {
-    // With no chart to reuse (no previous build, or --force) every chart is drawn: the chart thread
-    // starts first, loading vega while this thread loads the rest and reads the tables. Otherwise
-    // the charts start one only if a chart is stale.
-    const [{ readRenderKeys }, { startChartThread }] = await Promise.all([import('./render/chart-keys.ts'), import('./render/chart-thread.ts')]);
+  warmUp: async (ctx): Promise<ReportStarts & WarmStart> => {
+    const [{ readRenderKeys }, { startChartThread }, { chromiumAvailable, launchPrinter }] = await Promise.all([
+      import('./render/chart-keys.ts'), import('./render/chart-thread.ts'), import('./briefing/print-pdf.ts')]);
     const thread = Object.keys(readRenderKeys(ctx.previousDir)).length === 0 ? startChartThread() : undefined;
-    try {
-      const { renderReport } = await import('./render-report.ts');
-      await renderReport(ctx, thread);
-    } finally {
-      await thread?.close();
-    }
+    const printer = chromiumAvailable() ? launchPrinter() : undefined;
+    // a failed launch is reported by the briefing, which awaits it
+    printer?.catch(() => undefined);
+    let closed: Promise<void> | undefined;
+    return {
+      thread, printer,
+      close: () => (closed ??= Promise.all([thread?.close(), printer?.then((b) => b.close(), () => undefined)]).then(() => undefined)),
+    };
+  },
+  run: async (_t, ctx) => {
+    const { renderReport } = await import('./render-report.ts');
+    await renderReport(ctx, ctx.warm ?? {});
     return {};
   },
 });

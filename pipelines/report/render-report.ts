@@ -5,8 +5,8 @@
  * this only when the stage runs.
  *
  * The longest chain is the PDF: the briefing's charts laid out, its HTML, Chromium printing it.
- * So Chromium starts (as does the chart thread, which the stage starts when every chart will be
- * drawn) before the tables are read; the specs of the charts a briefing can show are built
+ * So Chromium starts (as does the chart thread, when every chart will be drawn) as the build
+ * starts (render-charts.stage.ts warmUp); the specs of the charts a briefing can show are built
  * first and each goes to the thread as soon as it is; the briefing's model (it needs only the
  * charts' titles) is made while the thread lays them out; and Chromium prints while the other
  * charts are laid out and every PNG is rasterised.
@@ -21,14 +21,24 @@ import type { ChartThread } from './render/chart-thread.ts';
 import { specDescription, specTitle } from './render/spec-text.ts';
 import { KIND_CHART, briefingModel } from './briefing/model.ts';
 import { briefingChartNames, finishBriefing, startBriefing, type StartedBriefing } from './write-briefing.ts';
-import { CHROMIUM, chromiumAvailable, launchPrinter } from './briefing/print-pdf.ts';
+import { CHROMIUM, chromiumAvailable, launchPrinter, type Printer } from './briefing/print-pdf.ts';
 
-/** `thread`: the chart thread when the stage started one ahead (it closes it). */
-export async function renderReport(ctx: StageContext<'few_mechanisms_max'>, thread?: ChartThread): Promise<void> {
+/** What the stage started ahead (render-charts.stage.ts warmUp), which its caller closes. */
+export interface ReportStarts {
+  /** The chart thread, started when every chart will be drawn. */
+  thread?: ChartThread;
+  /** Chromium, launched where it is installed. */
+  printer?: Promise<Printer>;
+}
+
+/** Render the charts and the briefing, with the thread and the printer started ahead, if any (else started here). */
+export async function renderReport(ctx: StageContext<'few_mechanisms_max'>, starts: ReportStarts): Promise<void> {
+  const { thread } = starts;
   // Chromium prints the PDF; where it is not installed the other three forms are still written, and the log says so.
   const pdf = chromiumAvailable();
   if (!pdf) ctx.log.warn(`briefing.pdf not written: no Chromium at ${CHROMIUM} (apt-get install -y chromium-headless-shell, or set ATLAS_CHROMIUM)`);
-  const printer = pdf ? launchPrinter() : undefined;
+  const launched = pdf && !starts.printer ? launchPrinter() : undefined;
+  const printer = starts.printer ?? launched;
   // Handled here so a failed start is not an unhandled rejection while the charts render; finishBriefing reports it.
   printer?.catch(() => undefined);
   let started: Promise<StartedBriefing> | undefined;
@@ -66,6 +76,6 @@ export async function renderReport(ctx: StageContext<'few_mechanisms_max'>, thre
   } finally {
     // a print started early ends before Chromium is closed
     await started?.then((s) => s.pdf).catch(() => undefined);
-    await printer?.then((b) => b.close(), () => undefined);
+    await launched?.then((b) => b.close(), () => undefined);
   }
 }

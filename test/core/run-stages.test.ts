@@ -55,4 +55,38 @@ describe('runStages', () => {
     await expect(runBuild(stages, opts())).rejects.toThrow('first failed');
     expect(ranDependent).toBe(false);
   });
+
+  it('starts a stage\'s warmUp as the build starts, before the stages before it finish, hands it to run, then closes it', async () => {
+    const warmStarted = signal();
+    const events: string[] = [];
+    const warming: TsStage = {
+      ...stage('report', ['documents'], ['files:r'], async (_i, ctx) => {
+        events.push(`run saw ${(ctx.warm as { label?: string } | undefined)?.label}`);
+        return {};
+      }),
+      warmUp: async () => {
+        events.push('warm up');
+        warmStarted.fire();
+        return { label: 'warmed', close: async () => { events.push('closed'); } };
+      },
+    };
+    const stages = [
+      stage('docs', [], ['documents'], async () => { events.push(`docs saw ${await warmStarted.waitFor()}`); return { documents: [doc('a')] }; }),
+      warming,
+    ];
+    await runBuild(stages, opts());
+    expect(events).toEqual(['warm up', 'docs saw fired', 'run saw warmed', 'closed']);
+  });
+
+  it('closes what a warmUp started when the build fails before its stage runs; a failed warmUp fails its stage', async () => {
+    let closed = 0;
+    const warming = (name: string, inputs: string[], warm: () => Promise<{ close(): Promise<void> }>): TsStage =>
+      ({ ...stage(name, inputs, [`files:${name}`], () => ({})), warmUp: warm });
+    const neverRuns = warming('report', ['documents'], async () => ({ close: async () => { closed++; } }));
+    await expect(runBuild([stage('docs', [], ['documents'], () => { throw new Error('docs failed'); }), neverRuns], opts()))
+      .rejects.toThrow('docs failed');
+    expect(closed).toBe(1);
+    const failedStart = warming('printer', [], async () => { throw new Error('could not launch'); });
+    await expect(runBuild([failedStart], opts())).rejects.toThrow('could not launch');
+  });
 });
