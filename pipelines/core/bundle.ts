@@ -5,9 +5,9 @@
  * (vega, vega-lite, DuckDB, Arrow, pdf.js and the project's 200 modules).
  *
  * The bundle is made once per version of the code: its folder under node_modules/.cache is named
- * by a hash of every file under pipelines/ and of esbuild's version, so a change to any of them
- * makes a new one (0.3 s). Packages stay outside (node resolves them from node_modules as
- * before). Each module's `import.meta.url` is replaced by the URL of its source file, so whatever
+ * by a hash of every file under pipelines/, of esbuild's version and of package-lock.json, so a
+ * change to any of them makes a new one. Packages stay outside (node resolves them from
+ * node_modules as before) except the few bundled in (BUNDLED_PACKAGES). Each module's `import.meta.url` is replaced by the URL of its source file, so whatever
  * is found relative to a module (SQL files, the stages' fingerprints, the worker entries) is found
  * as when the sources run. Threads (the chart thread, the PDF pool) load their code from the
  * bundle too: their .mjs entries read the folder from ATLAS_BUNDLE.
@@ -41,6 +41,15 @@ export const BUNDLE_ENTRIES: Readonly<Record<string, string>> = {
  * CPU 14.4 -> 12.1 s; 1,000 documents 67.7 -> 64.2 s (one run each). Hot loops are still optimized.
  */
 const NODE_FLAGS = ['--enable-source-maps', '--interrupt-budget=1000000'];
+
+/**
+ * Packages bundled with the project's code instead of loaded from node_modules: plain JavaScript
+ * spread over hundreds of ES modules, which node finds, reads and links one by one. Importing
+ * apache-arrow took 210-300 ms that way and 60 ms bundled; vega and vega-lite (the chart thread)
+ * 570-590 ms and 200 ms. The other packages stay outside: native code (DuckDB, resvg), WebAssembly
+ * or worker files found beside their modules (parquet-wasm, pdf.js), or small.
+ */
+const BUNDLED_PACKAGES = ['apache-arrow', 'vega', 'vega-lite'];
 
 /** The environment variable naming the bundle's folder, for the threads' entries. */
 export const BUNDLE_ENV = 'ATLAS_BUNDLE';
@@ -85,8 +94,7 @@ export function stopWithLauncher(): void {
 
 /** The folder of the bundle of the current code, made if there is none. */
 export async function ensureBundle(): Promise<string> {
-  const { version } = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'esbuild', 'package.json'), 'utf8')) as { version: string };
-  const key = sourceKey(SOURCES, version);
+  const key = sourceKey(SOURCES, toolchainVersion(ROOT));
   const dir = join(CACHE, key);
   if (existsSync(join(dir, 'done'))) return dir;
   mkdirSync(CACHE, { recursive: true });
@@ -104,7 +112,16 @@ export async function ensureBundle(): Promise<string> {
   return dir;
 }
 
-/** Hash of every file under `dir` (pipelines/: path and bytes) and of esbuild's version. */
+/**
+ * What the bundle depends on besides the sources: esbuild's version, and the lockfile, which names
+ * the versions of the packages bundled in (BUNDLED_PACKAGES) and of theirs.
+ */
+export function toolchainVersion(root: string): string {
+  const { version } = JSON.parse(readFileSync(join(root, 'node_modules', 'esbuild', 'package.json'), 'utf8')) as { version: string };
+  return `esbuild ${version}, lockfile ${createHash('sha256').update(readFileSync(join(root, 'package-lock.json'))).digest('hex')}`;
+}
+
+/** Hash of every file under `dir` (pipelines/: path and bytes) and of `esbuildVersion` (toolchainVersion). */
 export function sourceKey(dir: string, esbuildVersion: string): string {
   const h = createHash('sha256').update(`esbuild ${esbuildVersion}\n`);
   for (const file of listFiles(dir)) h.update(`${file}\n`).update(readFileSync(join(dir, file))).update('\n');
@@ -122,13 +139,19 @@ async function bundle(outdir: string): Promise<void> {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
+    external: externalPackages(),
     outExtension: { '.js': '.mjs' },
     sourcemap: 'linked',
     logLevel: 'silent',
     plugins: [sourceUrls],
   });
   writeFileSync(join(outdir, 'done'), '');
+}
+
+/** Every package the project depends on but BUNDLED_PACKAGES (a package's subpaths go with it). */
+function externalPackages(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+  return Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter((name) => !BUNDLED_PACKAGES.includes(name));
 }
 
 /** Each project module's import.meta.url, the URL of its source file (see the header). */
