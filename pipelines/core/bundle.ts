@@ -7,8 +7,8 @@
  * The bundle is made once per version of the code: its folder under node_modules/.cache is named
  * by a hash of every file under pipelines/, of esbuild's version and of package-lock.json, so a
  * change to any of them makes a new one. Packages stay outside (node resolves them from
- * node_modules as before) except the few bundled in (BUNDLED_PACKAGES). Each module's `import.meta.url` is replaced by the URL of its source file, so whatever
- * is found relative to a module (SQL files, the stages' fingerprints, the worker entries) is found
+ * node_modules as before) except the few bundled in (BUNDLED_PACKAGES). Each module's
+ * `import.meta.url` is replaced by the URL of its source file, so whatever is found relative to a module (SQL files, the stages' fingerprints, the worker entries) is found
  * as when the sources run. Threads (the chart thread, the PDF pool) load their code from the
  * bundle too: their .mjs entries read the folder from ATLAS_BUNDLE.
  */
@@ -121,9 +121,9 @@ export function toolchainVersion(root: string): string {
   return `esbuild ${version}, lockfile ${createHash('sha256').update(readFileSync(join(root, 'package-lock.json'))).digest('hex')}`;
 }
 
-/** Hash of every file under `dir` (pipelines/: path and bytes) and of `esbuildVersion` (toolchainVersion). */
-export function sourceKey(dir: string, esbuildVersion: string): string {
-  const h = createHash('sha256').update(`esbuild ${esbuildVersion}\n`);
+/** Hash of every file under `dir` (pipelines/: path and bytes) and of `toolchain` (toolchainVersion). */
+export function sourceKey(dir: string, toolchain: string): string {
+  const h = createHash('sha256').update(`${toolchain}\n`);
   for (const file of listFiles(dir)) h.update(`${file}\n`).update(readFileSync(join(dir, file))).update('\n');
   return h.digest('hex').slice(0, 16);
 }

@@ -60,7 +60,7 @@ export async function runStages(stages: readonly Stage[], opts: RunStagesOptions
   const warm = new Map<number, Promise<WarmStart | undefined>>();
   stages.forEach((s, i) => {
     if (s.kind !== 'ts' || !s.warmUp || fresh.has(s.name)) return;
-    const started = s.warmUp({ ...(ctx.previousDir ? { previousDir: ctx.previousDir } : {}) });
+    const started = s.warmUp(ctx);
     started.catch(() => undefined); // reported by the stage, which awaits it
     warm.set(i, started);
   });

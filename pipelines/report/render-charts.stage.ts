@@ -28,10 +28,9 @@ export const renderChartsStage = defineStage({
     const printer = chromiumAvailable() ? launchPrinter() : undefined;
     // a failed launch is reported by the briefing, which awaits it
     printer?.catch(() => undefined);
-    let closed: Promise<void> | undefined;
     return {
       thread, printer,
-      close: () => (closed ??= Promise.all([thread?.close(), printer?.then((b) => b.close(), () => undefined)]).then(() => undefined)),
+      close: async () => { await Promise.all([thread?.close(), printer?.then((b) => b.close(), () => undefined)]); },
     };
   },
   run: async (_t, ctx) => {

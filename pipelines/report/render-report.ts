@@ -21,26 +21,21 @@ import type { ChartThread } from './render/chart-thread.ts';
 import { specDescription, specTitle } from './render/spec-text.ts';
 import { KIND_CHART, briefingModel } from './briefing/model.ts';
 import { briefingChartNames, finishBriefing, startBriefing, type StartedBriefing } from './write-briefing.ts';
-import { CHROMIUM, chromiumAvailable, launchPrinter, type Printer } from './briefing/print-pdf.ts';
+import { CHROMIUM, type Printer } from './briefing/print-pdf.ts';
 
-/** What the stage started ahead (render-charts.stage.ts warmUp), which its caller closes. */
+/** What the stage started ahead (render-charts.stage.ts warmUp); the runner closes it. */
 export interface ReportStarts {
-  /** The chart thread, started when every chart will be drawn. */
+  /** The chart thread, started when every chart will be drawn (else the charts start one if a chart is stale). */
   thread?: ChartThread;
-  /** Chromium, launched where it is installed. */
+  /** Chromium, launched where it is installed (a failed launch is reported by finishBriefing). */
   printer?: Promise<Printer>;
 }
 
-/** Render the charts and the briefing, with the thread and the printer started ahead, if any (else started here). */
-export async function renderReport(ctx: StageContext<'few_mechanisms_max'>, starts: ReportStarts): Promise<void> {
-  const { thread } = starts;
+/** Render the charts and the briefing, with the chart thread and the printer started ahead. */
+export async function renderReport(ctx: StageContext<'few_mechanisms_max'>, { thread, printer }: ReportStarts): Promise<void> {
   // Chromium prints the PDF; where it is not installed the other three forms are still written, and the log says so.
-  const pdf = chromiumAvailable();
+  const pdf = printer !== undefined;
   if (!pdf) ctx.log.warn(`briefing.pdf not written: no Chromium at ${CHROMIUM} (apt-get install -y chromium-headless-shell, or set ATLAS_CHROMIUM)`);
-  const launched = pdf && !starts.printer ? launchPrinter() : undefined;
-  const printer = starts.printer ?? launched;
-  // Handled here so a failed start is not an unhandled rejection while the charts render; finishBriefing reports it.
-  printer?.catch(() => undefined);
   let started: Promise<StartedBriefing> | undefined;
   try {
     const t = await readReportInputs(ctx.db, RENDER_INPUTS);
@@ -76,6 +71,5 @@ export async function renderReport(ctx: StageContext<'few_mechanisms_max'>, star
   } finally {
     // a print started early ends before Chromium is closed
     await started?.then((s) => s.pdf).catch(() => undefined);
-    await launched?.then((b) => b.close(), () => undefined);
   }
 }
