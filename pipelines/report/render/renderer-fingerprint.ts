@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { packageDir } from './package-assets.ts';
 
 const RENDER_DIR = dirname(fileURLToPath(import.meta.url));
-const PACKAGES = ['vega', 'vega-lite', 'vega-embed', '@resvg/resvg-js', 'dejavu-fonts-ttf'] as const;
+const PACKAGES = ['vega', 'vega-lite', 'vega-embed', '@resvg/resvg-js', 'dejavu-fonts-ttf', 'subset-font', 'harfbuzzjs'] as const;
 
 let cached: string | undefined;
 
