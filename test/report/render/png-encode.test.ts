@@ -52,3 +52,24 @@ describe('encodePng', () => {
     }
   });
 });
+
+describe('encodePng, a block of rows at a time', () => {
+  it('gives the bytes of one deflate over all the rows, however the rows are cut into blocks', async () => {
+    // premultiplied pixels (no channel above its alpha), some not opaque, on rows of 3 pixels
+    const width = 3, height = 41;
+    const px = new Uint8Array(width * height * 4);
+    for (let i = 0; i < px.length; i += 4) {
+      const a = i % 36 === 0 ? 0 : i % 20 === 0 ? 128 : 255;
+      for (let k = 0; k < 3; k++) px[i + k] = Math.min(a, (i * 7 + k * 31) % 256);
+      px[i + 3] = a;
+    }
+    const whole = Buffer.from(encodePngSync(px, width, height));
+    const rowBytes = width * 4 + 1;
+    for (const rows of [1, 2, 5, 40, 41, 100]) {
+      expect(Buffer.from(await encodePng(px, width, height, rows * rowBytes)).equals(whole), `${rows} rows a block`).toBe(true);
+    }
+    // and the rows are in it: the pixels read back un-premultiplied
+    const back = decodePng(whole);
+    expect(back.rgba[4 * 20 + 3]).toBe(128);
+  });
+});
