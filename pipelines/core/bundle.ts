@@ -49,7 +49,7 @@ const NODE_FLAGS = ['--enable-source-maps', '--interrupt-budget=1000000'];
  * 570-590 ms and 200 ms. The other packages stay outside: native code (DuckDB, resvg), WebAssembly
  * or worker files found beside their modules (parquet-wasm, pdf.js), or small.
  */
-const BUNDLED_PACKAGES = ['apache-arrow', 'vega', 'vega-lite'];
+const BUNDLED_PACKAGES = ['apache-arrow', 'vega', 'vega-lite', '@duckdb/node-api', 'zod', 'yaml', 'docx', 'commander', 'minisearch', 'topojson-client'];
 
 /** The environment variable naming the bundle's folder, for the threads' entries. */
 export const BUNDLE_ENV = 'ATLAS_BUNDLE';
@@ -128,6 +128,13 @@ export function sourceKey(dir: string, toolchain: string): string {
   return h.digest('hex').slice(0, 16);
 }
 
+/**
+ * CommonJS packages bundled in (yaml, commander, DuckDB's API) require node's modules and the
+ * external packages, and ESM has no `require`: esbuild's shim uses one defined at the top of
+ * each file. Spelled in pieces, as the sourceUrls plugin rewrites that expression in this file.
+ */
+const REQUIRE_BANNER = `import { createRequire as __atlasCreateRequire } from 'node:module'; const require = __atlasCreateRequire(${['import', 'meta', 'url'].join('.')});`;
+
 async function bundle(outdir: string): Promise<void> {
   const esbuild = await import('esbuild');
   await esbuild.build({
@@ -142,6 +149,7 @@ async function bundle(outdir: string): Promise<void> {
     external: externalPackages(),
     outExtension: { '.js': '.mjs' },
     sourcemap: 'linked',
+    banner: { js: REQUIRE_BANNER },
     logLevel: 'silent',
     plugins: [sourceUrls],
   });
