@@ -10,6 +10,7 @@ import { runBuild } from './core/runner.ts';
 import { PIPELINE } from './pipeline.ts';
 import { AtlasError, OutputFolderError } from './core/errors.ts';
 import { stopWithLauncher } from './core/bundle.ts';
+import { mapStack } from './core/source-maps.ts';
 
 const program = new Command()
   .name('tsx pipelines/build.ts')
@@ -38,7 +39,7 @@ async function main(): Promise<number> {
       process.stderr.write(`error: ${e.message}\n${outcome}\n`);
       return 1;
     }
-    process.stderr.write(`internal error: ${(e as Error).stack ?? e}\n${outcome}\n`);
+    process.stderr.write(`internal error: ${mapStack((e as Error).stack ?? String(e))}\n${outcome}\n`);
     return 2;
   }
 }

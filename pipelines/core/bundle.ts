@@ -40,7 +40,8 @@ export const BUNDLE_ENTRIES: Readonly<Record<string, string>> = {
  * With a budget of 1,000,000, three alternating runs each without Chromium: wall 8.05 -> 7.15 s,
  * CPU 14.4 -> 12.1 s; 1,000 documents 67.7 -> 64.2 s (one run each). Hot loops are still optimized.
  */
-const NODE_FLAGS = ['--enable-source-maps', '--interrupt-budget=1000000'];
+// no --enable-source-maps: an internal error's stack is mapped when it is reported (core/source-maps.ts)
+const NODE_FLAGS = ['--interrupt-budget=1000000'];
 
 /**
  * Packages bundled with the project's code instead of loaded from node_modules: plain JavaScript
