@@ -38,12 +38,16 @@ describe('the bundle the build runs from', () => {
 
   it('keeps each module\'s import.meta.url, the URL of its source file, and exports what the threads load', async () => {
     const dir = await ensureBundle();
-    const code = readdirSync(dir).filter((f) => f.endsWith('.mjs')).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
-    // no import.meta.url is left: not a project module's own, nor one of a package bundled in
+    const files = readdirSync(dir).filter((f) => f.endsWith('.mjs')).map((f) => readFileSync(join(dir, f), 'utf8'));
+    // each file opens with the banner giving CommonJS packages bundled in a require (resolved from the bundle's folder) ...
+    for (const f of files) expect(f.split('\n')[0]).toMatch(/^import \{ createRequire as __atlasCreateRequire \} from 'node:module'; const require = __atlasCreateRequire\(import\.meta\.url\);$/);
+    const code = files.map((f) => f.split('\n').slice(1).join('\n')).join('\n');
+    // ... and after it no import.meta.url is left: not a project module's own, nor one of a package bundled in
     expect(code).not.toContain('import.meta.url');
-    // the packages bundled in are in it; the others are imported from node_modules
-    expect(code).not.toMatch(/(?:from |import\()["'](?:vega|vega-lite|apache-arrow)["']/);
-    expect(code).toMatch(/from ["']@duckdb\/node-api["']/);
+    // the packages bundled in are in it; the others (native code, WebAssembly) are imported from node_modules
+    expect(code).not.toMatch(/(?:from |import\(|require\()["'](?:vega|vega-lite|apache-arrow|@duckdb\/node-api|yaml|zod|docx|commander)["']/);
+    expect(code).toMatch(/(?:from |import\(|require\()["']@duckdb\/node-bindings["']/);
+    expect(code).toMatch(/(?:from |import\(|require\()["']@resvg\/resvg-js["']/);
     // the SQL models are found beside the source of core/sql-models.ts, not beside the bundle
     expect(code).toContain(JSON.stringify(pathToFileURL(join(ROOT, 'pipelines', 'core', 'sql-models.ts')).href));
     for (const name of Object.keys(BUNDLE_ENTRIES)) expect(readdirSync(dir)).toContain(`${name}.mjs`);
