@@ -46,8 +46,8 @@ export interface StageContext<P extends ParamName = ParamName> extends SourceDir
  */
 export interface WarmStart { close(): Promise<void> }
 
-/** Where a stage's warmUp looks: the previous build's folder, if any (none with --force). */
-export type WarmUpContext = Pick<StageContext, 'previousDir'>;
+/** Where a stage's warmUp looks: the sources, and the previous build's folder, if any (none with --force). */
+export type WarmUpContext = Pick<StageContext, 'previousDir' | 'seedsDir'>;
 
 /** A folder (or file) of the build a stage writes, rather than a table. */
 export type FilesOutput = `files:${string}`;

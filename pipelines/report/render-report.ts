@@ -27,8 +27,8 @@ import { CHROMIUM, type Printer } from './briefing/print-pdf.ts';
 export interface ReportStarts {
   /** The chart thread, started when every chart will be drawn (else the charts start one if a chart is stale). */
   thread?: ChartThread;
-  /** Chromium, launched where it is installed (a failed launch is reported by finishBriefing). */
-  printer?: Promise<Printer>;
+  /** Chromium where it is installed: launched on the first call, or already (a failed launch is reported by finishBriefing). */
+  printer?: () => Promise<Printer>;
 }
 
 /** Render the charts and the briefing, with the chart thread and the printer started ahead. */
