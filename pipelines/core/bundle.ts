@@ -14,15 +14,16 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { listFiles } from './io.ts';
+import { cacheRoot, madeOnce } from './cache-dir.ts';
 import { constants } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SOURCES = join(ROOT, 'pipelines');
-const CACHE = join(ROOT, 'node_modules', '.cache', 'mechanism-atlas-bundle');
+const CACHE = cacheRoot('mechanism-atlas-bundle');
 /** Bundles kept (the newest): a build of an older version of the code may still be running. */
 const KEEP = 3;
 
@@ -100,17 +101,7 @@ export async function ensureBundle(): Promise<string> {
   const key = sourceKey(SOURCES, toolchainVersion(ROOT));
   const dir = join(CACHE, key);
   if (existsSync(join(dir, 'done'))) return dir;
-  mkdirSync(CACHE, { recursive: true });
-  const tmp = join(CACHE, `${key}.${process.pid}.tmp`);
-  rmSync(tmp, { recursive: true, force: true });
-  await bundle(tmp);
-  try {
-    renameSync(tmp, dir);
-  } catch {
-    // another build made it first: use theirs
-    rmSync(tmp, { recursive: true, force: true });
-    if (!existsSync(join(dir, 'done'))) throw new Error(`could not make the bundle of the pipeline in ${dir}`);
-  }
+  await madeOnce(dir, bundle);
   pruneOld(key);
   return dir;
 }
@@ -156,7 +147,6 @@ async function bundle(outdir: string): Promise<void> {
     logLevel: 'silent',
     plugins: [sourceUrls],
   });
-  writeFileSync(join(outdir, 'done'), '');
 }
 
 /** Every package the project depends on but BUNDLED_PACKAGES (a package's subpaths go with it). */

@@ -29,11 +29,7 @@ export interface WriteBriefingOptions extends Omit<BriefingOptions, 'charts'> {
   charts: readonly RenderedBriefingChart[];
   /** Skip the PDF (no Chromium): for tests of the other forms only. */
   pdf?: boolean;
-  /**
-   * Chromium (launchPrinter), launched on the first call or already. A build prints one PDF, so it
-   * is closed once it has printed (at 1,000 documents the charts ran on for seconds after, near the
-   * build's peak memory); the caller closes it too, for a build that stops before printing.
-   */
+  /** Chromium (launchPrinter), launched on the first call or already; printPdf closes it once it has printed, the caller if it never does. */
   printer?: () => Promise<Printer>;
 }
 
@@ -58,14 +54,8 @@ export async function startBriefing(
   const byName = new Map(opts.charts.map((c) => [c.name, c]));
   const html = renderHtml(doc, byName);
   await opts.write('briefing/briefing.html', html);
-  const pdf = opts.pdf === false ? Promise.resolve(undefined) : (async () => {
-    const printer = opts.printer ? await opts.printer() : undefined;
-    try {
-      return await printPdf(html, { footer: `${doc.title} · build ${doc.buildId}`, date: doc.date }, printer);
-    } finally {
-      await printer?.close();
-    }
-  })();
+  const pdf = opts.pdf === false ? Promise.resolve(undefined)
+    : (async () => printPdf(html, { footer: `${doc.title} · build ${doc.buildId}`, date: doc.date }, opts.printer ? await opts.printer() : undefined))();
   pdf.catch(() => undefined); // reported by finishBriefing, once the Word file has settled
   return { doc, html, pdf, files: ['briefing/briefing.html'] };
 }

@@ -9,12 +9,13 @@
  * the subset is drawn with the whole faces, as before.
  *
  * The subset is made once per machine (harfbuzz's hb-subset, through subset-font: about 0.2 s)
- * and kept under node_modules/.cache, named by a hash of the font files, the characters and the
- * subsetter's version; where it cannot be written, the whole faces are used.
+ * and kept under node_modules/.cache (core/cache-dir.ts), named by a hash of the font files, the
+ * characters and the subsetter's version; where it cannot be written, the whole faces are used.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { cacheRoot, madeOnce } from '../../core/cache-dir.ts';
 import { fontPaths } from './fonts.ts';
 import { packageDir } from './package-assets.ts';
 
@@ -47,7 +48,12 @@ export function coveredBySubset(svg: string): boolean {
   return true;
 }
 
-const CACHE = join(packageDir('dejavu-fonts-ttf'), '..', '.cache', 'mechanism-atlas-fonts');
+const CACHE = cacheRoot('mechanism-atlas-fonts');
+
+/** The characters kept: every one of SUBSET_RANGES. */
+export function subsetCharacters(): string {
+  return SUBSET_RANGES.flatMap(([lo, hi]) => Array.from({ length: hi - lo + 1 }, (_, k) => String.fromCodePoint(lo + k))).join('');
+}
 
 /**
  * Paths of the subset faces, in the order of fontPaths(); made if the cache has none. Null when
@@ -57,21 +63,16 @@ export async function subsetFontPaths(cacheDir = CACHE): Promise<string[] | null
   try {
     const faces = fontPaths();
     const data = faces.map((f) => readFileSync(f));
-    const chars = SUBSET_RANGES.flatMap(([lo, hi]) => Array.from({ length: hi - lo + 1 }, (_, k) => String.fromCodePoint(lo + k))).join('');
+    const chars = subsetCharacters();
     const hash = createHash('sha256').update(chars).update(subsetterVersion());
     for (const d of data) hash.update(d);
-    const dir = join(cacheDir, hash.digest('hex').slice(0, 16));
-    const paths = faces.map((f) => join(dir, f.slice(f.lastIndexOf('/') + 1)));
-    if (existsSync(join(dir, 'done'))) return paths;
-    const { default: subsetFont } = await import('subset-font');
-    const cut = await Promise.all(data.map((d) => subsetFont(d, chars, { targetFormat: 'truetype' })));
-    // made beside, then renamed into place: a build running at the same time sees all of it or none
-    const tmp = `${dir}.${process.pid}.${Date.now()}`;
-    mkdirSync(tmp, { recursive: true });
-    cut.forEach((b, i) => writeFileSync(join(tmp, paths[i]!.slice(dir.length + 1)), b));
-    writeFileSync(join(tmp, 'done'), '');
-    try { renameSync(tmp, dir); } catch { rmSync(tmp, { recursive: true, force: true }); } // another made it first
-    return existsSync(join(dir, 'done')) ? paths : null;
+    const dir = await madeOnce(join(cacheDir, hash.digest('hex').slice(0, 16)), async (into) => {
+      const { default: subsetFont } = await import('subset-font');
+      const cut = await Promise.all(data.map((d) => subsetFont(d, chars, { targetFormat: 'truetype' })));
+      mkdirSync(into);
+      cut.forEach((b, i) => writeFileSync(join(into, basename(faces[i]!)), b));
+    });
+    return faces.map((f) => join(dir, basename(f)));
   } catch {
     return null;
   }

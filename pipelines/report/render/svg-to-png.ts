@@ -38,6 +38,6 @@ let subsetFaces: Promise<string[] | null> | undefined;
  */
 export async function svgToPngAsync(svg: string, scale = 2): Promise<{ png: Uint8Array; width: number; height: number }> {
   const subset = coveredBySubset(svg) ? await (subsetFaces ??= subsetFontPaths()) : null;
-  const img = await renderAsync(svg, options(scale, subset ?? fontPaths()));
+  const img = await renderAsync(svg, options(scale, subset ?? undefined));
   return { png: await encodePng(img.pixels, img.width, img.height), width: img.width, height: img.height };
 }
