@@ -27,9 +27,16 @@ import type { ReportStarts } from './render-report.ts';
 /** Bytes of source documents (the seeds folder) up to which Chromium starts as the build starts. */
 export const EARLY_PRINTER_MAX_BYTES = 5_000_000;
 
-/** Bytes of the files under the seeds folder. */
+/**
+ * Bytes of the files under the seeds folder; a folder that cannot be read counts as larger than any
+ * limit (the ingest stage reports what is wrong with it).
+ */
 export function sourceBytes(seedsDir: string): number {
-  return listFiles(seedsDir).reduce((sum, f) => sum + statSync(join(seedsDir, f)).size, 0);
+  try {
+    return listFiles(seedsDir).reduce((sum, f) => sum + statSync(join(seedsDir, f)).size, 0);
+  } catch {
+    return Infinity;
+  }
 }
 
 export const renderChartsStage = defineStage({
@@ -42,11 +49,13 @@ export const renderChartsStage = defineStage({
   warmUp: async (ctx): Promise<ReportStarts & WarmStart> => {
     const [{ readRenderKeys }, { startChartThread }, { chromiumAvailable, launchPrinter }] = await Promise.all([
       import('./render/chart-keys.ts'), import('./render/chart-thread.ts'), import('./briefing/print-pdf.ts')]);
+    // what can throw is done before anything is started: a warm-up that fails returns nothing to close
+    const early = sourceBytes(ctx.seedsDir) <= EARLY_PRINTER_MAX_BYTES;
     const thread = Object.keys(readRenderKeys(ctx.previousDir)).length === 0 ? startChartThread() : undefined;
     let launched: Promise<Printer> | undefined;
     const printer = chromiumAvailable() ? () => (launched ??= launchPrinter()) : undefined;
     // a failed launch is reported by the briefing, which awaits it
-    if (printer && sourceBytes(ctx.seedsDir) <= EARLY_PRINTER_MAX_BYTES) printer().catch(() => undefined);
+    if (printer && early) printer().catch(() => undefined);
     return {
       thread, printer,
       close: async () => { await Promise.all([thread?.close(), launched?.then((b) => b.close(), () => undefined)]); },

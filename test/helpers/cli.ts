@@ -9,9 +9,10 @@ export const BUILD = join(ROOT, 'pipelines/build.ts');
 
 export interface CliResult { code: number | null; stdout: string; stderr: string }
 
-export function runBuildCli(args: string[], opts: { env?: Record<string, string>; tsxArgs?: string[] } = {}): CliResult {
+/** Run a build; a process still running after `timeout` ms is killed (its code is then null). */
+export function runBuildCli(args: string[], opts: { env?: Record<string, string>; tsxArgs?: string[]; timeout?: number } = {}): CliResult {
   const r = spawnSync(TSX, [...(opts.tsxArgs ?? []), BUILD, ...args], {
-    cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...opts.env }, timeout: 120_000,
+    cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...opts.env }, timeout: opts.timeout ?? 120_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

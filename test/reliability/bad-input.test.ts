@@ -85,6 +85,15 @@ describe('bad report text', () => {
     it(`refuses ${name}`, () => expectRefused(['--seeds', seedsWith(name.replaceAll(' ', '-'), bytes)], ...messages));
   }
 
+  // with no previous output the chart thread starts as the build starts; the warm-up that starts it
+  // once threw after that, sizing the missing folder, and the thread kept the failed build's process alive
+  it('refuses a seeds folder that does not exist, and exits, with or without a previous output', () => {
+    expectRefused(['--seeds', join(work, 'no-such-seeds')], /no-such-seeds.manifest\.yaml: no seeds manifest/);
+    const r = runBuildCli(['--seeds', join(work, 'no-such-seeds'), '--out', join(work, 'never-built')], { timeout: 60_000 });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain('no output was written');
+  }, 150_000);
+
   it('refuses a document whose hash differs from the manifest', () => {
     expectRefused(['--seeds', seedsWith('wrong-hash', seed, '0'.repeat(64))], /report\.txt.*SHA-256 does not match/);
   });

@@ -33,6 +33,10 @@ describe('sourceBytes', () => {
   it('adds up the files under the seeds folder, nested ones too', () => {
     expect(sourceBytes(seeds('sizes', 1234))).toBe(1234 + 'documents: []\n'.length);
   });
+
+  it('counts a folder it cannot read as over any limit', () => {
+    expect(sourceBytes(join(work, 'absent'))).toBe(Infinity);
+  });
 });
 
 describe.skipIf(!chromiumAvailable())('render-charts warm-up', () => {
