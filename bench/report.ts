@@ -10,6 +10,7 @@ import { CLAIMS_STAGES, verdicts, type Verdict } from './targets.ts';
 import { fmtGB, fmtN, fmtS, table } from './format.ts';
 import { enginesMarkdown, type EngineResults } from './coverage-engines.ts';
 import type { ClaimsAlone } from './claims-alone.ts';
+import type { ExportsAlone } from './exports-alone.ts';
 
 /** One measured figure: a build (or the floor) run one or more times on the same input. */
 export interface Figure {
@@ -47,6 +48,8 @@ export interface CorpusResult {
   n: number; paragraphs: number; mb: number; cold: Figure; noChange: Figure; out: string;
   /** The claims stages timed alone on this corpus's database (bench/claims-alone.ts), one entry a run. */
   claimsAlone?: ClaimsAlone[];
+  /** Every table exported alone from this corpus's database (bench/exports-alone.ts). */
+  exportsAlone?: ExportsAlone;
 }
 
 export interface RealResult { addMs: number; build: Figure; rates: IngestRates; paragraphs: number }
@@ -97,7 +100,7 @@ export function markdown(res: Results): string {
     out.push('', table(['documents', 'paragraphs', 'MB of text', 'cold wall s', 'MB/s (whole process)'], res.corpora.map((c) => [
       fmtN(c.n), fmtN(c.paragraphs), c.mb.toFixed(1), fmtS(c.cold.wallMs), (c.mb / (c.cold.wallMs / 1000)).toFixed(2)])));
   }
-  for (const c of res.corpora) out.push(...claimsMarkdown(c));
+  for (const c of res.corpora) out.push(...claimsMarkdown(c), ...exportsMarkdown(c));
   if (res.slope) {
     const s = res.slope;
     out.push('', `Log-log slope of time against documents, ${fmtN(s.from)} → ${fmtN(s.to)}: wall ${s.wall?.toFixed(2) ?? '–'}, `
@@ -154,6 +157,17 @@ function claimsMarkdown(c: CorpusResult): string[] {
   return ['', `**Claims at ${fmtN(c.n)} documents** (${fmtN(a.claims)} claims; \`bench/claims-alone.ts\`, ${c.claimsAlone.length} runs, each a process of its own, medians): `
     + `finding them ${fmtN(a.findMs)} ms, writing and checking claim_spans ${fmtN(a.writeMs)} ms, the SQL model claims ${fmtN(a.modelMs)} ms; `
     + `**${fmtS(a.totalMs)} s** alone. Claims, an exported view, is checked on its Parquet file as it is exported: ${fmtN(a.exportCheckMs)} ms more, in the export. In the cold build, beside the stages that run at the same time, the two stages took ${inBuild === null ? '–' : fmtS(inBuild * 1000)} s.`];
+}
+
+/** The exports alone: the whole, and the tables that take longest. */
+export function exportsMarkdown(c: CorpusResult): string[] {
+  const e = c.exportsAlone;
+  if (!e) return [];
+  const longest = [...e.tables].sort((a, b) => b.wallMs - a.wallMs).slice(0, 6);
+  return ['', `**Exports at ${fmtN(c.n)} documents, alone** (\`bench/exports-alone.ts\`: every table's Parquet, CSV and Arrow files, `
+    + `as the build writes them, one table after another, nothing else running): **${fmtS(e.wallMs)} s**, CPU ${fmtS(e.userMs)} s user and `
+    + `${fmtS(e.systemMs)} s system, ${fmtGB(e.bytes / 1000)} GB written. Longest: `
+    + `${longest.map((t) => `${t.table} ${fmtS(t.wallMs)} s (${fmtGB(t.bytes / 1000)} GB)`).join(', ')}.`];
 }
 
 /** The values the targets are checked against. */

@@ -8,7 +8,8 @@
  * - The seed: cold builds (charts included) and no-change rebuilds, medians.
  * - Synthetic corpora (bench/make-corpus.ts) of 100 and 1,000 documents: cold
  *   builds (one run at 1,000) and a no-change rebuild; the log-log slope of wall
- *   time from 100 to 1,000 documents.
+ *   time from 100 to 1,000 documents. On the 1,000-document database, the claims
+ *   stages alone (bench/claims-alone.ts) and the exports alone (bench/exports-alone.ts).
  * - The real corpus (bench/real-corpus.ts): the seed and the twelve UN PDFs of
  *   data/un-documents, built once, cold, with PDF ingest in pages per second.
  * Every build is timed as a whole process (wall, peak memory of its process
@@ -42,6 +43,7 @@ import { verdicts } from './targets.ts';
 import { fmtGB, fmtN, fmtS } from './format.ts';
 import { benchEngines } from './coverage-engines.ts';
 import type { ClaimsAlone } from './claims-alone.ts';
+import type { ExportsAlone } from './exports-alone.ts';
 import { figure, markdown, targetValues, type CorpusResult, type Figure, type RealResult, type Results } from './report.ts';
 import { ensureBundle } from '../pipelines/core/bundle.ts';
 
@@ -124,6 +126,14 @@ async function measureClaimsAlone(dbFile: string, times: number): Promise<Claims
   return runs;
 }
 
+/** Every table exported alone from a built database (bench/exports-alone.ts), in a process of its own. */
+async function measureExportsAlone(dbFile: string): Promise<ExportsAlone> {
+  const { stdout } = await execFileAsync(TSX, [join(ROOT, 'bench', 'exports-alone.ts'), dbFile], { cwd: ROOT, maxBuffer: 1 << 24 });
+  const run = JSON.parse(stdout) as ExportsAlone;
+  log(`exports alone: ${fmtS(run.wallMs)} s, CPU ${fmtS(run.userMs + run.systemMs)} s`);
+  return run;
+}
+
 // ---------------------------------------------------------------- the parts
 
 async function benchSeed(): Promise<{ cold: Figure; noChange: Figure }> {
@@ -144,7 +154,8 @@ async function benchCorpus(n: number): Promise<CorpusResult> {
   const { fig: cold } = await measureBuild(`${fmtN(n)} documents, cold`, times, () => ['--seeds', c.dir, '--out', (out = freshOut(`corpus-${n}`))]);
   const { fig: noChange } = await measureBuild(`${fmtN(n)} documents, no change`, 1, () => ['--seeds', c.dir, '--out', out]);
   const claimsAlone = n === 1000 ? await measureClaimsAlone(join(out, 'atlas.duckdb'), CLAIMS_RUNS) : undefined;
-  return { n, paragraphs: c.paragraphs, mb: c.bytes / 1e6, cold, noChange, out, ...(claimsAlone ? { claimsAlone } : {}) };
+  const exportsAlone = n === 1000 ? await measureExportsAlone(join(out, 'atlas.duckdb')) : undefined;
+  return { n, paragraphs: c.paragraphs, mb: c.bytes / 1e6, cold, noChange, out, ...(claimsAlone ? { claimsAlone } : {}), ...(exportsAlone ? { exportsAlone } : {}) };
 }
 
 async function benchReal(): Promise<RealResult> {
